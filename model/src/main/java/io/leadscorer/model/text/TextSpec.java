@@ -1,0 +1,132 @@
+package io.leadscorer.model.text;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * How a lead becomes text: which columns in which order, how values are cleaned, how numbers are written and
+ * how many tokens the model sees. It is written into every model bundle's manifest, and the scorer builds text
+ * only from the bundle's spec, so training and serving cannot drift apart.
+ *
+ * @param keptColumns       columns written into the text, in this order
+ * @param droppedColumns    columns left out (recorded so that a bundle says what it ignores)
+ * @param stopWords         whole words (or phrases) removed from text values, compared case-insensitively after
+ *                          the values' own cleaning
+ * @param removedCharacters a regex (usually one character class) whose matches in text values become spaces
+ * @param separator         between the {@code column_value} tokens
+ * @param lowercase         whether text values are lower-cased
+ * @param significantDigits most significant digits of a non-integral number
+ * @param maxValueChars     most code points of one cleaned text value
+ * @param missingToken      the value written for a missing cell
+ * @param maxTokens         tokens per lead given to the model, [CLS] and [SEP] included
+ */
+public record TextSpec(
+        @JsonProperty("kept_columns") List<String> keptColumns,
+        @JsonProperty("dropped_columns") List<String> droppedColumns,
+        @JsonProperty("stop_words") List<String> stopWords,
+        @JsonProperty("removed_characters") String removedCharacters,
+        @JsonProperty("separator") String separator,
+        @JsonProperty("lowercase") boolean lowercase,
+        @JsonProperty("significant_digits") int significantDigits,
+        @JsonProperty("max_value_chars") int maxValueChars,
+        @JsonProperty("missing_token") String missingToken,
+        @JsonProperty("max_tokens") int maxTokens) {
+
+    /**
+     * Placeholders that say "not given" (pandas reads NA, N/A, null and None as missing too, and {@link
+     * LeadRecord#ofCsv} treats the whole-cell forms as missing, so removing them inside events keeps events and
+     * CSV rows alike), the filler "etc", and lone dots. "other"/"others" are deliberately kept: choosing "Other"
+     * from a form's list says something different from leaving the field empty, and missingness is a signal here.
+     */
+    public static final List<String> DEFAULT_STOP_WORDS =
+            List.of("etc", "etc.", "n/a", "na", "none", "null", ".", "...");
+
+    /**
+     * Punctuation and symbols that carry no meaning in category values. "-" and "_" are included so that
+     * "End-Customer", "End Customer" and "end_customer" become the same token; "." is kept for decimals
+     * inside text values ("v2.1").
+     */
+    public static final String DEFAULT_REMOVED_CHARACTERS = "[/\\\\|()\\[\\]{}<>,;:!?\"'`*#&+=~^%@$_-]";
+
+    public TextSpec {
+        keptColumns = List.copyOf(Objects.requireNonNull(keptColumns, "kept_columns"));
+        droppedColumns = List.copyOf(droppedColumns == null ? List.of() : droppedColumns);
+        stopWords = List.copyOf(stopWords == null ? List.of() : stopWords);
+        removedCharacters = removedCharacters == null ? "" : removedCharacters;
+        Objects.requireNonNull(separator, "separator");
+        Objects.requireNonNull(missingToken, "missing_token");
+        requireKnownAndUnique("kept_columns", keptColumns);
+        requireKnownAndUnique("dropped_columns", droppedColumns);
+        Set<String> both = new HashSet<>(keptColumns);
+        both.retainAll(droppedColumns);
+        if (!both.isEmpty()) {
+            throw new IllegalArgumentException("columns both kept and dropped: " + both);
+        }
+        if (keptColumns.isEmpty()) {
+            throw new IllegalArgumentException("kept_columns is empty");
+        }
+        if (separator.isEmpty()) {
+            throw new IllegalArgumentException("separator is empty");
+        }
+        if (missingToken.isBlank()) {
+            throw new IllegalArgumentException("missing_token is blank");
+        }
+        if (significantDigits < 1 || maxValueChars < 1) {
+            throw new IllegalArgumentException(
+                    "significant_digits and max_value_chars must be positive: " + significantDigits + ", " + maxValueChars);
+        }
+        if (maxTokens < 3) {
+            throw new IllegalArgumentException("max_tokens must leave room for [CLS], [SEP] and a token: " + maxTokens);
+        }
+        if (!removedCharacters.isEmpty()) {
+            try {
+                Pattern.compile(removedCharacters);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("removed_characters is not a regex: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** All 28 columns kept in DESIGN.md order, the default stop words and characters, 4 digits, 64 tokens. */
+    public static TextSpec defaults() {
+        return new TextSpec(LeadColumns.NAMES, List.of(), DEFAULT_STOP_WORDS, DEFAULT_REMOVED_CHARACTERS,
+                " ", true, 4, 48, "nan", 64);
+    }
+
+    /** This spec with the given columns moved from kept to dropped (already dropped ones stay dropped). */
+    public TextSpec withDropped(List<String> columns) {
+        for (String column : columns) {
+            LeadColumns.byName(column);
+        }
+        List<String> kept = new ArrayList<>(keptColumns);
+        kept.removeAll(columns);
+        LinkedHashSet<String> dropped = new LinkedHashSet<>(droppedColumns);
+        dropped.addAll(columns);
+        return new TextSpec(kept, List.copyOf(dropped), stopWords, removedCharacters, separator, lowercase,
+                significantDigits, maxValueChars, missingToken, maxTokens);
+    }
+
+    public TextSpec withMaxTokens(int tokens) {
+        return new TextSpec(keptColumns, droppedColumns, stopWords, removedCharacters, separator, lowercase,
+                significantDigits, maxValueChars, missingToken, tokens);
+    }
+
+    private static void requireKnownAndUnique(String field, List<String> columns) {
+        Set<String> seen = new HashSet<>();
+        for (String column : columns) {
+            if (!LeadColumns.isKnown(column)) {
+                throw new IllegalArgumentException(field + " names an unknown column '" + column + "'");
+            }
+            if (!seen.add(column)) {
+                throw new IllegalArgumentException(field + " names '" + column + "' twice");
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.leadscorer.model.tokenizer;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns lead texts into token ids with a Hugging Face {@code tokenizer.json} (DJL's binding of the Rust
+ * tokenizers): special tokens added, truncated at max tokens, never padded (batches pad to their own longest).
+ * Holds a native tokenizer: close it.
+ */
+public final class LeadTokenizer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HuggingFaceTokenizer tokenizer;
+    private final int maxTokens;
+    private final long padId;
+    private final int vocabSize;
+
+    private LeadTokenizer(HuggingFaceTokenizer tokenizer, int maxTokens, long padId, int vocabSize) {
+        this.tokenizer = tokenizer;
+        this.maxTokens = maxTokens;
+        this.padId = padId;
+        this.vocabSize = vocabSize;
+    }
+
+    /** Loads a tokenizer.json (a file, or a directory holding one). */
+    public static LeadTokenizer load(Path tokenizerJson, int maxTokens) {
+        if (maxTokens < 3) {
+            throw new IllegalArgumentException("maxTokens must leave room for [CLS], [SEP] and a token: " + maxTokens);
+        }
+        Path file = Files.isDirectory(tokenizerJson) ? tokenizerJson.resolve("tokenizer.json") : tokenizerJson;
+        JsonNode json;
+        try {
+            json = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read tokenizer " + file, e);
+        }
+        long padId = padId(json, file);
+        int vocabSize = vocabSize(json, file);
+        Map<String, String> options = Map.of(
+                "addSpecialTokens", "true",
+                "truncation", "true",
+                "maxLength", Integer.toString(maxTokens),
+                "modelMaxLength", Integer.toString(maxTokens),
+                "padding", "false");
+        try {
+            return new LeadTokenizer(HuggingFaceTokenizer.newInstance(file, options), maxTokens, padId, vocabSize);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read tokenizer " + file, e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cannot load tokenizer " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Encoded encode(String text) {
+        return encoded(tokenizer.encode(text));
+    }
+
+    public List<Encoded> encode(List<String> texts) {
+        List<Encoded> encoded = new ArrayList<>(texts.size());
+        for (Encoding encoding : tokenizer.batchEncode(texts)) {
+            encoded.add(encoded(encoding));
+        }
+        return encoded;
+    }
+
+    /** The tokens of a text as strings ([CLS] and [SEP] included), for inspection and tests. */
+    public List<String> tokens(String text) {
+        return List.of(tokenizer.encode(text).getTokens());
+    }
+
+    public long padId() {
+        return padId;
+    }
+
+    /** Rows the embedding matrix needs: the highest token id plus one. */
+    public int vocabSize() {
+        return vocabSize;
+    }
+
+    public int maxTokens() {
+        return maxTokens;
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+
+    private static Encoded encoded(Encoding encoding) {
+        return new Encoded(encoding.getIds(), encoding.getAttentionMask());
+    }
+
+    private static long padId(JsonNode json, Path file) {
+        for (JsonNode token : json.path("added_tokens")) {
+            if ("[PAD]".equals(token.path("content").asText())) {
+                return token.path("id").asLong();
+            }
+        }
+        JsonNode inVocab = json.path("model").path("vocab").path("[PAD]");
+        if (inVocab.isIntegralNumber()) {
+            return inVocab.asLong();
+        }
+        JsonNode padding = json.path("padding").path("pad_id");
+        if (padding.isIntegralNumber()) {
+            return padding.asLong();
+        }
+        throw new IllegalArgumentException("tokenizer " + file + " has no [PAD] token");
+    }
+
+    private static int vocabSize(JsonNode json, Path file) {
+        long maxId = -1;
+        JsonNode vocab = json.path("model").path("vocab");
+        if (vocab.isObject()) {
+            for (Iterator<JsonNode> ids = vocab.elements(); ids.hasNext(); ) {
+                maxId = Math.max(maxId, ids.next().asLong());
+            }
+        } else if (vocab.isArray()) {
+            maxId = vocab.size() - 1L;
+        }
+        for (JsonNode token : json.path("added_tokens")) {
+            maxId = Math.max(maxId, token.path("id").asLong());
+        }
+        if (maxId < 0) {
+            throw new IllegalArgumentException("tokenizer " + file + " has an empty vocabulary");
+        }
+        return Math.toIntExact(maxId + 1);
+    }
+}
