@@ -1,0 +1,178 @@
+package io.leadscorer.model.predict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import io.leadscorer.avro.MqlEvent;
+import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.model.bundle.BundleException;
+import io.leadscorer.model.bundle.BundleWriter;
+import io.leadscorer.model.bundle.Manifest;
+import io.leadscorer.model.network.BatchInputs;
+import io.leadscorer.model.network.BertClassifier;
+import io.leadscorer.model.network.BertConfig;
+import io.leadscorer.model.network.BertWeights;
+import io.leadscorer.model.testing.SyntheticLeads;
+import io.leadscorer.model.testing.TinyBundles;
+import io.leadscorer.model.text.TextSpec;
+import io.leadscorer.model.tokenizer.LeadTokenizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LeadPredictorTest {
+
+    @TempDir
+    static Path store;
+
+    static Bundle bundle;
+
+    @BeforeAll
+    static void createBundle() {
+        bundle = TinyBundles.create(store);
+    }
+
+    @Test
+    void scoresTextsExactlyAsTheNetworkDoes() {
+        List<String> texts = SyntheticLeads.texts(TextSpec.defaults(), 12, 5);
+        float[] scores;
+        try (LeadPredictor predictor = LeadPredictor.open(bundle, Device.cpu())) {
+            assertThat(predictor.modelId()).isEqualTo(bundle.modelId());
+            assertThat(predictor.threshold()).isEqualTo(0.5);
+            assertThat(predictor.manifest()).isEqualTo(bundle.manifest());
+            scores = predictor.predictTexts(texts);
+        }
+
+        float[] expected = manualScores(texts);
+        assertThat(scores).hasSize(12);
+        for (int i = 0; i < scores.length; i++) {
+            assertThat(scores[i]).as("lead %d", i).isCloseTo(expected[i], within(1e-6f));
+        }
+        float min = 1;
+        float max = 0;
+        for (float score : scores) {
+            min = Math.min(min, score);
+            max = Math.max(max, score);
+        }
+        assertThat(min).as("lowest score").isLessThan(0.5f);
+        assertThat(max).as("highest score").isGreaterThan(0.5f);
+    }
+
+    @Test
+    void scoresEventsThroughTheBundlesTextSpec() {
+        List<MqlEvent> events = SyntheticLeads.events(6, 9);
+        try (LeadPredictor predictor = LeadPredictor.open(bundle, Device.cpu())) {
+            List<String> texts = events.stream().map(predictor::leadText).toList();
+            assertThat(texts.get(0)).startsWith("bant_submit_").contains(" customer_idx_");
+            assertThat(predictor.predict(events)).containsExactly(predictor.predictTexts(texts));
+            assertThat(predictor.predict(List.of())).isEmpty();
+        }
+    }
+
+    @Test
+    void paddingDoesNotChangeALeadsScore() {
+        List<String> texts = new ArrayList<>(SyntheticLeads.texts(TextSpec.defaults(), 200, 13));
+        try (LeadTokenizer tokenizer = LeadTokenizer.load(bundle.file("tokenizer.json"), 64);
+                LeadPredictor predictor = LeadPredictor.open(bundle, Device.cpu())) {
+            texts.sort(Comparator.comparingInt(t -> tokenizer.encode(t).length()));
+            String shortest = texts.get(0);
+            List<String> longer = texts.subList(texts.size() - 7, texts.size());
+            assertThat(tokenizer.encode(longer.get(0)).length()).isGreaterThan(tokenizer.encode(shortest).length());
+
+            float alone = predictor.predictTexts(List.of(shortest))[0];
+            List<String> batch = new ArrayList<>(longer);
+            batch.add(3, shortest);
+            float inBatch = predictor.predictTexts(batch)[3];
+            assertThat(inBatch).isCloseTo(alone, within(1e-5f));
+        }
+    }
+
+    @Test
+    void releasesNativeMemoryAfterEveryCall() {
+        List<String> texts = SyntheticLeads.texts(TextSpec.defaults(), 100, 17);
+        try (LeadPredictor predictor = LeadPredictor.open(bundle, Device.cpu())) {
+            int weights = predictor.nativeArrays();
+            float[] first = predictor.predictTexts(texts);
+            predictor.predictTexts(texts);
+            assertThat(predictor.nativeArrays()).isEqualTo(weights);
+            for (int call = 0; call < 1_000; call++) { // 100,000 predictions
+                predictor.predictTexts(texts);
+                assertThat(predictor.nativeArrays()).as("native arrays after call %d", call).isEqualTo(weights);
+            }
+            assertThat(predictor.predictTexts(texts)).containsExactly(first);
+        }
+    }
+
+    @Test
+    void refusesABundleWhoseConfigDisagreesWithItsManifest() throws IOException {
+        Bundle bad;
+        BertConfig stated = bundle.manifest().network();
+        try (BundleWriter writer = BundleWriter.begin(store)) {
+            copy("tokenizer.json", writer.staging());
+            copy("model.safetensors", writer.staging());
+            stated.withVocabSize(stated.vocabSize() + 1).write(writer.staging().resolve("config.json"));
+            bad = writer.publish(Manifest.of("disagreeing-config", Instant.now(), null, stated,
+                    TextSpec.defaults(), 0.5, Map.of(), Map.of()));
+        }
+        assertThatThrownBy(() -> LeadPredictor.open(bad, Device.cpu()))
+                .isInstanceOf(BundleException.class)
+                .hasMessageContaining("bundle disagreeing-config: config.json")
+                .hasMessageContaining("differs from the manifest's network");
+    }
+
+    @Test
+    void refusesATokenizerLargerThanTheEmbeddings() throws IOException {
+        Bundle bad;
+        BertConfig small = bundle.manifest().network().withVocabSize(20);
+        try (BundleWriter writer = BundleWriter.begin(store)) {
+            copy("tokenizer.json", writer.staging());
+            small.write(writer.staging().resolve("config.json"));
+            try (NDManager manager = NDManager.newBaseManager()) {
+                BertClassifier net = new BertClassifier(small);
+                net.initialize(manager);
+                BertWeights.save(net, writer.staging().resolve("model.safetensors"));
+            }
+            bad = writer.publish(Manifest.of("small-vocabulary", Instant.now(), null, small,
+                    TextSpec.defaults(), 0.5, Map.of(), Map.of()));
+        }
+        assertThatThrownBy(() -> LeadPredictor.open(bad, Device.cpu()))
+                .isInstanceOf(BundleException.class)
+                .hasMessageContaining("the network only 20 embeddings");
+    }
+
+    private static void copy(String name, Path staging) throws IOException {
+        Files.copy(bundle.file(name), staging.resolve(name));
+    }
+
+    /** The bundle's network run by hand: tokenizer, padding, forward, sigmoid, without the predictor. */
+    private static float[] manualScores(List<String> texts) {
+        BertConfig config = BertConfig.read(bundle.file("config.json"));
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+                LeadTokenizer tokenizer = LeadTokenizer.load(bundle.file("tokenizer.json"), 64)) {
+            BertClassifier net = new BertClassifier(config);
+            net.initialize(manager);
+            BertWeights.load(net, bundle.file("model.safetensors"));
+            NDArray logits = net.forward(new ParameterStore(manager, false),
+                    BatchInputs.of(manager, tokenizer.encode(texts)), false).singletonOrThrow();
+            float[] values = logits.toFloatArray();
+            float[] probabilities = new float[values.length];
+            for (int i = 0; i < values.length; i++) {
+                probabilities[i] = (float) (1 / (1 + Math.exp(-values[i])));
+            }
+            return probabilities;
+        }
+    }
+}
