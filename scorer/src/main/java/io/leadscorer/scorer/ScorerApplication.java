@@ -1,11 +1,14 @@
 package io.leadscorer.scorer;
 
-/** Entry point of the scorer; the streams topology is not built yet (see the scorer issue). */
+import io.micronaut.runtime.Micronaut;
+
+/** Entry point of the scorer service: a Micronaut application whose {@code ScorerService} runs the Kafka Streams topology. */
 public final class ScorerApplication {
-    private ScorerApplication() {}
+
+    private ScorerApplication() {
+    }
 
     public static void main(String[] args) {
-        System.err.println("lead-scorer scorer: not built yet");
-        System.exit(2);
+        Micronaut.build(args).mainClass(ScorerApplication.class).start();
     }
 }

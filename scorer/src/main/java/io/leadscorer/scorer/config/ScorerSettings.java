@@ -1,0 +1,82 @@
+package io.leadscorer.scorer.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.MapFormat;
+import io.micronaut.core.naming.conventions.StringConvention;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything the scorer is configured with, bound from {@code scorer.*} in application.yml (where the defaults and
+ * their environment variables are documented). The topology and streams configuration are built from this record
+ * alone, so tests construct it directly and exercise the same code as the service.
+ */
+@ConfigurationProperties("scorer")
+public record ScorerSettings(
+        @NotBlank String applicationId,
+        @NotNull @Valid Topics topics,
+        @NotNull @Valid Kafka kafka,
+        @NotNull @Valid Registry registry,
+        @NotNull @Valid Batch batch,
+        @NotNull @Valid Model model) {
+
+    /** Topic names. */
+    @ConfigurationProperties("topics")
+    public record Topics(@NotBlank String input, @NotBlank String output, @NotBlank String deadLetter) {
+    }
+
+    /**
+     * Broker connection and Kafka Streams runtime. {@code properties} is passed to every Kafka client verbatim
+     * (ssl.*, sasl.*, client tuning); blank values are ignored so that unset environment variables drop out.
+     */
+    @ConfigurationProperties("kafka")
+    public record Kafka(
+            @NotBlank String bootstrapServers,
+            @NotBlank String securityProtocol,
+            @NotBlank @Pattern(regexp = "exactly_once_v2|at_least_once") String processingGuarantee,
+            @Positive int numStreamThreads,
+            @NotNull Duration commitInterval,
+            @NotBlank String stateDir,
+            @Nullable @MapFormat(transformation = MapFormat.MapTransformation.FLAT, keyFormat = StringConvention.RAW)
+            Map<String, String> properties) {
+
+        public Kafka {
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+        }
+    }
+
+    /**
+     * Schema Registry for the Avro serde: URL (or {@code mock://scope}), basic-auth {@code user:password}, and
+     * further serde settings passed verbatim (schema.registry.ssl.*, auto.register.schemas).
+     */
+    @ConfigurationProperties("registry")
+    public record Registry(
+            @NotBlank String url,
+            @Nullable String basicAuthUserInfo,
+            @Nullable @MapFormat(transformation = MapFormat.MapTransformation.FLAT, keyFormat = StringConvention.RAW)
+            Map<String, String> properties) {
+
+        public Registry {
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+        }
+    }
+
+    /**
+     * Micro-batching: a buffer is scored when it holds {@code size} leads or its oldest lead has waited
+     * {@code maxWait}; input values longer than {@code maxValueBytes} are dead-lettered unread.
+     */
+    @ConfigurationProperties("batch")
+    public record Batch(@Positive int size, @NotNull Duration maxWait, @Positive int maxValueBytes) {
+    }
+
+    /** The bundle served at startup and where to run it ({@code auto|cpu|gpu|gpu:N}). */
+    @ConfigurationProperties("model")
+    public record Model(@NotBlank String initialBundle, @NotBlank String device) {
+    }
+}

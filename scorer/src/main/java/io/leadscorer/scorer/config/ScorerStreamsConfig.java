@@ -1,0 +1,81 @@
+package io.leadscorer.scorer.config;
+
+import io.leadscorer.schemas.registry.SchemaRegistryConfig;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Turns {@link ScorerSettings} into the Kafka Streams configuration and the Avro serde configuration; the service
+ * and the tests both call these, so what is tested is what runs.
+ */
+public final class ScorerStreamsConfig {
+
+    private static final Duration MAX_TICK = Duration.ofMillis(100);
+
+    private ScorerStreamsConfig() {
+    }
+
+    /** The Kafka Streams properties of the scorer application. */
+    public static Properties properties(ScorerSettings settings) {
+        ScorerSettings.Kafka kafka = settings.kafka();
+        Properties props = new Properties();
+        kafka.properties().forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                props.put(name, value);
+            }
+        });
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, kafka.securityProtocol());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, kafka.processingGuarantee());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, kafka.numStreamThreads());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, kafka.commitInterval().toMillis());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir());
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        props.put(StreamsConfig.POLL_MS_CONFIG, pollInterval(settings.batch()).toMillis());
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+        return props;
+    }
+
+    /** Settings of the Confluent-wire-format Avro serdes (registry URL, basic auth, TLS, registration). */
+    public static Map<String, Object> serdeConfig(ScorerSettings settings) {
+        ScorerSettings.Registry registry = settings.registry();
+        Map<String, Object> config = new HashMap<>();
+        registry.properties().forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                config.put(name, value);
+            }
+        });
+        config.put(SchemaRegistryConfig.URL, registry.url());
+        if (registry.basicAuthUserInfo() != null && !registry.basicAuthUserInfo().isBlank()) {
+            config.put(SchemaRegistryConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
+            config.put(SchemaRegistryConfig.BASIC_AUTH_USER_INFO, registry.basicAuthUserInfo());
+        }
+        return config;
+    }
+
+    /**
+     * How often the batching processor checks its buffer (the age of the oldest lead, and the drain switch of a
+     * graceful shutdown): a quarter of the maximum wait, but at least every 100 ms, so that a long maximum wait does
+     * not hold up a shutdown. It checks only while the buffer holds leads.
+     */
+    public static Duration punctuationInterval(ScorerSettings.Batch batch) {
+        return Duration.ofMillis(Math.max(1, Math.min(MAX_TICK.toMillis(), batch.maxWait().toMillis() / 4)));
+    }
+
+    /**
+     * How long the stream thread blocks in one poll: wall-clock punctuation only runs between polls, so no longer than
+     * the punctuation interval (at most 100 ms, Kafka Streams' default). A longer block would also hold up what the
+     * thread does between polls, such as finishing a rebalance and starting its tasks.
+     */
+    public static Duration pollInterval(ScorerSettings.Batch batch) {
+        return punctuationInterval(batch);
+    }
+}

@@ -1,0 +1,77 @@
+package io.leadscorer.scorer.metrics;
+
+import io.leadscorer.scorer.dlq.DeadLetterReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The scorer's own meters (exported at /prometheus as {@code leadscorer_*}): records in, scored, dead-lettered by
+ * reason, batch size, inference time per batch, end-to-end latency from event time to scored time, and the active
+ * model id as a tag of a gauge that is 1.
+ */
+public final class ScorerMetrics {
+
+    private final Counter received;
+    private final Counter scored;
+    private final Map<DeadLetterReason, Counter> deadLettered = new EnumMap<>(DeadLetterReason.class);
+    private final DistributionSummary batchSize;
+    private final Timer inference;
+    private final Timer endToEnd;
+    private final MultiGauge activeModel;
+
+    public ScorerMetrics(MeterRegistry registry) {
+        received = Counter.builder("leadscorer.records.in")
+                .description("Input records read from the events topic").register(registry);
+        scored = Counter.builder("leadscorer.records.scored")
+                .description("Scored leads written to the scores topic").register(registry);
+        for (DeadLetterReason reason : DeadLetterReason.values()) {
+            deadLettered.put(reason, Counter.builder("leadscorer.records.dead.lettered")
+                    .description("Input records written to the dead-letter topic").tag("reason", reason.tag())
+                    .register(registry));
+        }
+        batchSize = DistributionSummary.builder("leadscorer.batch.size")
+                .description("Leads per forward pass").baseUnit("leads")
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256).register(registry);
+        inference = Timer.builder("leadscorer.batch.inference")
+                .description("Time of one forward pass, lead text and tokenization included")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+        endToEnd = Timer.builder("leadscorer.latency.end.to.end")
+                .description("From the event time of a lead to the time it was scored")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
+        activeModel = MultiGauge.builder("leadscorer.model.active")
+                .description("1 for the model bundle that scores new batches, tagged with its id").register(registry);
+    }
+
+    public void received() {
+        received.increment();
+    }
+
+    public void deadLettered(DeadLetterReason reason) {
+        deadLettered.get(reason).increment();
+    }
+
+    public void batchScored(int leads, long inferenceNanos) {
+        batchSize.record(leads);
+        inference.record(inferenceNanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void leadScored(long eventTimeMs, long scoredTimeMs) {
+        scored.increment();
+        endToEnd.record(Math.max(0, scoredTimeMs - eventTimeMs), TimeUnit.MILLISECONDS);
+    }
+
+    public void modelActivated(String modelId) {
+        activeModel.register(List.of(MultiGauge.Row.of(Tags.of("model_id", modelId), 1)), true);
+    }
+}

@@ -1,0 +1,125 @@
+package io.leadscorer.scorer.runtime;
+
+import ai.djl.Device;
+import io.leadscorer.scorer.batch.BufferControl;
+import io.leadscorer.scorer.config.ScorerSettings;
+import io.leadscorer.scorer.config.ScorerStreamsConfig;
+import io.leadscorer.scorer.health.ScorerState;
+import io.leadscorer.scorer.metrics.ScorerMetrics;
+import io.leadscorer.scorer.predict.ActiveBundle;
+import io.leadscorer.scorer.predict.StreamThreadScorers;
+import io.leadscorer.scorer.topology.ScorerTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the scorer's Kafka Streams application for the life of the service: starts it once the context is up; on
+ * shutdown drains the micro-batch buffers (so the final commit publishes their scores) and closes it. A stream
+ * thread that dies takes the client down, so health reports DOWN and the orchestrator restarts the service.
+ */
+@Singleton
+public class ScorerService implements ScorerState, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScorerService.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ScorerSettings settings;
+    private final ActiveBundle activeBundle;
+    private final Device device;
+    private final BufferControl buffers;
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public ScorerService(ScorerSettings settings, StreamThreadScorers scorers, ScorerMetrics metrics,
+                         BufferControl buffers, Clock clock, ActiveBundle activeBundle, Device device,
+                         MeterRegistry registry) {
+        this.settings = settings;
+        this.activeBundle = activeBundle;
+        this.device = device;
+        this.buffers = buffers;
+        this.streams = new KafkaStreams(ScorerTopology.build(settings, scorers, metrics, buffers, clock),
+                ScorerStreamsConfig.properties(settings));
+        streams.setUncaughtExceptionHandler(failure -> {
+            LOG.error("Stream thread failed; shutting the scorer's streams down", failure);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> LOG.info("Streams {} -> {}", before, now));
+        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        start();
+    }
+
+    /** Logs what the service is about to do and starts the streams. */
+    public void start() {
+        ScorerSettings.Batch batch = settings.batch();
+        ScorerSettings.Kafka kafka = settings.kafka();
+        LOG.info("Scoring {} -> {} (dead letters {}) as {} on {} [{}], {} stream thread(s), {}",
+                settings.topics().input(), settings.topics().output(), settings.topics().deadLetter(),
+                settings.applicationId(), kafka.bootstrapServers(), kafka.securityProtocol(),
+                kafka.numStreamThreads(), kafka.processingGuarantee());
+        LOG.info("Model {} on {}; batches of up to {} leads, maximum wait {} ms, values up to {} bytes",
+                activeBundle.current().modelId(), device, batch.size(), batch.maxWait().toMillis(),
+                batch.maxValueBytes());
+        streams.start();
+    }
+
+    @Override
+    public KafkaStreams.State streamsState() {
+        return streams.state();
+    }
+
+    @Override
+    public Optional<String> activeModelId() {
+        return Optional.ofNullable(activeBundle.current()).map(bundle -> bundle.modelId());
+    }
+
+    /**
+     * Graceful shutdown: every buffered lead is scored (the processors drain their buffers at their next tick), then
+     * the streams close, so the final commit publishes those scores with the input offsets. Leads still buffered
+     * after the drain timeout (or when the streams are not running) stay in the changelog for the next owner.
+     */
+    @PreDestroy
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        long buffered = buffers.buffered();
+        buffers.drain();
+        if (streams.state() == KafkaStreams.State.RUNNING && buffered > 0) {
+            LOG.info("Shutting down: scoring the {} buffered leads first", buffered);
+            try {
+                if (!buffers.awaitEmpty(DRAIN_TIMEOUT)) {
+                    LOG.warn("{} leads still buffered after {}; they stay in the changelog for the next owner",
+                            buffers.buffered(), DRAIN_TIMEOUT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        long left = buffers.buffered();
+        if (!streams.close(CLOSE_TIMEOUT)) {
+            LOG.warn("Streams did not close within {}", CLOSE_TIMEOUT);
+        }
+        streamsMetrics.close();
+        LOG.info("Scorer stopped; {} buffered leads left in the changelog for the next owner", left);
+    }
+}

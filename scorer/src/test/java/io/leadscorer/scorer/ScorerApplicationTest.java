@@ -1,0 +1,191 @@
+package io.leadscorer.scorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.leadscorer.avro.MqlEvent;
+import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.model.testing.TinyBundles;
+import io.leadscorer.schemas.serde.AvroWireSerde;
+import io.leadscorer.schemas.testing.EmbeddedKafkaCluster;
+import io.leadscorer.scorer.config.ScorerSettings;
+import io.leadscorer.scorer.config.ScorerStreamsConfig;
+import io.leadscorer.scorer.runtime.ScorerFactory;
+import io.leadscorer.scorer.runtime.ScorerService;
+import io.leadscorer.scorer.testing.Leads;
+import io.leadscorer.scorer.testing.ScoresReader;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole service: application.yml plus environment overrides (set for this test JVM in the pom: SCORER_BATCH_SIZE,
+ * SCORER_TOPICS_DEAD_LETTER, KAFKA_SASL_MECHANISM), against the in-JVM broker; health, readiness, liveness and
+ * Prometheus over HTTP, the startup log, and a few leads scored end to end.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScorerApplicationTest implements TestPropertyProvider {
+
+    private static final String REGISTRY = "mock://scorer-application";
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
+
+    private EmbeddedKafkaCluster kafka;
+    private Bundle bundle;
+    private final ListAppender<ILoggingEvent> startupLog = new ListAppender<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    ScorerSettings settings;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            startupLog.start();
+            ((Logger) LoggerFactory.getLogger(ScorerService.class)).addAppender(startupLog);
+            ((Logger) LoggerFactory.getLogger(ScorerFactory.class)).addAppender(startupLog);
+            Path tmp = Files.createTempDirectory("scorer-application-test");
+            bundle = TinyBundles.create(tmp.resolve("models"));
+            kafka = EmbeddedKafkaCluster.start();
+            kafka.createTopic("mql.events", 2);
+            kafka.createTopic("mql.scores", 2);
+            kafka.createTopic("mql.events.dead", 1);
+            return Map.of(
+                    "micronaut.server.port", "-1",
+                    "scorer.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                    "scorer.kafka.state-dir", tmp.resolve("state").toString(),
+                    "scorer.registry.url", REGISTRY,
+                    "scorer.model.initial-bundle", bundle.dir().toString(),
+                    "scorer.model.device", "cpu");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The service first (it drains and closes its streams against a live broker), then the broker. */
+    @AfterAll
+    void stopServiceThenKafka() {
+        try {
+            context.close();
+        } finally {
+            ((Logger) LoggerFactory.getLogger(ScorerService.class)).detachAppender(startupLog);
+            ((Logger) LoggerFactory.getLogger(ScorerFactory.class)).detachAppender(startupLog);
+            if (kafka != null) {
+                kafka.close();
+            }
+        }
+    }
+
+    @Test
+    void bindsApplicationYmlWithEnvironmentOverrides() {
+        assertThat(settings.batch().size()).isEqualTo(7);
+        assertThat(settings.batch().maxWait()).isEqualTo(Duration.ofMillis(50));
+        assertThat(settings.topics().deadLetter()).isEqualTo("mql.events.dead");
+        assertThat(settings.topics().input()).isEqualTo("mql.events");
+        assertThat(settings.topics().output()).isEqualTo("mql.scores");
+        assertThat(settings.kafka().processingGuarantee()).isEqualTo("exactly_once_v2");
+        assertThat(settings.applicationId()).isEqualTo("lead-scorer");
+        assertThat(ScorerStreamsConfig.properties(settings))
+                .containsEntry("processing.guarantee", "exactly_once_v2")
+                .containsEntry("sasl.mechanism", "PLAIN")
+                .doesNotContainKeys("sasl.jaas.config", "ssl.truststore.location");
+    }
+
+    @Test
+    void logsTopicsModelDeviceAndBatchSettingsAtStartup() {
+        List<String> lines = startupLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .contains("Model " + bundle.modelId() + " loaded from " + bundle.dir()).contains("on cpu()"));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .contains("Scoring mql.events -> mql.scores (dead letters mql.events.dead)").contains("exactly_once_v2"));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .contains("Model " + bundle.modelId() + " on cpu(); batches of up to 7 leads, maximum wait 50 ms"));
+    }
+
+    @Test
+    void reportsHealthAndMetricsAndScoresLeads() throws Exception {
+        awaitStatus("/health", 200);
+        assertThat(get("/health/liveness").statusCode()).isEqualTo(200);
+        HttpResponse<String> readiness = get("/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("RUNNING").contains(bundle.modelId());
+
+        Serializer<MqlEvent> events = AvroWireSerde.of(MqlEvent.class, ScorerStreamsConfig.serdeConfig(settings), false)
+                .serializer();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer());
+             ScoresReader reader = new ScoresReader(kafka.bootstrapServers(), REGISTRY, "mql.scores", "mql.events.dead")) {
+            for (MqlEvent lead : Leads.leads("app", 3, Instant.now())) {
+                producer.send(new ProducerRecord<>("mql.events", lead.getLeadId().getBytes(StandardCharsets.UTF_8),
+                        events.serialize("mql.events", lead)));
+            }
+            producer.send(new ProducerRecord<>("mql.events", "junk".getBytes(StandardCharsets.UTF_8), new byte[] {9}));
+            producer.flush();
+            reader.awaitAtLeast(3, 1, Duration.ofMinutes(2));
+            reader.drainFor(Duration.ofMillis(500));
+            assertThat(reader.scores).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("app-0", "app-1", "app-2");
+            assertThat(reader.scores).allSatisfy(r -> assertThat(r.value().getModelId()).isEqualTo(bundle.modelId()));
+            assertThat(reader.deadLetters).singleElement().satisfies(r -> assertThat(r.value()).containsExactly(9));
+        }
+
+        String metrics = get("/prometheus").body();
+        assertThat(metrics)
+                .contains("leadscorer_model_active{model_id=\"" + bundle.modelId() + "\"} 1.0")
+                .contains("leadscorer_records_in_total 4.0")
+                .contains("leadscorer_records_scored_total 3.0")
+                .contains("leadscorer_records_dead_lettered_total{reason=\"undecodable\"} 1.0")
+                .contains("leadscorer_batch_size_leads_bucket{le=\"8.0\"}")
+                .contains("leadscorer_batch_size_leads_count")
+                .contains("leadscorer_batch_inference_seconds_bucket")
+                .contains("leadscorer_latency_end_to_end_seconds_bucket")
+                .contains("leadscorer_buffer_leads 0.0");
+    }
+
+    private void awaitStatus(String path, int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        HttpResponse<String> response = get(path);
+        while (response.statusCode() != status && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            response = get(path);
+        }
+        assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(status);
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
+                .timeout(HTTP_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

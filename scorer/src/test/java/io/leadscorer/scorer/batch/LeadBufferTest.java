@@ -1,0 +1,84 @@
+package io.leadscorer.scorer.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LeadBufferTest {
+
+    private KeyValueStore<Long, BufferedLead> store;
+
+    @BeforeEach
+    void openStore() {
+        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("buffer"), Serdes.Long(), new BufferedLeadSerde())
+                .withLoggingDisabled().withCachingDisabled().build();
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+    }
+
+    private static BufferedLead lead(String id, long bufferedAt) {
+        return new BufferedLead(new SourceRecord(id.getBytes(StandardCharsets.UTF_8), new byte[] {1}, List.of(),
+                "mql.events", 0, 0, 0), bufferedAt);
+    }
+
+    private static List<String> ids(List<KeyValue<Long, BufferedLead>> batch) {
+        return batch.stream().map(kv -> kv.key + ":" + new String(kv.value.source().key(), StandardCharsets.UTF_8)).toList();
+    }
+
+    @Test
+    void handsOutTheOldestLeadsInInputOrderAndForgetsRemovedOnes() {
+        LeadBuffer buffer = LeadBuffer.restore(store);
+        for (int i = 0; i < 5; i++) {
+            buffer.append(lead("l" + i, 1000 + i * 10));
+        }
+
+        List<KeyValue<Long, BufferedLead>> first = buffer.oldest(3);
+        assertThat(ids(first)).containsExactly("0:l0", "1:l1", "2:l2");
+        buffer.remove(first);
+
+        assertThat(buffer.size()).isEqualTo(2);
+        assertThat(ids(buffer.oldest(10))).containsExactly("3:l3", "4:l4");
+        assertThat(buffer.oldestHasWaited(1039, 10)).isFalse();
+        assertThat(buffer.oldestHasWaited(1040, 10)).isTrue();
+        assertThat(store.get(0L)).isNull();
+    }
+
+    @Test
+    void restoresSizeOldestAgeAndNextSequenceFromTheStore() {
+        LeadBuffer before = LeadBuffer.restore(store);
+        for (int i = 0; i < 4; i++) {
+            before.append(lead("l" + i, 500 + i));
+        }
+        before.remove(before.oldest(1));
+
+        LeadBuffer after = LeadBuffer.restore(store);
+        after.append(lead("l4", 900));
+
+        assertThat(after.size()).isEqualTo(4);
+        assertThat(ids(after.oldest(10))).containsExactly("1:l1", "2:l2", "3:l3", "4:l4");
+        assertThat(after.oldestHasWaited(510, 10)).isFalse();
+        assertThat(after.oldestHasWaited(511, 10)).isTrue();
+    }
+
+    @Test
+    void anEmptyBufferHasNothingWaitingAndStartsAgainAfterBeingEmptied() {
+        LeadBuffer buffer = LeadBuffer.restore(store);
+        assertThat(buffer.isEmpty()).isTrue();
+        assertThat(buffer.oldestHasWaited(Long.MAX_VALUE, 0)).isFalse();
+
+        buffer.append(lead("a", 1));
+        buffer.remove(buffer.oldest(5));
+        buffer.append(lead("b", 2));
+
+        assertThat(buffer.isEmpty()).isFalse();
+        assertThat(ids(buffer.oldest(5))).containsExactly("1:b");
+        assertThat(buffer.oldestHasWaited(2, 0)).isTrue();
+    }
+}

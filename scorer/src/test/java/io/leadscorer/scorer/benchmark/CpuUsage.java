@@ -1,0 +1,124 @@
+package io.leadscorer.scorer.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where the process's CPU time went between two snapshots, by thread group: the stream thread, the in-JVM broker,
+ * the benchmark's producer and consumer clients, and native threads the JVM does not see (PyTorch's intra-op pool);
+ * and, on Linux, the CPU used outside this JVM meanwhile (other processes: a benchmark on a busy machine is void).
+ */
+final class CpuUsage {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final Path PROC_STAT = Path.of("/proc/stat");
+    private static final double TICKS_PER_SECOND = 100;
+
+    private final Map<Long, Long> cpuByThread;
+    private final Map<Long, String> names;
+    private final long processCpu;
+    private final long wall;
+    private final long systemBusyTicks;
+
+    private CpuUsage(Map<Long, Long> cpuByThread, Map<Long, String> names, long processCpu, long wall,
+                     long systemBusyTicks) {
+        this.cpuByThread = cpuByThread;
+        this.names = names;
+        this.processCpu = processCpu;
+        this.wall = wall;
+        this.systemBusyTicks = systemBusyTicks;
+    }
+
+    static CpuUsage snapshot() {
+        Map<Long, Long> cpu = new TreeMap<>();
+        Map<Long, String> names = new TreeMap<>();
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null) {
+                long time = THREADS.getThreadCpuTime(info.getThreadId());
+                if (time >= 0) {
+                    cpu.put(info.getThreadId(), time);
+                    names.put(info.getThreadId(), info.getThreadName());
+                }
+            }
+        }
+        long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        return new CpuUsage(cpu, names, process, System.nanoTime(), systemBusyTicks());
+    }
+
+    /** Busy CPU time of the whole machine in clock ticks (1/100 s) from /proc/stat; -1 where there is none. */
+    private static long systemBusyTicks() {
+        try {
+            String[] fields = Files.readAllLines(PROC_STAT).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(fields[i]);
+                }
+            }
+            return busy;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Cores used outside this JVM since {@code before} (NaN where unknown). */
+    double otherProcessesSince(CpuUsage before) {
+        if (systemBusyTicks < 0 || before.systemBusyTicks < 0) {
+            return Double.NaN;
+        }
+        double seconds = (wall - before.wall) / 1e9;
+        double system = (systemBusyTicks - before.systemBusyTicks) / TICKS_PER_SECOND / seconds;
+        return Math.max(0, system - (processCpu - before.processCpu) / 1e9 / seconds);
+    }
+
+    /** Cores used on average per group since {@code before}, e.g. {@code stream 0.95, broker 0.30, ...}. */
+    String since(CpuUsage before) {
+        double seconds = (wall - before.wall) / 1e9;
+        Map<String, Double> byGroup = new TreeMap<>();
+        long javaThreads = 0;
+        for (Map.Entry<Long, Long> entry : cpuByThread.entrySet()) {
+            long used = entry.getValue() - before.cpuByThread.getOrDefault(entry.getKey(), 0L);
+            javaThreads += used;
+            byGroup.merge(group(names.get(entry.getKey())), used / 1e9 / seconds, Double::sum);
+        }
+        byGroup.put("native (PyTorch pool)", Math.max(0, processCpu - before.processCpu - javaThreads) / 1e9 / seconds);
+        byGroup.put("total", (processCpu - before.processCpu) / 1e9 / seconds);
+        double others = otherProcessesSince(before);
+        if (!Double.isNaN(others)) {
+            byGroup.put("~other processes", others);
+        }
+        StringBuilder out = new StringBuilder();
+        byGroup.forEach((group, cores) -> {
+            if (cores >= 0.005) {
+                out.append(out.isEmpty() ? "" : ", ").append(group).append(' ').append(String.format("%.2f", cores));
+            }
+        });
+        return out.toString();
+    }
+
+    private static String group(String thread) {
+        if (thread.contains("StreamThread")) {
+            return thread.contains("producer") ? "streams producer" : "stream thread";
+        }
+        if (thread.startsWith("kafka-producer-network-thread")) {
+            return thread.contains("StreamThread") ? "streams producer" : "bench producer";
+        }
+        if (thread.startsWith("data-plane") || thread.startsWith("kafka-") || thread.contains("broker")
+                || thread.contains("controller") || thread.contains("raft") || thread.contains("ReplicaFetcher")
+                || thread.contains("log-cleaner") || thread.contains("group-coordinator")
+                || thread.contains("transaction") || thread.contains("ExpirationReaper")) {
+            return "broker";
+        }
+        if (thread.startsWith("bench-")) {
+            return thread;
+        }
+        return "other JVM";
+    }
+}

@@ -1,0 +1,96 @@
+package io.leadscorer.scorer.testing;
+
+import io.leadscorer.scorer.config.ScorerSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Builds {@link ScorerSettings} for tests with the service's defaults, each test changing what it exercises. */
+public final class TestSettings {
+
+    private String applicationId = "scorer-test";
+    private String bootstrapServers = "localhost:9092";
+    private String registryUrl = "mock://scorer-test";
+    private String guarantee = "exactly_once_v2";
+    private Duration commitInterval = Duration.ofMillis(100);
+    private Path stateDir;
+    private int batchSize = 32;
+    private Duration maxWait = Duration.ofMillis(50);
+    private int maxValueBytes = 65536;
+    private String bundle = "/models/none";
+    private Map<String, String> kafkaProperties = Map.of();
+    private ScorerSettings.Topics topics = new ScorerSettings.Topics("mql.events", "mql.scores", "mql.events.dlq");
+
+    private TestSettings(Path stateDir) {
+        this.stateDir = stateDir;
+    }
+
+    public static TestSettings withStateDir(Path stateDir) {
+        return new TestSettings(stateDir);
+    }
+
+    public TestSettings stateDir(Path value) {
+        stateDir = value;
+        return this;
+    }
+
+    public TestSettings applicationId(String value) {
+        applicationId = value;
+        return this;
+    }
+
+    public TestSettings bootstrapServers(String value) {
+        bootstrapServers = value;
+        return this;
+    }
+
+    public TestSettings registry(String url) {
+        registryUrl = url;
+        return this;
+    }
+
+    public TestSettings guarantee(String value) {
+        guarantee = value;
+        return this;
+    }
+
+    public TestSettings commitInterval(Duration value) {
+        commitInterval = value;
+        return this;
+    }
+
+    public TestSettings batch(int size, Duration wait) {
+        batchSize = size;
+        maxWait = wait;
+        return this;
+    }
+
+    public TestSettings maxValueBytes(int value) {
+        maxValueBytes = value;
+        return this;
+    }
+
+    public TestSettings bundle(Path dir) {
+        bundle = dir.toString();
+        return this;
+    }
+
+    public TestSettings topics(String input, String output, String deadLetter) {
+        topics = new ScorerSettings.Topics(input, output, deadLetter);
+        return this;
+    }
+
+    public TestSettings kafkaProperties(Map<String, String> value) {
+        kafkaProperties = value;
+        return this;
+    }
+
+    public ScorerSettings build() {
+        return new ScorerSettings(applicationId, topics,
+                new ScorerSettings.Kafka(bootstrapServers, "PLAINTEXT", guarantee, 1, commitInterval,
+                        stateDir.toString(), kafkaProperties),
+                new ScorerSettings.Registry(registryUrl, null, Map.of()),
+                new ScorerSettings.Batch(batchSize, maxWait, maxValueBytes),
+                new ScorerSettings.Model(bundle, "cpu"));
+    }
+}
