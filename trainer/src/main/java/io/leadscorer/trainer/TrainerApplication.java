@@ -1,11 +1,119 @@
 package io.leadscorer.trainer;
 
-/** Entry point of the trainer; the training pipeline is not built yet (see the trainer issue). */
+import ai.djl.TrainingDivergedException;
+import io.leadscorer.model.bundle.BundleException;
+import io.leadscorer.trainer.cli.CliOverrides;
+import io.leadscorer.trainer.cli.Console;
+import io.leadscorer.trainer.cli.TrainCommand;
+import io.leadscorer.trainer.cli.TrainerCommand;
+import io.leadscorer.trainer.data.InputException;
+import io.micronaut.configuration.picocli.MicronautFactory;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.BeanInstantiationException;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.context.exceptions.DependencyInjectionException;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+
+/**
+ * Entry point of the trainer command. Settings overrides from the command line are turned into property
+ * sources first, then a Micronaut context is started and picocli runs the command through it, so that the
+ * commands get their settings and services injected. Exit codes: 0 done, 1 failed, 2 bad input, settings or usage.
+ */
 public final class TrainerApplication {
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
     private TrainerApplication() {}
 
     public static void main(String[] args) {
-        System.err.println("lead-scorer trainer: not built yet");
-        System.exit(2);
+        System.setProperty("java.awt.headless", "true");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command with the given output streams and returns its exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        routeJavaUtilLogging();
+        CliOverrides overrides;
+        try {
+            overrides = CliOverrides.parse(args);
+        } catch (InputException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        try (ApplicationContext context = context(overrides)) {
+            context.registerSingleton(Console.class, new Console(out, err));
+            CommandLine command = new CommandLine(TrainerCommand.class, new MicronautFactory(context));
+            command.setOut(new PrintWriter(out, true));
+            command.setErr(new PrintWriter(err, true));
+            command.setExecutionExceptionHandler((e, cmd, parsed) -> {
+                if (isSettingsError(e)) {
+                    err.println("error: invalid settings: " + describe(e));
+                    return BAD_INPUT;
+                }
+                err.println("error: " + describe(e));
+                boolean badInput = e instanceof InputException || e instanceof BundleException
+                        || e instanceof IllegalArgumentException;
+                // failures whose message says it all; anything else may be a bug and gets its stack trace
+                boolean explained = e instanceof TrainCommand.PublishException || e instanceof TrainingDivergedException;
+                if (!badInput && !explained) {
+                    e.printStackTrace(err);
+                }
+                return badInput ? BAD_INPUT : FAILED;
+            });
+            return command.execute(args);
+        } catch (BeanInstantiationException | DependencyInjectionException | ConfigurationException
+                 | CommandLine.InitializationException e) {
+            err.println("error: invalid settings: " + describe(e));
+            return BAD_INPUT;
+        }
+    }
+
+    /**
+     * The application context every command runs in: application.yml, then the --config file, environment
+     * variables, system properties, and --set / flags on top (see {@link CliOverrides}).
+     */
+    public static ApplicationContext context(CliOverrides overrides) {
+        return ApplicationContext.builder(TrainerApplication.class, Environment.CLI)
+                .propertySources(overrides.propertySources())
+                .deduceEnvironment(false)
+                .start();
+    }
+
+    /**
+     * Sends java.util.logging (Tribuo logs every tree it grows at INFO) to SLF4J, so that logback's levels and
+     * format apply to it as to everything else; JUL's own console handler is removed.
+     */
+    static void routeJavaUtilLogging() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+    }
+
+    /** A setting that fails its constraints or cannot be converted: reported as bad input, without a stack trace. */
+    private static boolean isSettingsError(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConstraintViolationException || cause instanceof ConfigurationException
+                    || cause instanceof DependencyInjectionException || cause instanceof BeanInstantiationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && !(cause instanceof InputException) && !(cause instanceof BundleException)
+                && !(cause instanceof ConstraintViolationException) && !(cause instanceof TrainCommand.PublishException)) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

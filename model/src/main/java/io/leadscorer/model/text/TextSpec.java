@@ -94,10 +94,13 @@ public record TextSpec(
         }
     }
 
-    /** All 28 columns kept in DESIGN.md order, the default stop words and characters, 4 digits, 64 tokens. */
+    /**
+     * All 28 columns kept in DESIGN.md order, the default stop words and characters, 4 digits, 48 tokens (the
+     * positions of {@link io.leadscorer.model.network.BertConfig#compact}; see there for the measurements).
+     */
     public static TextSpec defaults() {
         return new TextSpec(LeadColumns.NAMES, List.of(), DEFAULT_STOP_WORDS, DEFAULT_REMOVED_CHARACTERS,
-                " ", true, 4, 48, "nan", 64);
+                " ", true, 4, 48, "nan", 48);
     }
 
     /** This spec with the given columns moved from kept to dropped (already dropped ones stay dropped). */

@@ -27,7 +27,7 @@ class ManifestTest {
         assertThat(tree.get("created_at").asText()).isEqualTo("2026-11-25T06:01:02.123Z");
         assertThat(tree.at("/network/hidden_size").asInt()).isEqualTo(128);
         assertThat(tree.at("/text/dropped_columns/1").asText()).isEqualTo("it_strategic_ver");
-        assertThat(tree.at("/text/max_tokens").asInt()).isEqualTo(64);
+        assertThat(tree.at("/text/max_tokens").asInt()).isEqualTo(48);
         assertThat(tree.at("/files/tokenizer.json").asText()).isEqualTo(Bundles.HELLO_SHA256);
         assertThat(Manifest.fromJson(json, "test")).isEqualTo(manifest);
     }

@@ -79,8 +79,9 @@ class BertConfigTest {
         assertThat(compact.hiddenSize()).isEqualTo(128);
         assertThat(compact.numHiddenLayers()).isEqualTo(2);
         assertThat(compact.numAttentionHeads()).isEqualTo(4);
-        assertThat(compact.intermediateSize()).isEqualTo(512);
-        assertThat(compact.maxPositionEmbeddings()).isEqualTo(64);
+        assertThat(compact.intermediateSize()).isEqualTo(256);
+        assertThat(compact.maxPositionEmbeddings()).isEqualTo(48);
+        assertThat(compact.maxPositionEmbeddings()).isEqualTo(io.leadscorer.model.text.TextSpec.defaults().maxTokens());
         assertThat(compact.headSize()).isEqualTo(32);
     }
 

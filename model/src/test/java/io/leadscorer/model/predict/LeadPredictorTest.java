@@ -85,7 +85,7 @@ class LeadPredictorTest {
     @Test
     void paddingDoesNotChangeALeadsScore() {
         List<String> texts = new ArrayList<>(SyntheticLeads.texts(TextSpec.defaults(), 200, 13));
-        try (LeadTokenizer tokenizer = LeadTokenizer.load(bundle.file("tokenizer.json"), 64);
+        try (LeadTokenizer tokenizer = LeadTokenizer.load(bundle.file("tokenizer.json"), bundle.manifest().text().maxTokens());
                 LeadPredictor predictor = LeadPredictor.open(bundle, Device.cpu())) {
             texts.sort(Comparator.comparingInt(t -> tokenizer.encode(t).length()));
             String shortest = texts.get(0);
@@ -161,7 +161,7 @@ class LeadPredictorTest {
     private static float[] manualScores(List<String> texts) {
         BertConfig config = BertConfig.read(bundle.file("config.json"));
         try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-                LeadTokenizer tokenizer = LeadTokenizer.load(bundle.file("tokenizer.json"), 64)) {
+                LeadTokenizer tokenizer = LeadTokenizer.load(bundle.file("tokenizer.json"), bundle.manifest().text().maxTokens())) {
             BertClassifier net = new BertClassifier(config);
             net.initialize(manager);
             BertWeights.load(net, bundle.file("model.safetensors"));

@@ -27,7 +27,7 @@ import java.util.Random;
 /**
  * Complete, valid model bundles in milliseconds for other modules' tests: a WordPiece tokenizer built from
  * seeded synthetic lead texts and a tiny random BERT (hidden 16, 1 layer, 2 heads), published through
- * {@link BundleWriter} with {@link TextSpec#defaults()} and threshold 0.5. Nothing is trained; the weights are
+ * {@link BundleWriter} with {@link TextSpec#defaults()} at {@link #MAX_TOKENS} tokens and threshold 0.5. Nothing is trained; the weights are
  * large enough that scores spread over (0, 1) rather than sit at 0.5. The same seed gives the same tokenizer,
  * weights and scores; every call publishes a new model id.
  */
@@ -35,6 +35,11 @@ public final class TinyBundles {
 
     public static final long DEFAULT_SEED = 42;
     public static final double THRESHOLD = 0.5;
+    /**
+     * Tokens per lead: more than the default, because the 400-entry vocabulary splits most values into
+     * characters, so these texts are longer than those of a tokenizer built from real training text.
+     */
+    public static final int MAX_TOKENS = 64;
 
     private static final int CORPUS_LEADS = 300;
     private static final float WEIGHT_STD = 0.5f;
@@ -46,7 +51,7 @@ public final class TinyBundles {
     }
 
     public static Bundle create(Path store, long seed) {
-        TextSpec spec = TextSpec.defaults();
+        TextSpec spec = TextSpec.defaults().withMaxTokens(MAX_TOKENS);
         try (BundleWriter writer = BundleWriter.begin(store)) {
             Path staging = writer.staging();
             Path tokenizerFile = staging.resolve(LeadPredictor.TOKENIZER_FILE);

@@ -25,7 +25,7 @@ class TinyBundlesTest {
         assertThat(reopened.manifest().files().keySet())
                 .containsExactlyInAnyOrder("config.json", "tokenizer.json", "model.safetensors");
         assertThat(reopened.manifest().threshold()).isEqualTo(0.5);
-        assertThat(reopened.manifest().text()).isEqualTo(TextSpec.defaults());
+        assertThat(reopened.manifest().text()).isEqualTo(TextSpec.defaults().withMaxTokens(TinyBundles.MAX_TOKENS));
         assertThat(reopened.manifest().network().hiddenSize()).isEqualTo(16);
         assertThat(reopened.manifest().network().numHiddenLayers()).isEqualTo(1);
         assertThat(reopened.manifest().network().numAttentionHeads()).isEqualTo(2);

@@ -23,7 +23,7 @@ class TextSpecTest {
         assertThat(spec.significantDigits()).isEqualTo(4);
         assertThat(spec.maxValueChars()).isEqualTo(48);
         assertThat(spec.missingToken()).isEqualTo("nan");
-        assertThat(spec.maxTokens()).isEqualTo(64);
+        assertThat(spec.maxTokens()).isEqualTo(48);
     }
 
     @Test

@@ -1,0 +1,59 @@
+package io.leadscorer.trainer.cli;
+
+import io.leadscorer.trainer.baseline.Baselines;
+import io.leadscorer.trainer.baseline.BaselinesReport;
+import io.leadscorer.trainer.data.CsvLeadReader;
+import io.leadscorer.trainer.data.LeadTable;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import io.micronaut.context.annotation.Prototype;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** `trainer baselines`: one-hot logistic regression and boosted trees on the trainer's split, test F1 as JSON. */
+@Prototype
+@Command(name = "baselines", mixinStandardHelpOptions = true,
+        description = "Trains one-hot logistic regression and gradient-boosted trees on the same split as `train`, "
+                + "each at its own best validation threshold, and prints their test metrics as JSON.")
+public class BaselinesCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "CSV", description = "labelled training leads")
+    Path data;
+
+    @Option(names = "--test", required = true, paramLabel = "CSV", description = "labelled test leads")
+    Path test;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Mixin
+    SettingsOptions settings;
+
+    @Inject
+    CsvLeadReader reader;
+
+    @Inject
+    Provider<Baselines> baselines;
+
+    @Inject
+    JsonMapper json;
+
+    @Inject
+    Console console;
+
+    @Override
+    public Integer call() throws IOException {
+        LeadTable train = reader.read(data);
+        console.err().println(train.report().summary());
+        LeadTable testTable = reader.read(test);
+        console.err().println(testTable.report().summary());
+        BaselinesReport report = baselines.get().run(train.rows(), testTable.rows());
+        console.out().println(json.writeValueAsString(report));
+        return 0;
+    }
+}

@@ -1,0 +1,107 @@
+package io.leadscorer.trainer.cli;
+
+import io.leadscorer.trainer.config.PublishSettings;
+import io.leadscorer.trainer.evaluate.BinaryMetrics;
+import io.leadscorer.trainer.pipeline.TrainingPipeline;
+import io.leadscorer.trainer.pipeline.TrainingRequest;
+import io.leadscorer.trainer.pipeline.TrainingResult;
+import io.leadscorer.trainer.publish.ControlPublisher;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import io.micronaut.context.annotation.Prototype;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** `trainer train`: CSV in, published bundle out (its path is the last line of stdout), optionally deployed. */
+@Prototype
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Trains a classifier on a labelled lead CSV and publishes it as a bundle in the model store.")
+public class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "CSV", description = "labelled leads (competition layout)")
+    Path data;
+
+    @Option(names = "--store", required = true, paramLabel = "DIR", description = "model store the bundle is published to")
+    Path store;
+
+    @Option(names = "--base-model", paramLabel = "DIR",
+            description = "Hugging Face BERT checkpoint (config.json, model.safetensors, tokenizer.json) to fine-tune")
+    Path baseModel;
+
+    @Option(names = "--publish", description = "send a DEPLOY command for the new bundle to the control topic")
+    boolean publish;
+
+    @Setting("trainer.publish.bootstrap")
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers for --publish")
+    String bootstrap;
+
+    @Setting("trainer.publish.registry-url")
+    @Option(names = "--registry", paramLabel = "URL", description = "Schema Registry URL for --publish")
+    String registry;
+
+    @Setting("trainer.publish.control-topic")
+    @Option(names = "--control-topic", paramLabel = "TOPIC", description = "control topic for --publish")
+    String controlTopic;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Mixin
+    SettingsOptions settings;
+
+    @Inject
+    Provider<TrainingPipeline> pipeline;
+
+    @Inject
+    Provider<ControlPublisher> publisher;
+
+    @Inject
+    Provider<PublishSettings> publishSettings;
+
+    @Inject
+    Console console;
+
+    @Override
+    public Integer call() {
+        TrainingResult result = pipeline.get().run(
+                new TrainingRequest(data, store, Optional.ofNullable(baseModel)), console.err());
+        BinaryMetrics validation = result.validation();
+        console.out().printf(Locale.ROOT, "validation: F1 %.4f, precision %.4f, recall %.4f, ROC-AUC %s, PR-AUC %s "
+                        + "at threshold %.4f%n", validation.f1(), validation.precision(), validation.recall(),
+                format(validation.rocAuc()), format(validation.prAuc()), validation.threshold());
+        if (publish) {
+            PublishSettings target = publishSettings.get();
+            RecordMetadata sent;
+            try {
+                sent = publisher.get().deploy(result.bundle(), target);
+            } catch (IllegalArgumentException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // the message names the bundle, which stays published: it can be deployed by hand or by a rerun
+                throw new PublishException("bundle " + result.bundle().dir().toAbsolutePath()
+                        + " is published, but its DEPLOY command was not sent: " + e.getMessage(), e);
+            }
+            console.out().printf(Locale.ROOT, "DEPLOY %s sent to %s (partition %d, offset %d)%n",
+                    result.bundle().modelId(), target.controlTopic(), sent.partition(), sent.offset());
+        }
+        console.out().println(result.bundle().dir().toAbsolutePath());
+        return 0;
+    }
+
+    /** The bundle was written but the control topic did not take its DEPLOY command. */
+    public static final class PublishException extends RuntimeException {
+        public PublishException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static String format(Double value) {
+        return value == null ? "undefined" : String.format(Locale.ROOT, "%.4f", value);
+    }
+}

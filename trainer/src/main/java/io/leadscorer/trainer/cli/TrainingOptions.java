@@ -1,0 +1,82 @@
+package io.leadscorer.trainer.cli;
+
+import picocli.CommandLine.Option;
+
+/** Flags for the training settings most often changed; every other setting is reachable with --set. */
+public class TrainingOptions {
+    @Setting("trainer.seed")
+    @Option(names = "--seed", description = "random seed (split, augmentation, initialisation, shuffling)")
+    Long seed;
+
+    @Setting("trainer.validation-fraction")
+    @Option(names = "--validation-fraction", description = "share of rows held out for validation")
+    Double validationFraction;
+
+    @Setting("trainer.device")
+    @Option(names = "--device", description = "auto | cpu | gpu | gpu:N")
+    String device;
+
+    @Setting("trainer.threads")
+    @Option(names = "--threads", description = "PyTorch CPU threads")
+    Integer threads;
+
+    @Setting("trainer.augment.copies")
+    @Option(names = "--augment-copies", description = "copies of every True training row (0 = no augmentation)")
+    Integer augmentCopies;
+
+    @Setting("trainer.augment.missing-rate")
+    @Option(names = "--missing-rate", description = "chance that a cell of an augmented copy goes missing")
+    Double missingRate;
+
+    @Setting("trainer.prune.columns")
+    @Option(names = "--prune-columns", description = "least important columns to drop (0 = keep all)")
+    Integer pruneColumns;
+
+    @Setting("trainer.text.max-tokens")
+    @Option(names = "--max-tokens", description = "tokens per lead, [CLS] and [SEP] included")
+    Integer maxTokens;
+
+    @Setting("trainer.network.hidden-size")
+    @Option(names = "--hidden-size", description = "compact network: hidden size")
+    Integer hiddenSize;
+
+    @Setting("trainer.network.layers")
+    @Option(names = "--layers", description = "compact network: encoder layers")
+    Integer layers;
+
+    @Setting("trainer.network.heads")
+    @Option(names = "--heads", description = "compact network: attention heads")
+    Integer heads;
+
+    @Setting("trainer.network.intermediate-size")
+    @Option(names = "--intermediate-size", description = "compact network: feed-forward size")
+    Integer intermediateSize;
+
+    @Setting("trainer.optimization.optimizer")
+    @Option(names = "--optimizer", description = "sam | asam | adamw")
+    String optimizer;
+
+    @Setting("trainer.optimization.rho")
+    @Option(names = "--rho", description = "SAM neighbourhood radius")
+    Double rho;
+
+    @Setting("trainer.optimization.epochs")
+    @Option(names = "--epochs", description = "maximum epochs of the main stage")
+    Integer epochs;
+
+    @Setting("trainer.optimization.batch-size")
+    @Option(names = "--batch-size", description = "leads per training step")
+    Integer batchSize;
+
+    @Setting("trainer.optimization.learning-rate")
+    @Option(names = "--learning-rate", description = "peak learning rate")
+    Double learningRate;
+
+    @Setting("trainer.optimization.patience")
+    @Option(names = "--patience", description = "epochs without a lower validation loss before stopping")
+    Integer patience;
+
+    @Setting("trainer.positive-stage.epochs")
+    @Option(names = "--positive-stage-epochs", description = "epochs of the second, True-focused stage (0 = off)")
+    Integer positiveStageEpochs;
+}

@@ -1,0 +1,40 @@
+package io.leadscorer.trainer.config;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import io.leadscorer.model.predict.Devices;
+import io.leadscorer.trainer.data.CsvLeadReader;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** Beans that are not the trainer's own classes: the clock, the DJL device, the CSV reader. */
+@Factory
+public class TrainerFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    CsvLeadReader csvLeadReader() {
+        return new CsvLeadReader();
+    }
+
+    /**
+     * The device from {@code trainer.device}, after fixing PyTorch's CPU thread count to {@code trainer.threads}
+     * (fixed threads keep CPU results reproducible from run to run).
+     */
+    @Singleton
+    Device device(TrainingSettings settings) {
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(settings.threads()));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        Engine engine = Engine.getInstance();
+        if ("PyTorch".equals(engine.getEngineName())) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(settings.threads());
+        }
+        return Devices.choose(settings.device());
+    }
+}

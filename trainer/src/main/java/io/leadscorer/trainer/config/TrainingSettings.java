@@ -1,0 +1,86 @@
+package io.leadscorer.trainer.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
+/**
+ * Every training setting, bound from {@code trainer.*} (defaults in application.yml; a --config file, environment
+ * variables such as TRAINER_OPTIMIZATION_EPOCHS and command-line flags override them, in that order).
+ */
+@ConfigurationProperties("trainer")
+public record TrainingSettings(
+        long seed,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double validationFraction,
+        @NotBlank String device,
+        @Positive int threads,
+        @NotNull @Valid Augment augment,
+        @NotNull @Valid Prune prune,
+        @NotNull @Valid Text text,
+        @NotNull @Valid Network network,
+        @NotNull @Valid Optimization optimization,
+        @NotNull @Valid PositiveStage positiveStage) {
+
+    /** Copies of each True row of the training split, and the chance that each cell of a copy goes missing. */
+    @ConfigurationProperties("augment")
+    public record Augment(@PositiveOrZero int copies, @DecimalMin("0") @DecimalMax("1") double missingRate) {}
+
+    /** How many least important columns are dropped, and the importance forest (see ColumnImportance). */
+    @ConfigurationProperties("prune")
+    public record Prune(
+            @PositiveOrZero int columns,
+            @Positive int trees,
+            @Positive int maxDepth,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) float featureFraction,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double heldOutFraction,
+            @Positive int repeats,
+            @Min(10) int maxRows) {}
+
+    /** The tokenizer built from training text (without --base-model) and the tokens per lead. */
+    @ConfigurationProperties("text")
+    public record Text(@Positive int vocabSize, @Positive int minFrequency, @Min(3) int maxTokens) {}
+
+    /** The compact BERT trained from scratch (without --base-model). */
+    @ConfigurationProperties("network")
+    public record Network(
+            @Positive int hiddenSize,
+            @Positive int layers,
+            @Positive int heads,
+            @Positive int intermediateSize,
+            @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) double dropout) {}
+
+    /** The optimiser, its schedule and early stopping. */
+    @ConfigurationProperties("optimization")
+    public record Optimization(
+            @NotNull OptimizerKind optimizer,
+            @Positive double rho,
+            @Positive double asamEta,
+            @Positive int epochs,
+            @Positive int batchSize,
+            @Positive int evalBatchSize,
+            @Positive double learningRate,
+            @PositiveOrZero double weightDecay,
+            @DecimalMin("0") @DecimalMax("1") double warmupFraction,
+            @NotNull Decay decay,
+            @PositiveOrZero double clipNorm,
+            @Positive int patience) {}
+
+    /** The seed's second stage: a short fine-tuning on the True rows plus a sample of False rows; 0 epochs = off. */
+    @ConfigurationProperties("positive-stage")
+    public record PositiveStage(
+            @PositiveOrZero int epochs,
+            @Positive double learningRate,
+            @DecimalMin("0") double negativeRatio) {}
+
+    /** Which optimisation step: sharpness-aware, its adaptive variant, or plain AdamW. */
+    public enum OptimizerKind { SAM, ASAM, ADAMW }
+
+    /** Learning-rate decay after the warm-up. */
+    public enum Decay { LINEAR, COSINE }
+}

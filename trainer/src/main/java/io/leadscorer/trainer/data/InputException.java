@@ -1,0 +1,12 @@
+package io.leadscorer.trainer.data;
+
+/** Input the trainer cannot use at all (unreadable file, no label column); the message says what and where. */
+public final class InputException extends RuntimeException {
+    public InputException(String message) {
+        super(message);
+    }
+
+    public InputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,65 @@
+package io.leadscorer.trainer.evaluate;
+
+import ai.djl.Device;
+import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.model.predict.LeadPredictor;
+import io.leadscorer.model.text.LeadText;
+import io.leadscorer.trainer.data.LeadRow;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Scores labelled leads with a published bundle exactly as the scorer does: the bundle's own text spec, the
+ * model's {@link LeadPredictor}, the manifest's threshold. Optionally writes every lead's probability.
+ */
+public final class BundleEvaluator {
+    private final int batchSize;
+
+    public BundleEvaluator(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    /** The metrics at the bundle's threshold, and the probabilities in row order. */
+    public record Evaluation(BinaryMetrics metrics, float[] probabilities) {}
+
+    public Evaluation evaluate(Bundle bundle, Device device, List<LeadRow> rows) {
+        LeadText text = LeadText.forSpec(bundle.manifest().text());
+        float[] probabilities = new float[rows.size()];
+        boolean[] truth = new boolean[rows.size()];
+        try (LeadPredictor predictor = LeadPredictor.open(bundle, device)) {
+            for (int start = 0; start < rows.size(); start += batchSize) {
+                int end = Math.min(rows.size(), start + batchSize);
+                List<String> texts = rows.subList(start, end).stream().map(row -> text.text(row.record())).toList();
+                float[] batch = predictor.predictTexts(texts);
+                System.arraycopy(batch, 0, probabilities, start, batch.length);
+            }
+        }
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = rows.get(i).converted();
+        }
+        double threshold = bundle.manifest().threshold();
+        return new Evaluation(ScoredLabels.of(truth, probabilities).metricsAt(threshold), probabilities);
+    }
+
+    /** Writes line, label, probability and decision per lead. */
+    public static void writePredictions(Path file, List<LeadRow> rows, float[] probabilities, double threshold) {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter printer = CSVFormat.DEFAULT.builder()
+                     .setHeader("line", "is_converted", "probability", "predicted").get().print(writer)) {
+            for (int i = 0; i < rows.size(); i++) {
+                printer.printRecord(rows.get(i).line(), rows.get(i).converted(), probabilities[i],
+                        probabilities[i] >= threshold);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write predictions to " + file, e);
+        }
+    }
+}

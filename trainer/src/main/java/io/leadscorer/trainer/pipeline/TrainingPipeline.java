@@ -1,0 +1,277 @@
+package io.leadscorer.trainer.pipeline;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.model.bundle.BundleWriter;
+import io.leadscorer.model.bundle.Manifest;
+import io.leadscorer.model.network.BertClassifier;
+import io.leadscorer.model.network.BertConfig;
+import io.leadscorer.model.network.BertWeights;
+import io.leadscorer.model.predict.LeadPredictor;
+import io.leadscorer.model.text.LeadColumns;
+import io.leadscorer.model.text.LeadText;
+import io.leadscorer.model.text.TextSpec;
+import io.leadscorer.model.tokenizer.LeadTokenizer;
+import io.leadscorer.model.tokenizer.WordPieceTokenizerBuilder;
+import io.leadscorer.trainer.augment.MissingCellAugmenter;
+import io.leadscorer.trainer.config.TrainingSettings;
+import io.leadscorer.trainer.data.CsvLeadReader;
+import io.leadscorer.trainer.data.InputException;
+import io.leadscorer.trainer.data.LeadRow;
+import io.leadscorer.trainer.data.LeadTable;
+import io.leadscorer.trainer.data.StratifiedSplit;
+import io.leadscorer.trainer.evaluate.BinaryMetrics;
+import io.leadscorer.trainer.evaluate.ScoredLabels;
+import io.leadscorer.trainer.plot.TrainingPlots;
+import io.leadscorer.trainer.prune.ColumnImportance;
+import io.leadscorer.trainer.prune.ColumnPruner;
+import io.leadscorer.trainer.prune.Pruning;
+import io.leadscorer.trainer.train.EncodedLeads;
+import io.leadscorer.trainer.train.StagePlan;
+import io.leadscorer.trainer.train.TrainedNetwork;
+import io.leadscorer.trainer.train.TwoStageTraining;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The training pipeline, step by step as the seed did it: read, split, augment, prune, tokenize, train in two
+ * stages, choose the threshold, evaluate, plot and publish the bundle atomically. A failure at any step
+ * leaves no bundle behind (the staging directory is deleted).
+ */
+@Singleton
+public final class TrainingPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingPipeline.class);
+    static final String CONFIG = LeadPredictor.CONFIG_FILE;
+    static final String TOKENIZER = LeadPredictor.TOKENIZER_FILE;
+    static final String WEIGHTS = LeadPredictor.WEIGHTS_FILE;
+    static final String METRICS = "metrics.json";
+    /** Enough for any lead (at most 28 cells of at most 48 characters each), to measure lengths before truncation. */
+    private static final int UNTRUNCATED_TOKENS = 2048;
+
+    private final TrainingSettings settings;
+    private final CsvLeadReader reader;
+    private final Device device;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public TrainingPipeline(TrainingSettings settings, CsvLeadReader reader, Device device, JsonMapper json, Clock clock) {
+        this.settings = settings;
+        this.reader = reader;
+        this.device = device;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public TrainingResult run(TrainingRequest request, PrintStream console) {
+        long started = System.nanoTime();
+        Optional<BaseModel> base = request.baseModel().map(BaseModel::at);
+
+        LeadTable table = reader.read(request.data());
+        console.println(table.report().summary());
+        requireBothClasses(table);
+
+        StratifiedSplit.Parts parts = new StratifiedSplit(settings.validationFraction(), settings.seed()).split(table.rows());
+        List<LeadRow> augmented = new MissingCellAugmenter(settings.augment().copies(), settings.augment().missingRate())
+                .augment(parts.training(), new Random(settings.seed()));
+        console.printf(Locale.ROOT, "split: %d training rows (%d after augmentation), %d validation rows%n",
+                parts.training().size(), augmented.size(), parts.validation().size());
+
+        Pruning pruning = pruner().prune(LeadColumns.ALL, parts.training());
+        if (!pruning.dropped().isEmpty()) {
+            console.println("dropped columns (lowest random-forest importance): " + String.join(", ", pruning.dropped()));
+        }
+        int maxTokens = settings.text().maxTokens();
+        if (base.isPresent()) {
+            maxTokens = Math.min(maxTokens, base.get().config().maxPositionEmbeddings());
+        }
+        TextSpec spec = TextSpec.defaults().withDropped(pruning.dropped()).withMaxTokens(maxTokens);
+        LeadText text = LeadText.forSpec(spec);
+
+        try (BundleWriter writer = BundleWriter.begin(request.store()); StagingGuard guard = StagingGuard.of(writer)) {
+            Path staging = writer.staging();
+            Path tokenizerFile = staging.resolve(TOKENIZER);
+            if (base.isPresent()) {
+                base.get().writeTokenizer(tokenizerFile);
+            } else {
+                // from the augmented rows: their "column_nan" cells get whole tokens as the original rows' do
+                new WordPieceTokenizerBuilder()
+                        .vocabSize(settings.text().vocabSize())
+                        .minFrequency(settings.text().minFrequency())
+                        .build(texts(text, augmented), tokenizerFile);
+            }
+            TokenLengths lengths;
+            try (LeadTokenizer untruncated = LeadTokenizer.load(tokenizerFile, UNTRUNCATED_TOKENS)) {
+                lengths = TokenLengths.of(untruncated.encode(texts(text, parts.validation())), maxTokens);
+            }
+            try (LeadTokenizer tokenizer = LeadTokenizer.load(tokenizerFile, maxTokens)) {
+                EncodedLeads training = encode(tokenizer, text, augmented);
+                EncodedLeads validation = encode(tokenizer, text, parts.validation());
+                EncodedLeads positiveStage = encode(tokenizer, text, positiveStageRows(parts.training()));
+                console.printf(Locale.ROOT, "tokens per validation lead ([CLS] and [SEP] included): mean %.1f, p95 %d, "
+                                + "p99 %d, max %d; %d of %d longer than the %d-token limit (truncated); vocabulary %d%n",
+                        lengths.mean(), lengths.p95(), lengths.p99(), lengths.max(), lengths.truncated(),
+                        lengths.leads(), maxTokens, tokenizer.vocabSize());
+
+                BertConfig config = base.map(BaseModel::config).orElseGet(() -> compactConfig(tokenizer.vocabSize()));
+                Engine.getInstance().setRandomSeed((int) settings.seed());
+                try (NDManager manager = NDManager.newBaseManager(device)) {
+                    BertClassifier network = new BertClassifier(config);
+                    network.initialize(manager);
+                    base.ifPresent(b -> BertWeights.load(network, b.weights()));
+                    long parameterCount = TrainedNetwork.parameterCount(network);
+                    console.printf(Locale.ROOT, "network: %d layers, hidden %d, %d heads, %d parameters, %s on %s%n",
+                            config.numHiddenLayers(), config.hiddenSize(), config.numAttentionHeads(), parameterCount,
+                            settings.optimization().optimizer(), device);
+
+                    TwoStageTraining.Outcome outcome = new TwoStageTraining(network, manager,
+                            settings.optimization().evalBatchSize(), settings.seed(), console)
+                            .run(mainStage(), training, positiveStagePlan(), positiveStage, validation);
+
+                    ScoredLabels scored = ScoredLabels.of(validation.labels(), TrainedNetwork.probabilities(
+                            network, manager, validation, settings.optimization().evalBatchSize()));
+                    double threshold = scored.bestF1Threshold();
+                    BinaryMetrics metrics = scored.metricsAt(threshold);
+
+                    config.write(staging.resolve(CONFIG));
+                    BertWeights.save(network, staging.resolve(WEIGHTS));
+                    TrainingPlots.write(staging, outcome.epochs(), scored.precisionRecallCurve());
+                    Instant created = clock.instant();
+                    String modelId = BundleWriter.newModelId(created, sha256(staging.resolve(WEIGHTS)));
+                    TrainingReport report = new TrainingReport(modelId, metrics, outcome.epochs(),
+                            outcome.main().keptEpoch(), outcome.positiveStageKept(),
+                            new TrainingReport.Rows(table.report().rowsRead(), table.report().rowsRejected(),
+                                    parts.training().size(), augmented.size(), parts.validation().size(),
+                                    positiveStage.size()),
+                            lengths, tokenizer.vocabSize(),
+                            parameterCount, settings.optimization().optimizer().name().toLowerCase(Locale.ROOT),
+                            pruning.dropped(), pruning.importances(), (System.nanoTime() - started) / 1e9);
+                    Files.write(staging.resolve(METRICS), json.writeValueAsBytes(report));
+                    Manifest manifest = Manifest.of(modelId, created, base.map(BaseModel::name).orElse(null), config,
+                            spec, threshold, manifestMetrics(metrics, report), pruning.importances());
+                    Bundle bundle = writer.publish(manifest);
+                    LOG.info("published bundle {} (validation F1 {} at threshold {})", bundle.dir(), metrics.f1(), threshold);
+                    return new TrainingResult(bundle, metrics, report);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the bundle: " + e.getMessage(), e);
+        }
+    }
+
+    private ColumnPruner pruner() {
+        TrainingSettings.Prune prune = settings.prune();
+        return new ColumnPruner(prune.columns(), new ColumnImportance(new ColumnImportance.ForestSettings(
+                prune.trees(), prune.maxDepth(), prune.featureFraction(), prune.heldOutFraction(), prune.repeats(),
+                prune.maxRows(), settings.seed())));
+    }
+
+    /**
+     * The compact network of the settings (application.yml's defaults are {@link BertConfig#compact}'s numbers),
+     * with as many positions as tokens per lead: the positions beyond would never be trained.
+     */
+    BertConfig compactConfig(int vocabSize) {
+        TrainingSettings.Network network = settings.network();
+        return new BertConfig(vocabSize, network.hiddenSize(), network.layers(), network.heads(),
+                network.intermediateSize(), settings.text().maxTokens(), 2, network.dropout(), network.dropout(),
+                1e-12, BertConfig.GELU);
+    }
+
+    private StagePlan mainStage() {
+        TrainingSettings.Optimization o = settings.optimization();
+        return new StagePlan("main", o.epochs(), o.batchSize(), o.optimizer(), o.rho(), o.asamEta(), o.learningRate(),
+                o.weightDecay(), o.warmupFraction(), o.decay(), o.clipNorm(), o.patience());
+    }
+
+    private StagePlan positiveStagePlan() {
+        TrainingSettings.Optimization o = settings.optimization();
+        TrainingSettings.PositiveStage p = settings.positiveStage();
+        return new StagePlan("positive", p.epochs(), o.batchSize(), o.optimizer(), o.rho(), o.asamEta(),
+                p.learningRate(), o.weightDecay(), 0, o.decay(), o.clipNorm(), 0);
+    }
+
+    /** Every True row of the training split and {@code negative-ratio} times as many False rows, shuffled. */
+    private List<LeadRow> positiveStageRows(List<LeadRow> training) {
+        if (settings.positiveStage().epochs() == 0) {
+            return List.of();
+        }
+        Random random = new Random(settings.seed() + 1);
+        List<LeadRow> positives = training.stream().filter(LeadRow::converted).toList();
+        List<LeadRow> negatives = new ArrayList<>(training.stream().filter(r -> !r.converted()).toList());
+        Collections.shuffle(negatives, random);
+        int negativeCount = (int) Math.min(negatives.size(),
+                Math.round(positives.size() * settings.positiveStage().negativeRatio()));
+        List<LeadRow> rows = new ArrayList<>(positives);
+        rows.addAll(negatives.subList(0, negativeCount));
+        Collections.shuffle(rows, random);
+        return rows;
+    }
+
+    private static List<String> texts(LeadText text, List<LeadRow> rows) {
+        return rows.stream().map(row -> text.text(row.record())).toList();
+    }
+
+    private static EncodedLeads encode(LeadTokenizer tokenizer, LeadText text, List<LeadRow> rows) {
+        boolean[] labels = new boolean[rows.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = rows.get(i).converted();
+        }
+        return new EncodedLeads(tokenizer.encode(texts(text, rows)), labels);
+    }
+
+    private static Map<String, Object> manifestMetrics(BinaryMetrics metrics, TrainingReport report) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("validation", metrics.asMap());
+        map.put("epochs", report.epochs().size());
+        map.put("kept_main_epoch", report.keptMainEpoch());
+        map.put("positive_stage_kept", report.positiveStageKept());
+        map.put("optimizer", report.optimizer());
+        map.put("tokens_per_lead", report.tokenLengths().mean());
+        map.put("truncated_validation_leads", report.tokenLengths().truncated());
+        map.put("training_rows", report.rows().training());
+        map.put("training_rows_augmented", report.rows().trainingAugmented());
+        map.put("validation_rows", report.rows().validation());
+        map.put("training_seconds", report.trainingSeconds());
+        return map;
+    }
+
+    private static void requireBothClasses(LeadTable table) {
+        long positives = table.positives();
+        if (table.rows().isEmpty()) {
+            throw new InputException(table.report().file() + " has no usable rows");
+        }
+        if (positives < 2 || table.rows().size() - positives < 2) {
+            throw new InputException(table.report().file() + " has " + positives + " converted and "
+                    + (table.rows().size() - positives) + " unconverted rows; training needs at least 2 of each");
+        }
+    }
+
+    private static byte[] sha256(Path file) throws IOException {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

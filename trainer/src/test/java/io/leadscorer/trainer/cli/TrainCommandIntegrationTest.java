@@ -1,0 +1,259 @@
+package io.leadscorer.trainer.cli;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadscorer.avro.ModelAction;
+import io.leadscorer.avro.ModelCommand;
+import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.model.bundle.BundleWriter;
+import io.leadscorer.model.predict.LeadPredictor;
+import io.leadscorer.model.text.LeadColumns;
+import io.leadscorer.schemas.registry.InMemorySchemaRegistry;
+import io.leadscorer.schemas.registry.SchemaRegistryConfig;
+import io.leadscorer.schemas.serde.AvroWireDeserializer;
+import io.leadscorer.schemas.serde.AvroWireSerdeConfig;
+import io.leadscorer.schemas.testing.EmbeddedKafkaCluster;
+import io.leadscorer.simulator.world.SimulatedLead;
+import io.leadscorer.trainer.data.CsvLeadReader;
+import io.leadscorer.trainer.data.LeadRow;
+import io.leadscorer.trainer.data.StratifiedSplit;
+import io.leadscorer.trainer.evaluate.BinaryMetrics;
+import io.leadscorer.trainer.evaluate.BundleEvaluator;
+import io.leadscorer.trainer.plot.TrainingPlots;
+import io.leadscorer.trainer.testing.SimulatedCsv;
+import io.leadscorer.trainer.testing.TrainerRun;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * `trainer train` end to end on 1,500 simulated leads with a tiny network and one short epoch: the bundle it
+ * publishes, what the scorer's predictor makes of it, the DEPLOY command it sends to an in-JVM Kafka broker, and
+ * the same figures from a second run with the same seed and data.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrainCommandIntegrationTest {
+    private static final String CONTROL_TOPIC = "lead-scorer.control";
+    private static final String REGISTRY_SCOPE = "trainer-publish-test";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private EmbeddedKafkaCluster kafka;
+    private Path data;
+    private TrainerRun run;
+    private Bundle bundle;
+
+    @BeforeAll
+    void train() {
+        data = SimulatedCsv.write(dir.resolve("train.csv"), 1500, 21);
+        kafka = EmbeddedKafkaCluster.start();
+        kafka.createCompactedTopic(CONTROL_TOPIC, 1);
+        run = TrainerRun.tiny("train", "--data", data.toString(), "--store", dir.resolve("store").toString(),
+                "--publish", "--bootstrap", kafka.bootstrapServers(), "--registry", "mock://" + REGISTRY_SCOPE,
+                "--control-topic", CONTROL_TOPIC);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        bundle = Bundle.open(Path.of(run.lastLine()));
+    }
+
+    @AfterAll
+    void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        InMemorySchemaRegistry.dropScope(REGISTRY_SCOPE);
+    }
+
+    @Test
+    void printsThePathOfACompleteBundleLastAndLeavesNothingElseInTheStore() throws IOException {
+        Path store = dir.resolve("store");
+        assertThat(bundle.dir().getParent()).isEqualTo(store.toAbsolutePath());
+        assertThat(bundle.modelId()).matches("\\d{8}T\\d{6}Z-[0-9a-f]{8}").isEqualTo(bundle.dir().getFileName().toString());
+        assertThat(bundle.manifest().files().keySet()).containsExactlyInAnyOrder("config.json", "tokenizer.json",
+                "model.safetensors", "metrics.json", TrainingPlots.LOSS, TrainingPlots.F1, TrainingPlots.PR_CURVE);
+        try (Stream<Path> entries = Files.list(store)) {
+            assertThat(entries.map(p -> p.getFileName().toString()))
+                    .containsExactly(bundle.modelId())
+                    .noneMatch(name -> name.startsWith(BundleWriter.STAGING_PREFIX));
+        }
+        assertThat(run.out()).contains("validation: F1 ");
+    }
+
+    @Test
+    void reportsWhatItReadAndShowsAProgressBarPerEpoch() {
+        assertThat(run.err())
+                .contains("1500 rows read, 1500 used, 0 rejected")
+                .contains("split: 1200 training rows")
+                .contains("dropped columns (lowest random-forest importance): ")
+                .contains("tokens per validation lead")
+                .containsPattern("main 1/1 +100% \\[=+\\] +\\d+/\\d+ rows \\(\\d+:\\d\\d:\\d\\d / \\d+:\\d\\d:\\d\\d\\) "
+                        + "[\\d.]+ rows/s loss [\\d.]+, val loss [\\d.]+, val F1 [\\d.]+")
+                .contains("positive 1/1");
+    }
+
+    @Test
+    void theScorersPredictorLoadsTheBundleAndScoresUnseenLeads() {
+        List<SimulatedLead> unseen = SimulatedCsv.leads(200, 22);
+        try (LeadPredictor predictor = LeadPredictor.open(bundle, Device.cpu())) {
+            float[] probabilities = predictor.predict(unseen.stream().map(SimulatedLead::event).toList());
+
+            assertThat(probabilities).hasSize(200);
+            for (float p : probabilities) {
+                assertThat(p).isStrictlyBetween(0f, 1f);
+            }
+            assertThat(distinct(probabilities)).isGreaterThan(100);
+            assertThat(predictor.threshold()).isEqualTo(bundle.manifest().threshold());
+            // the scorer's text holds the kept columns only, in the manifest's order
+            String[] tokens = predictor.leadText(unseen.get(0).event()).split(" ");
+            List<String> kept = bundle.manifest().text().keptColumns();
+            assertThat(tokens).hasSize(kept.size());
+            for (int i = 0; i < tokens.length; i++) {
+                assertThat(tokens[i]).startsWith(LeadColumns.byName(kept.get(i)).prefix());
+            }
+        }
+    }
+
+    @Test
+    void theManifestsValidationMetricsAreWhatThePredictorGivesOnTheValidationSplit() {
+        List<LeadRow> rows = new CsvLeadReader().read(data).rows();
+        List<LeadRow> validation = new StratifiedSplit(0.2, 42).split(rows).validation();
+
+        BinaryMetrics served = new BundleEvaluator(512).evaluate(bundle, Device.cpu(), validation).metrics();
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> recorded = (Map<String, Object>) bundle.manifest().metrics().get("validation");
+        assertThat(served.rows()).isEqualTo(300);
+        assertThat(served.threshold()).isEqualTo(bundle.manifest().threshold());
+        assertThat(served.f1()).isCloseTo(((Number) recorded.get("f1")).doubleValue(), within(1e-9));
+        assertThat(served.rocAuc()).isCloseTo(((Number) recorded.get("roc_auc")).doubleValue(), within(1e-6));
+        assertThat(served.prAuc()).isCloseTo(((Number) recorded.get("pr_auc")).doubleValue(), within(1e-6));
+        assertThat(served.confusion().truePositives()).isEqualTo(((Number) recorded.get("true_positives")).longValue());
+        assertThat(served.confusion().falsePositives()).isEqualTo(((Number) recorded.get("false_positives")).longValue());
+        // the network learnt something in its one short epoch
+        assertThat(served.rocAuc()).isGreaterThan(0.6);
+    }
+
+    @Test
+    void recordsThePruningAndTheMetricsInTheBundle() throws IOException {
+        List<String> dropped = bundle.manifest().text().droppedColumns();
+        assertThat(dropped).hasSize(5);
+        assertThat(bundle.manifest().text().keptColumns()).hasSize(23).doesNotContainAnyElementsOf(dropped);
+        assertThat(bundle.manifest().columnImportances().keySet()).containsExactlyElementsOf(LeadColumns.NAMES);
+        double highestDropped = dropped.stream().mapToDouble(bundle.manifest().columnImportances()::get).max().orElseThrow();
+        assertThat(bundle.manifest().text().keptColumns())
+                .allSatisfy(kept -> assertThat(bundle.manifest().columnImportances().get(kept)).isGreaterThanOrEqualTo(highestDropped));
+
+        JsonNode metrics = JSON.readTree(bundle.file("metrics.json").toFile());
+        assertThat(metrics.get("model_id").asText()).isEqualTo(bundle.modelId());
+        Map<?, ?> validation = (Map<?, ?>) bundle.manifest().metrics().get("validation");
+        assertThat(metrics.at("/validation/f1").asDouble()).isEqualTo(((Number) validation.get("f1")).doubleValue());
+        assertThat(metrics.at("/validation/threshold").asDouble()).isEqualTo(bundle.manifest().threshold());
+        assertThat(metrics.at("/validation/confusion_matrix/true_positives").isIntegralNumber()).isTrue();
+        assertThat(metrics.get("dropped_columns")).extracting(JsonNode::asText).containsExactlyElementsOf(dropped);
+        assertThat(metrics.get("epochs")).extracting(e -> e.get("stage").asText()).containsExactly("main", "positive");
+        assertThat(metrics.at("/rows/read").asLong()).isEqualTo(1500);
+        assertThat(metrics.at("/rows/training").asLong()).isEqualTo(1200);
+        long trainingPositives = new StratifiedSplit(0.2, 42).split(new CsvLeadReader().read(data).rows()).training()
+                .stream().filter(LeadRow::converted).count();
+        assertThat(metrics.at("/rows/training_augmented").asLong()).isEqualTo(1200 + 8 * trainingPositives);
+        assertThat(metrics.at("/validation_token_lengths/max_tokens").asInt()).isEqualTo(48);
+        assertThat(bundle.manifest().text().maxTokens()).isEqualTo(48);
+        assertThat(bundle.manifest().network().maxPositionEmbeddings()).isEqualTo(48);
+    }
+
+    @Test
+    void publishSendsExactlyOneDeployCommandForTheBundle() {
+        try (KafkaConsumer<String, ModelCommand> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroWireDeserializer.class.getName(),
+                SchemaRegistryConfig.URL, "mock://" + REGISTRY_SCOPE,
+                AvroWireSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE, ModelCommand.class.getName()))) {
+            TopicPartition partition = new TopicPartition(CONTROL_TOPIC, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            List<ConsumerRecord<String, ModelCommand>> received = new ArrayList<>();
+            while (consumer.position(partition) < end) {
+                consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+            }
+
+            assertThat(end).isEqualTo(1);
+            assertThat(received).hasSize(1);
+            ConsumerRecord<String, ModelCommand> record = received.get(0);
+            ModelCommand command = record.value();
+            assertThat(record.key()).isEqualTo(bundle.modelId());
+            assertThat(command.getAction()).isEqualTo(ModelAction.DEPLOY);
+            assertThat(command.getModelId().toString()).isEqualTo(bundle.modelId());
+            assertThat(command.getBundleUri().toString()).isEqualTo(bundle.dir().toUri().toString());
+            assertThat(command.getManifestSha256().toString()).isEqualTo(bundle.manifestSha256());
+            assertThat(command.getRequestedBy().toString()).isEqualTo("trainer");
+        }
+        assertThat(run.out()).contains("DEPLOY " + bundle.modelId() + " sent to " + CONTROL_TOPIC);
+    }
+
+    @Test
+    void aDeployCommandThatCannotBeSentFailsTheRunButKeepsTheCompleteBundle() throws IOException {
+        Path store = dir.resolve("unsent");
+
+        TrainerRun unsent = TrainerRun.tiny("train", "--data", data.toString(), "--store", store.toString(),
+                "--publish", "--bootstrap", "localhost:1", "--registry", "mock://" + REGISTRY_SCOPE,
+                "--set", "trainer.publish.properties.max.block.ms=300", "--positive-stage-epochs", "0");
+
+        assertThat(unsent.exitCode()).as(unsent.toString()).isEqualTo(1);
+        assertThat(unsent.err()).containsPattern("error: bundle .*unsent/\\d{8}T\\d{6}Z-[0-9a-f]{8} is published, "
+                + "but its DEPLOY command was not sent").doesNotContain("\tat ");
+        try (Stream<Path> bundles = Files.list(store)) {
+            assertThat(bundles.map(Bundle::open)).hasSize(1);
+        }
+    }
+
+    @Test
+    void theSameSeedAndDataGiveTheSameModelAndMetrics() throws IOException {
+        TrainerRun again = TrainerRun.tiny("train", "--data", data.toString(), "--store", dir.resolve("again").toString());
+
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        Bundle second = Bundle.open(Path.of(again.lastLine()));
+        assertThat(second.manifest().files().get("model.safetensors"))
+                .isEqualTo(bundle.manifest().files().get("model.safetensors"));
+        assertThat(second.manifest().threshold()).isEqualTo(bundle.manifest().threshold());
+        assertThat(second.manifest().metrics().get("validation")).isEqualTo(bundle.manifest().metrics().get("validation"));
+        assertThat(second.manifest().columnImportances()).isEqualTo(bundle.manifest().columnImportances());
+        JsonNode first = JSON.readTree(bundle.file("metrics.json").toFile()).get("epochs");
+        JsonNode repeated = JSON.readTree(second.file("metrics.json").toFile()).get("epochs");
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(repeated.get(i).get("training_loss")).isEqualTo(first.get(i).get("training_loss"));
+            assertThat(repeated.get(i).get("validation_loss")).isEqualTo(first.get(i).get("validation_loss"));
+        }
+        assertThat(second.modelId().substring(17)).isEqualTo(bundle.modelId().substring(17));
+    }
+
+    private static long distinct(float[] values) {
+        java.util.Set<Float> seen = new java.util.HashSet<>();
+        for (float v : values) {
+            seen.add(v);
+        }
+        return seen.size();
+    }
+}
