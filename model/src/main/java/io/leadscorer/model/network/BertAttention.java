@@ -1,21 +1,16 @@
 package io.leadscorer.model.network;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.Map;
 
 /**
  * Multi-head self-attention with its output projection, dropout, residual and LayerNorm: Hugging Face's
  * {@code attention.self.{query,key,value}} and {@code attention.output.{dense,LayerNorm}}.
  */
-final class BertAttention extends AbstractBlock implements HfNamed {
+final class BertAttention extends EncoderBlock {
 
     private final int heads;
     private final int headSize;
@@ -47,6 +42,7 @@ final class BertAttention extends AbstractBlock implements HfNamed {
      * @param x       [B, T, H]
      * @param keyBias [B, 1, 1, T], 0 for real tokens and a large negative number for padding
      */
+    @Override
     NDArray apply(ParameterStore ps, NDArray x, NDArray keyBias, boolean training) {
         NDArray q = heads(query.apply(ps, x, training));
         NDArray k = heads(key.apply(ps, x, training));
@@ -63,23 +59,6 @@ final class BertAttention extends AbstractBlock implements HfNamed {
     private NDArray heads(NDArray x) {
         Shape shape = x.getShape();
         return x.reshape(shape.get(0), shape.get(1), heads, headSize).transpose(0, 2, 1, 3);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        for (var child : getChildren().values()) {
-            child.initialize(manager, dataType, inputShapes);
-        }
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
     }
 
     @Override

@@ -1,22 +1,16 @@
 package io.leadscorer.model.network;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.Map;
 
 /**
  * One transformer encoder layer (post-LayerNorm, as in BERT): self-attention, then a GELU feed-forward with
  * dropout, residual and LayerNorm. Hugging Face's {@code bert.encoder.layer.{i}.*}.
  */
-final class BertLayer extends AbstractBlock implements HfNamed {
+final class BertLayer extends EncoderBlock {
 
     private final BertAttention attention;
     private final Dense intermediate;
@@ -33,28 +27,12 @@ final class BertLayer extends AbstractBlock implements HfNamed {
         dropout = new TrainingDropout(config.hiddenDropoutProb());
     }
 
+    @Override
     NDArray apply(ParameterStore ps, NDArray x, NDArray keyBias, boolean training) {
         NDArray attended = attention.apply(ps, x, keyBias, training);
         NDArray expanded = Activation.gelu(intermediate.apply(ps, attended, training));
         NDArray projected = dropout.apply(output.apply(ps, expanded, training), training);
         return norm.apply(ps, projected.add(attended), training);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        for (var child : getChildren().values()) {
-            child.initialize(manager, dataType, inputShapes);
-        }
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
     }
 
     @Override

@@ -1,8 +1,5 @@
 package io.leadscorer.model.tokenizer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadscorer.model.text.LeadColumn;
 import io.leadscorer.model.text.LeadColumns;
 import java.io.IOException;
@@ -28,18 +25,17 @@ import java.util.regex.Pattern;
  * that no id or number becomes [UNK] because a small corpus lacked one of its characters.
  */
 public final class WordPieceTokenizerBuilder {
-    public static final String PAD = "[PAD]";
-    public static final String UNK = "[UNK]";
-    public static final String CLS = "[CLS]";
-    public static final String SEP = "[SEP]";
-    public static final String MASK = "[MASK]";
-    /** Ids 0 to 4, in this order. */
-    public static final List<String> SPECIAL_TOKENS = List.of(PAD, UNK, CLS, SEP, MASK);
-    public static final String CONTINUATION = "##";
+    public static final String PAD = WordPieceJson.PAD;
+    public static final String UNK = WordPieceJson.UNK;
+    public static final String CLS = WordPieceJson.CLS;
+    public static final String SEP = WordPieceJson.SEP;
+    public static final String MASK = WordPieceJson.MASK;
+    public static final List<String> SPECIAL_TOKENS = WordPieceJson.SPECIAL_TOKENS;
+    public static final String CONTINUATION = WordPieceJson.CONTINUATION;
 
     /** Unicode White_Space, as the tokenizers' WhitespaceSplit pre-tokenizer splits. */
     private static final Pattern WHITE_SPACE = Pattern.compile("\\p{IsWhite_Space}+");
-    private static final int MAX_INPUT_CHARS_PER_WORD = 100;
+    private static final int MAX_INPUT_CHARS_PER_WORD = WordPieceJson.MAX_INPUT_CHARS_PER_WORD;
     private static final String BASE_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz.-_";
 
     private int vocabSize = 8192;
@@ -67,13 +63,11 @@ public final class WordPieceTokenizerBuilder {
     public Path build(Iterable<String> texts, Path out) {
         Map<String, Integer> vocab = vocabulary(texts);
         try {
-            Path parent = out.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), tokenizerJson(vocab));
+            Files.createDirectories(out.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         }
-        return out;
+        return WordPieceJson.write(vocab, WordPieceJson.nfcNormalizer(), WordPieceJson.preTokenizer("WhitespaceSplit"), out);
     }
 
     /** Token to id: special tokens, column prefixes, characters, ## characters, then the most frequent words. */
@@ -115,62 +109,5 @@ public final class WordPieceTokenizerBuilder {
 
     private static void add(Map<String, Integer> vocab, String token) {
         vocab.putIfAbsent(token, vocab.size());
-    }
-
-    private static ObjectNode tokenizerJson(Map<String, Integer> vocab) {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode();
-        root.put("version", "1.0");
-        root.putNull("truncation");
-        root.putNull("padding");
-        ArrayNode added = root.putArray("added_tokens");
-        for (String token : SPECIAL_TOKENS) {
-            added.addObject()
-                    .put("id", vocab.get(token))
-                    .put("content", token)
-                    .put("single_word", false)
-                    .put("lstrip", false)
-                    .put("rstrip", false)
-                    .put("normalized", false)
-                    .put("special", true);
-        }
-        root.putObject("normalizer").put("type", "NFC");
-        root.putObject("pre_tokenizer").put("type", "WhitespaceSplit");
-        ObjectNode post = root.putObject("post_processor");
-        post.put("type", "TemplateProcessing");
-        ArrayNode single = post.putArray("single");
-        special(single, CLS, 0);
-        sequence(single, "A", 0);
-        special(single, SEP, 0);
-        ArrayNode pair = post.putArray("pair");
-        special(pair, CLS, 0);
-        sequence(pair, "A", 0);
-        special(pair, SEP, 0);
-        sequence(pair, "B", 1);
-        special(pair, SEP, 1);
-        ObjectNode specials = post.putObject("special_tokens");
-        for (String token : List.of(CLS, SEP)) {
-            ObjectNode entry = specials.putObject(token);
-            entry.put("id", token);
-            entry.putArray("ids").add(vocab.get(token));
-            entry.putArray("tokens").add(token);
-        }
-        root.putObject("decoder").put("type", "WordPiece").put("prefix", CONTINUATION).put("cleanup", true);
-        ObjectNode model = root.putObject("model");
-        model.put("type", "WordPiece");
-        model.put("unk_token", UNK);
-        model.put("continuing_subword_prefix", CONTINUATION);
-        model.put("max_input_chars_per_word", MAX_INPUT_CHARS_PER_WORD);
-        ObjectNode entries = model.putObject("vocab");
-        vocab.forEach(entries::put);
-        return root;
-    }
-
-    private static void special(ArrayNode template, String token, int typeId) {
-        template.addObject().putObject("SpecialToken").put("id", token).put("type_id", typeId);
-    }
-
-    private static void sequence(ArrayNode template, String id, int typeId) {
-        template.addObject().putObject("Sequence").put("id", id).put("type_id", typeId);
     }
 }

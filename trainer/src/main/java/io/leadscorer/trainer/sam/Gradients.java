@@ -3,6 +3,7 @@ package io.leadscorer.trainer.sam;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.TrainingDivergedException;
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
  * zeroing (PyTorch accumulates gradients, so every pass starts from zero).
  */
 final class Gradients {
+    private static final NDIndex ALL = new NDIndex("...");
     private final List<Parameter> parameters;
 
     Gradients(List<Parameter> parameters) {
@@ -62,7 +64,7 @@ final class Gradients {
     void zero() {
         try (NDManager scratch = parameters.get(0).getArray().getManager().newSubManager()) {
             for (NDArray gradient : read(scratch)) {
-                gradient.subi(gradient);
+                gradient.set(ALL, 0f); // not g - g, which stays NaN where g is inf or NaN
             }
         }
     }
