@@ -41,7 +41,7 @@ public final class TrainingPlots {
                     }
                 }
                 double[] x = runOrder.stream().mapToDouble(i -> i + 1).toArray();
-                loss.addSeries("training, " + stage + " (augmented)",
+                loss.addSeries("training, " + stage,
                         x, runOrder.stream().mapToDouble(i -> epochs.get(i).trainingLoss()).toArray());
                 loss.addSeries("validation, " + stage,
                         x, runOrder.stream().mapToDouble(i -> epochs.get(i).validationLoss()).toArray());
@@ -60,7 +60,7 @@ public final class TrainingPlots {
     private static XYChart chart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         return chart;
     }
 
