@@ -15,7 +15,6 @@ import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
 import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.text.LeadText;
-import io.leadscorer.model.text.TextSpec;
 import io.leadscorer.model.tokenizer.LeadTokenizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +32,14 @@ public final class LeadPredictor implements AutoCloseable {
     public static final String WEIGHTS_FILE = "model.safetensors";
 
     private final Bundle bundle;
-    private final TextSpec spec;
+    private final LeadText text;
     private final LeadTokenizer tokenizer;
     private final Model model;
     private final Predictor<List<String>, float[]> predictor;
 
     private LeadPredictor(Bundle bundle, LeadTokenizer tokenizer, Model model) {
         this.bundle = bundle;
-        this.spec = bundle.manifest().text();
+        this.text = LeadText.forSpec(bundle.manifest().text());
         this.tokenizer = tokenizer;
         this.model = model;
         this.predictor = model.newPredictor(new LeadScoresTranslator(tokenizer));
@@ -99,16 +98,21 @@ public final class LeadPredictor implements AutoCloseable {
 
     /** Conversion probabilities, one per event, in order. */
     public float[] predict(List<MqlEvent> events) {
-        List<String> texts = new ArrayList<>(events.size());
-        for (MqlEvent event : events) {
-            texts.add(leadText(event));
+        return predictRecords(events.stream().map(LeadRecord::of).toList());
+    }
+
+    /** Conversion probabilities, one per lead (an event or a CSV row), in order: the bundle's spec applied to each. */
+    public float[] predictRecords(List<LeadRecord> leads) {
+        List<String> texts = new ArrayList<>(leads.size());
+        for (LeadRecord lead : leads) {
+            texts.add(text.text(lead));
         }
         return predictTexts(texts);
     }
 
     /** The text this model reads for an event (the bundle's spec applied to it). */
     public String leadText(MqlEvent event) {
-        return LeadText.of(spec, LeadRecord.of(event));
+        return text.text(LeadRecord.of(event));
     }
 
     public Manifest manifest() {

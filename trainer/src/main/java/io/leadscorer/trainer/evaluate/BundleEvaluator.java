@@ -3,7 +3,6 @@ package io.leadscorer.trainer.evaluate;
 import ai.djl.Device;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.predict.LeadPredictor;
-import io.leadscorer.model.text.LeadText;
 import io.leadscorer.trainer.data.LeadRow;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -31,14 +30,12 @@ public final class BundleEvaluator {
     public record Evaluation(BinaryMetrics metrics, float[] probabilities) {}
 
     public Evaluation evaluate(Bundle bundle, Device device, List<LeadRow> rows) {
-        LeadText text = LeadText.forSpec(bundle.manifest().text());
         float[] probabilities = new float[rows.size()];
         boolean[] truth = new boolean[rows.size()];
         try (LeadPredictor predictor = LeadPredictor.open(bundle, device)) {
             for (int start = 0; start < rows.size(); start += batchSize) {
                 int end = Math.min(rows.size(), start + batchSize);
-                List<String> texts = rows.subList(start, end).stream().map(row -> text.text(row.record())).toList();
-                float[] batch = predictor.predictTexts(texts);
+                float[] batch = predictor.predictRecords(rows.subList(start, end).stream().map(LeadRow::record).toList());
                 System.arraycopy(batch, 0, probabilities, start, batch.length);
             }
         }
