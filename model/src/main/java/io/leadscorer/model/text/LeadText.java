@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,12 +30,16 @@ public final class LeadText {
     private final Pattern removed;
     private final List<String[]> stopPhrases;
     private final MathContext significant;
+    private final Map<String, MathContext> columnSignificant;
 
     private LeadText(TextSpec spec) {
         this.spec = spec;
         this.columns = spec.keptColumns().stream().map(LeadColumns::byName).toList();
         this.removed = spec.removedCharacters().isEmpty() ? null : Pattern.compile(spec.removedCharacters());
         this.significant = new MathContext(spec.significantDigits(), RoundingMode.HALF_UP);
+        Map<String, MathContext> perColumn = new HashMap<>();
+        spec.columnDigits().forEach((column, digits) -> perColumn.put(column, new MathContext(digits, RoundingMode.HALF_UP)));
+        this.columnSignificant = Map.copyOf(perColumn);
         List<String[]> phrases = new ArrayList<>();
         for (String stopWord : spec.stopWords()) {
             String[] words = words(stopWord, true);
@@ -73,7 +78,7 @@ public final class LeadText {
             if (!text.isEmpty()) {
                 text.append(spec.separator());
             }
-            text.append(column.prefix()).append(value(lead.value(column.name())));
+            text.append(column.prefix()).append(value(column.name(), lead.value(column.name())));
         }
         return text.toString();
     }
@@ -90,6 +95,17 @@ public final class LeadText {
             return number(number.doubleValue());
         }
         return cleaned(value.toString());
+    }
+
+    /** One cell of the named column: as {@link #value(Object)}, with the column's own digits if the spec sets them. */
+    public String value(String column, Object value) {
+        MathContext digits = columnSignificant.get(column);
+        if (digits == null || !(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+            return value(value);
+        }
+        BigDecimal rounded = value instanceof Double || value instanceof Float
+                ? BigDecimal.valueOf(number.doubleValue()) : BigDecimal.valueOf(number.longValue());
+        return rounded.round(digits).stripTrailingZeros().toPlainString();
     }
 
     private String number(double value) {

@@ -2,11 +2,14 @@ package io.leadscorer.model.text;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -23,6 +26,10 @@ import java.util.regex.PatternSyntaxException;
  * @param separator         between the {@code column_value} tokens
  * @param lowercase         whether text values are lower-cased
  * @param significantDigits most significant digits of a non-integral number
+ * @param columnDigits      most significant digits of every number, integers included, in the named columns:
+ *                          coarser buckets for wide-ranging measurements such as {@code lead_desc_length}, whose
+ *                          exact values are too many and too rare to learn one by one (identifiers such as
+ *                          {@code customer_idx} must not be named here); absent in older manifests, read as none
  * @param maxValueChars     most code points of one cleaned text value
  * @param missingToken      the value written for a missing cell
  * @param maxTokens         tokens per lead given to the model, [CLS] and [SEP] included
@@ -35,6 +42,7 @@ public record TextSpec(
         @JsonProperty("separator") String separator,
         @JsonProperty("lowercase") boolean lowercase,
         @JsonProperty("significant_digits") int significantDigits,
+        @JsonProperty("column_digits") Map<String, Integer> columnDigits,
         @JsonProperty("max_value_chars") int maxValueChars,
         @JsonProperty("missing_token") String missingToken,
         @JsonProperty("max_tokens") int maxTokens) {
@@ -60,6 +68,7 @@ public record TextSpec(
         droppedColumns = List.copyOf(droppedColumns == null ? List.of() : droppedColumns);
         stopWords = List.copyOf(stopWords == null ? List.of() : stopWords);
         removedCharacters = removedCharacters == null ? "" : removedCharacters;
+        columnDigits = columnDigits == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(columnDigits));
         Objects.requireNonNull(separator, "separator");
         Objects.requireNonNull(missingToken, "missing_token");
         requireKnownAndUnique("kept_columns", keptColumns);
@@ -78,6 +87,14 @@ public record TextSpec(
         if (missingToken.isBlank()) {
             throw new IllegalArgumentException("missing_token is blank");
         }
+        columnDigits.forEach((column, digits) -> {
+            if (!LeadColumns.isKnown(column) || LeadColumns.byName(column).kind() != ColumnKind.NUMBER) {
+                throw new IllegalArgumentException("column_digits names '" + column + "', which is not a number column");
+            }
+            if (digits == null || digits < 1) {
+                throw new IllegalArgumentException("column_digits for '" + column + "' must be positive: " + digits);
+            }
+        });
         if (significantDigits < 1 || maxValueChars < 1) {
             throw new IllegalArgumentException(
                     "significant_digits and max_value_chars must be positive: " + significantDigits + ", " + maxValueChars);
@@ -100,7 +117,7 @@ public record TextSpec(
      */
     public static TextSpec defaults() {
         return new TextSpec(LeadColumns.NAMES, List.of(), DEFAULT_STOP_WORDS, DEFAULT_REMOVED_CHARACTERS,
-                " ", true, 4, 48, "nan", 48);
+                " ", true, 4, Map.of(), 48, "nan", 48);
     }
 
     /** This spec with the given columns moved from kept to dropped (already dropped ones stay dropped). */
@@ -113,12 +130,18 @@ public record TextSpec(
         LinkedHashSet<String> dropped = new LinkedHashSet<>(droppedColumns);
         dropped.addAll(columns);
         return new TextSpec(kept, List.copyOf(dropped), stopWords, removedCharacters, separator, lowercase,
-                significantDigits, maxValueChars, missingToken, maxTokens);
+                significantDigits, columnDigits, maxValueChars, missingToken, maxTokens);
     }
 
     public TextSpec withMaxTokens(int tokens) {
         return new TextSpec(keptColumns, droppedColumns, stopWords, removedCharacters, separator, lowercase,
-                significantDigits, maxValueChars, missingToken, tokens);
+                significantDigits, columnDigits, maxValueChars, missingToken, tokens);
+    }
+
+    /** This spec with numbers of the given columns written to the given significant digits. */
+    public TextSpec withColumnDigits(Map<String, Integer> digits) {
+        return new TextSpec(keptColumns, droppedColumns, stopWords, removedCharacters, separator, lowercase,
+                significantDigits, digits, maxValueChars, missingToken, maxTokens);
     }
 
     private static void requireKnownAndUnique(String field, List<String> columns) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Turns lead texts into token ids with a Hugging Face {@code tokenizer.json} (DJL's binding of the Rust
@@ -24,12 +25,14 @@ public final class LeadTokenizer implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final int maxTokens;
     private final long padId;
+    private final long maskId;
     private final int vocabSize;
 
-    private LeadTokenizer(HuggingFaceTokenizer tokenizer, int maxTokens, long padId, int vocabSize) {
+    private LeadTokenizer(HuggingFaceTokenizer tokenizer, int maxTokens, long padId, long maskId, int vocabSize) {
         this.tokenizer = tokenizer;
         this.maxTokens = maxTokens;
         this.padId = padId;
+        this.maskId = maskId;
         this.vocabSize = vocabSize;
     }
 
@@ -45,7 +48,9 @@ public final class LeadTokenizer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tokenizer " + file, e);
         }
-        long padId = padId(json, file);
+        long padId = tokenId(json, "[PAD]")
+                .orElseThrow(() -> new IllegalArgumentException("tokenizer " + file + " has no [PAD] token"));
+        long maskId = tokenId(json, "[MASK]").orElse(tokenId(json, "[UNK]").orElse(-1));
         int vocabSize = vocabSize(json, file);
         Map<String, String> options = Map.of(
                 "addSpecialTokens", "true",
@@ -54,7 +59,7 @@ public final class LeadTokenizer implements AutoCloseable {
                 "modelMaxLength", Integer.toString(maxTokens),
                 "padding", "false");
         try {
-            return new LeadTokenizer(HuggingFaceTokenizer.newInstance(file, options), maxTokens, padId, vocabSize);
+            return new LeadTokenizer(HuggingFaceTokenizer.newInstance(file, options), maxTokens, padId, maskId, vocabSize);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tokenizer " + file, e);
         } catch (RuntimeException e) {
@@ -83,6 +88,11 @@ public final class LeadTokenizer implements AutoCloseable {
         return padId;
     }
 
+    /** The [MASK] token (else [UNK]) that hides a token in training, or -1 when the vocabulary has neither. */
+    public long maskId() {
+        return maskId;
+    }
+
     /** Rows the embedding matrix needs: the highest token id plus one. */
     public int vocabSize() {
         return vocabSize;
@@ -101,21 +111,21 @@ public final class LeadTokenizer implements AutoCloseable {
         return new Encoded(encoding.getIds(), encoding.getAttentionMask());
     }
 
-    private static long padId(JsonNode json, Path file) {
+    private static OptionalLong tokenId(JsonNode json, String content) {
         for (JsonNode token : json.path("added_tokens")) {
-            if ("[PAD]".equals(token.path("content").asText())) {
-                return token.path("id").asLong();
+            if (content.equals(token.path("content").asText())) {
+                return OptionalLong.of(token.path("id").asLong());
             }
         }
-        JsonNode inVocab = json.path("model").path("vocab").path("[PAD]");
+        JsonNode inVocab = json.path("model").path("vocab").path(content);
         if (inVocab.isIntegralNumber()) {
-            return inVocab.asLong();
+            return OptionalLong.of(inVocab.asLong());
         }
-        JsonNode padding = json.path("padding").path("pad_id");
-        if (padding.isIntegralNumber()) {
-            return padding.asLong();
+        JsonNode padId = json.path("padding").path("pad_id");
+        if ("[PAD]".equals(content) && padId.isIntegralNumber()) {
+            return OptionalLong.of(padId.asLong());
         }
-        throw new IllegalArgumentException("tokenizer " + file + " has no [PAD] token");
+        return OptionalLong.empty();
     }
 
     private static int vocabSize(JsonNode json, Path file) {

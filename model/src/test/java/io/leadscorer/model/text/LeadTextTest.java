@@ -128,6 +128,38 @@ class LeadTextTest {
     }
 
     @Test
+    void columnDigitsRoundTheNamedColumnsOnlyIntegersIncluded() {
+        TextSpec spec = DEFAULTS.withColumnDigits(Map.of("lead_desc_length", 2, "com_reg_ver_win_rate", 2));
+        LeadText text = LeadText.forSpec(spec);
+
+        assertThat(text.value("lead_desc_length", 1234L)).isEqualTo("1200");
+        assertThat(text.value("lead_desc_length", 1250L)).isEqualTo("1300");
+        assertThat(text.value("lead_desc_length", 1234.0)).isEqualTo("1200");
+        assertThat(text.value("lead_desc_length", 62L)).isEqualTo("62");
+        assertThat(text.value("lead_desc_length", 7L)).isEqualTo("7");
+        assertThat(text.value("lead_desc_length", null)).isEqualTo("nan");
+        assertThat(text.value("lead_desc_length", Double.NaN)).isEqualTo("nan");
+        assertThat(text.value("com_reg_ver_win_rate", 0.066667)).isEqualTo("0.067");
+        assertThat(text.value("customer_idx", 32160L)).isEqualTo("32160");
+        assertThat(text.value("ver_win_rate_x", 0.003079134)).isEqualTo("0.003079");
+    }
+
+    @Test
+    void columnDigitsApplyAlikeToEventsAndCsvRows() {
+        TextSpec spec = DEFAULTS.withColumnDigits(Map.of("lead_desc_length", 1, "com_reg_ver_win_rate", 1));
+        Map<String, String> row = new HashMap<>();
+        row.put("lead_desc_length", "62");
+        row.put("com_reg_ver_win_rate", "0.066667");
+        row.put("customer_idx", "32160");
+
+        String fromCsv = LeadText.of(spec, LeadRecord.ofCsv(row));
+        String fromEvent = LeadText.of(spec, LeadRecord.of(sampleEvent()));
+
+        assertThat(fromCsv).contains("lead_desc_length_60", "com_reg_ver_win_rate_0.07", "customer_idx_32160");
+        assertThat(fromEvent).contains("lead_desc_length_60", "com_reg_ver_win_rate_0.07", "customer_idx_32160");
+    }
+
+    @Test
     void writesLongsWhole() {
         assertThat(LeadText.forSpec(DEFAULTS).value(2333L)).isEqualTo("2333");
         assertThat(LeadText.forSpec(DEFAULTS).value(-7L)).isEqualTo("-7");
@@ -209,7 +241,7 @@ class LeadTextTest {
     @Test
     void keptColumnsDecideTheOrder() {
         TextSpec spec = new TextSpec(List.of("lead_owner", "customer_idx"), List.of(), List.of(), "", " | ", false,
-                2, 48, "NULL", 16);
+                2, Map.of(), 48, "NULL", 16);
 
         assertThat(LeadText.of(spec, LeadRecord.of(sampleEvent()))).isEqualTo("lead_owner_0 | customer_idx_32160");
     }
@@ -217,7 +249,7 @@ class LeadTextTest {
     @Test
     void withoutLowercaseStopWordsStillMatchAnyCase() {
         TextSpec spec = new TextSpec(List.of("customer_job"), List.of(), List.of("NONE", "etc"), "[/]", " ", false,
-                4, 48, "nan", 16);
+                4, Map.of(), 48, "nan", 16);
         LeadText text = LeadText.forSpec(spec);
 
         assertThat(text.value("Jefe de Compras / ETC")).isEqualTo("Jefe_de_Compras");

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TextSpecTest {
@@ -45,23 +47,44 @@ class TextSpecTest {
         JsonNode tree = json.readTree(written);
 
         assertThat(tree.fieldNames()).toIterable().containsExactly("kept_columns", "dropped_columns", "stop_words",
-                "removed_characters", "separator", "lowercase", "significant_digits", "max_value_chars",
+                "removed_characters", "separator", "lowercase", "significant_digits", "column_digits",
+                "max_value_chars",
                 "missing_token", "max_tokens");
         assertThat(tree.get("dropped_columns").get(0).asText()).isEqualTo("ver_pro");
         assertThat(json.readValue(written, TextSpec.class)).isEqualTo(spec);
     }
 
     @Test
+    void columnDigitsRoundTripAndOlderManifestsWithoutThemReadAsNone() throws Exception {
+        TextSpec spec = TextSpec.defaults().withColumnDigits(Map.of("lead_desc_length", 2));
+
+        assertThat(json.readValue(json.writeValueAsString(spec), TextSpec.class)).isEqualTo(spec);
+        ObjectNode older = (ObjectNode) json.readTree(json.writeValueAsString(TextSpec.defaults()));
+        older.remove("column_digits");
+        assertThat(json.treeToValue(older, TextSpec.class).columnDigits()).isEmpty();
+    }
+
+    @Test
+    void columnDigitsNameNumberColumnsWithPositiveDigits() {
+        assertThatThrownBy(() -> TextSpec.defaults().withColumnDigits(Map.of("customer_job", 2)))
+                .hasMessageContaining("not a number column");
+        assertThatThrownBy(() -> TextSpec.defaults().withColumnDigits(Map.of("nope", 2)))
+                .hasMessageContaining("not a number column");
+        assertThatThrownBy(() -> TextSpec.defaults().withColumnDigits(Map.of("lead_desc_length", 0)))
+                .hasMessageContaining("must be positive");
+    }
+
+    @Test
     void rejectsInconsistentSpecs() {
-        assertThatThrownBy(() -> new TextSpec(List.of("ver_cus"), List.of("ver_cus"), List.of(), "", " ", true, 4, 48, "nan", 64))
+        assertThatThrownBy(() -> new TextSpec(List.of("ver_cus"), List.of("ver_cus"), List.of(), "", " ", true, 4, Map.of(), 48, "nan", 64))
                 .hasMessageContaining("both kept and dropped");
-        assertThatThrownBy(() -> new TextSpec(List.of("ver_cus", "ver_cus"), List.of(), List.of(), "", " ", true, 4, 48, "nan", 64))
+        assertThatThrownBy(() -> new TextSpec(List.of("ver_cus", "ver_cus"), List.of(), List.of(), "", " ", true, 4, Map.of(), 48, "nan", 64))
                 .hasMessageContaining("twice");
-        assertThatThrownBy(() -> new TextSpec(List.of("nope"), List.of(), List.of(), "", " ", true, 4, 48, "nan", 64))
+        assertThatThrownBy(() -> new TextSpec(List.of("nope"), List.of(), List.of(), "", " ", true, 4, Map.of(), 48, "nan", 64))
                 .hasMessageContaining("unknown column 'nope'");
-        assertThatThrownBy(() -> new TextSpec(List.of("ver_cus"), List.of(), List.of(), "[", " ", true, 4, 48, "nan", 64))
+        assertThatThrownBy(() -> new TextSpec(List.of("ver_cus"), List.of(), List.of(), "[", " ", true, 4, Map.of(), 48, "nan", 64))
                 .hasMessageContaining("removed_characters");
-        assertThatThrownBy(() -> new TextSpec(List.of("ver_cus"), List.of(), List.of(), "", " ", true, 4, 48, "nan", 2))
+        assertThatThrownBy(() -> new TextSpec(List.of("ver_cus"), List.of(), List.of(), "", " ", true, 4, Map.of(), 48, "nan", 2))
                 .hasMessageContaining("max_tokens");
     }
 }

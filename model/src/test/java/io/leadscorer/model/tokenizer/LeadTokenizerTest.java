@@ -56,6 +56,7 @@ class LeadTokenizerTest {
 
         try (LeadTokenizer tokenizer = LeadTokenizer.load(dir, 8)) {
             assertThat(tokenizer.padId()).isZero();
+            assertThat(tokenizer.maskId()).isEqualTo(8);
             assertThat(tokenizer.vocabSize()).isEqualTo(12);
             assertThat(tokenizer.tokens("customer_idx_23 서울"))
                     .containsExactly("[CLS]", "customer", "_", "idx", "_", "23", "서울", "[SEP]");
@@ -79,7 +80,22 @@ class LeadTokenizerTest {
                     tokenizer.encode(texts.get(2)));
             assertThat(batch).extracting(Encoded::length).containsExactly(4, 13, 3);
             assertThat(tokenizer.padId()).isZero();
+            assertThat(tokenizer.tokens("[MASK]")).containsExactly("[CLS]", "[MASK]", "[SEP]");
+            assertThat(tokenizer.encode("[MASK]").ids()[1]).isEqualTo(tokenizer.maskId());
             assertThat(tokenizer.maxTokens()).isEqualTo(64);
+        }
+    }
+
+    @Test
+    void withoutAMaskTokenUnkIsTheTokenThatHidesOthers() throws Exception {
+        String withoutMask = BERT_STYLE
+                .replace(",\n    {\"id\": 8, \"content\": \"[MASK]\", \"single_word\": false, \"lstrip\": false, \"rstrip\": false, \"normalized\": false, \"special\": true}", "")
+                .replace("\"[MASK]\": 8, ", "");
+        assertThat(withoutMask).doesNotContain("[MASK]");
+        Files.writeString(dir.resolve("tokenizer.json"), withoutMask);
+
+        try (LeadTokenizer tokenizer = LeadTokenizer.load(dir, 8)) {
+            assertThat(tokenizer.maskId()).isEqualTo(5);
         }
     }
 

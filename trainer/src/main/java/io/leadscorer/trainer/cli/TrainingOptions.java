@@ -36,6 +36,15 @@ public class TrainingOptions {
     @Option(names = "--max-tokens", description = "tokens per lead, [CLS] and [SEP] included")
     Integer maxTokens;
 
+    @Setting("trainer.text.coarse-columns")
+    @Option(names = "--coarse-columns", paramLabel = "COLUMN,...",
+            description = "number columns written to --coarse-digits significant digits, integers included (empty: none)")
+    String coarseColumns;
+
+    @Setting("trainer.text.coarse-digits")
+    @Option(names = "--coarse-digits", description = "significant digits of the coarse columns")
+    Integer coarseDigits;
+
     @Setting("trainer.network.hidden-size")
     @Option(names = "--hidden-size", description = "compact network: hidden size")
     Integer hiddenSize;
@@ -75,6 +84,10 @@ public class TrainingOptions {
     @Setting("trainer.optimization.patience")
     @Option(names = "--patience", description = "epochs without a lower validation loss before stopping")
     Integer patience;
+
+    @Setting("trainer.optimization.token-dropout")
+    @Option(names = "--token-dropout", description = "share of training tokens hidden behind [MASK] (0 = off)")
+    Double tokenDropout;
 
     @Setting("trainer.positive-stage.epochs")
     @Option(names = "--positive-stage-epochs", description = "epochs of the second, True-focused stage (0 = off)")

@@ -9,6 +9,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Every training setting, bound from {@code trainer.*} (defaults in application.yml; a --config file, environment
@@ -42,9 +45,30 @@ public record TrainingSettings(
             @Positive int repeats,
             @Min(10) int maxRows) {}
 
-    /** The tokenizer built from training text (without --base-model) and the tokens per lead. */
+    /**
+     * The tokenizer built from training text (without --base-model), the tokens per lead, and the number columns
+     * written to {@code coarseDigits} significant digits in the lead text (TextSpec's column_digits).
+     */
     @ConfigurationProperties("text")
-    public record Text(@Positive int vocabSize, @Positive int minFrequency, @Min(3) int maxTokens) {}
+    public record Text(
+            @Positive int vocabSize,
+            @Positive int minFrequency,
+            @Min(3) int maxTokens,
+            List<String> coarseColumns,
+            @Positive int coarseDigits) {
+
+        public Text {
+            coarseColumns = coarseColumns == null ? List.of()
+                    : coarseColumns.stream().map(String::strip).filter(column -> !column.isEmpty()).toList();
+        }
+
+        /** TextSpec's column_digits: every coarse column at the coarse digits. */
+        public Map<String, Integer> columnDigits() {
+            Map<String, Integer> digits = new LinkedHashMap<>();
+            coarseColumns.forEach(column -> digits.put(column, coarseDigits));
+            return digits;
+        }
+    }
 
     /** The compact BERT trained from scratch (without --base-model). */
     @ConfigurationProperties("network")
@@ -69,7 +93,8 @@ public record TrainingSettings(
             @DecimalMin("0") @DecimalMax("1") double warmupFraction,
             @NotNull Decay decay,
             @PositiveOrZero double clipNorm,
-            @Positive int patience) {}
+            @Positive int patience,
+            @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) double tokenDropout) {}
 
     /** The seed's second stage: a short fine-tuning on the True rows plus a sample of False rows; 0 epochs = off. */
     @ConfigurationProperties("positive-stage")

@@ -106,7 +106,8 @@ public final class TrainingPipeline {
         if (base.isPresent()) {
             maxTokens = Math.min(maxTokens, base.get().config().maxPositionEmbeddings());
         }
-        TextSpec spec = TextSpec.defaults().withDropped(pruning.dropped()).withMaxTokens(maxTokens);
+        TextSpec spec = TextSpec.defaults().withDropped(pruning.dropped()).withMaxTokens(maxTokens)
+                .withColumnDigits(settings.text().columnDigits());
         LeadText text = LeadText.forSpec(spec);
 
         try (BundleWriter writer = BundleWriter.begin(request.store()); StagingGuard guard = StagingGuard.of(writer)) {
@@ -146,7 +147,7 @@ public final class TrainingPipeline {
                             settings.optimization().optimizer(), device);
 
                     TwoStageTraining.Outcome outcome = new TwoStageTraining(network, manager,
-                            settings.optimization().evalBatchSize(), settings.seed(), console)
+                            settings.optimization().evalBatchSize(), settings.seed(), tokenizer.maskId(), console)
                             .run(mainStage(), training, positiveStagePlan(), positiveStage, validation);
 
                     ScoredLabels scored = ScoredLabels.of(validation.labels(), TrainedNetwork.probabilities(
@@ -201,14 +202,14 @@ public final class TrainingPipeline {
     private StagePlan mainStage() {
         TrainingSettings.Optimization o = settings.optimization();
         return new StagePlan("main", o.epochs(), o.batchSize(), o.optimizer(), o.rho(), o.asamEta(), o.learningRate(),
-                o.weightDecay(), o.warmupFraction(), o.decay(), o.clipNorm(), o.patience());
+                o.weightDecay(), o.warmupFraction(), o.decay(), o.clipNorm(), o.patience(), o.tokenDropout());
     }
 
     private StagePlan positiveStagePlan() {
         TrainingSettings.Optimization o = settings.optimization();
         TrainingSettings.PositiveStage p = settings.positiveStage();
         return new StagePlan("positive", p.epochs(), o.batchSize(), o.optimizer(), o.rho(), o.asamEta(),
-                p.learningRate(), o.weightDecay(), 0, o.decay(), o.clipNorm(), 0);
+                p.learningRate(), o.weightDecay(), 0, o.decay(), o.clipNorm(), 0, o.tokenDropout());
     }
 
     /** Every True row of the training split and {@code negative-ratio} times as many False rows, shuffled. */

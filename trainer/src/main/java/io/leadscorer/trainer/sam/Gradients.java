@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.TrainingDivergedException;
@@ -43,7 +44,10 @@ final class Gradients {
             NDArray result = loss.get();
             value = result.getFloat();
             if (!Float.isFinite(value)) {
-                throw new TrainingDivergedException("the training loss is " + value);
+                List<String> broken = nonFinite(parameters.stream().map(Parameter::getArray).toList());
+                throw new TrainingDivergedException("the training loss is " + value + (broken.isEmpty()
+                        ? " with every weight finite (the forward pass overflowed)"
+                        : "; weights not finite: " + broken));
             }
             collector.backward(result);
         }
@@ -69,28 +73,54 @@ final class Gradients {
         }
     }
 
-    /** The L2 norm of all the arrays taken together as one vector. */
+    /** The L2 norm of all the arrays taken together as one vector, summed in double precision. */
     static double globalNorm(List<NDArray> arrays) {
         double sum = 0;
         for (NDArray array : arrays) {
-            try (NDArray squares = array.square().sum()) {
-                sum += squares.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+            try (NDArray wide = array.toType(DataType.FLOAT64, true); NDArray squares = wide.square().sum()) {
+                sum += squares.getDouble();
             }
         }
         return Math.sqrt(sum);
     }
 
-    /** Scales the gradients in place so that their global norm is at most {@code maxNorm} (0 = no clipping). */
-    static void clip(List<NDArray> gradients, double maxNorm) {
+    /**
+     * The global norm of the gradients read from this step; a TrainingDivergedException naming the parameters
+     * whose gradient holds an inf or NaN, before any optimiser could write it into the weights.
+     */
+    double finiteNorm(List<NDArray> gradient) {
+        double norm = globalNorm(gradient);
+        if (!Double.isFinite(norm)) {
+            throw new TrainingDivergedException("the gradient is not finite in " + nonFinite(gradient));
+        }
+        return norm;
+    }
+
+    /** Scales the gradients in place so that their global norm ({@code norm}) is at most {@code maxNorm} (0 = no clipping). */
+    static void clip(List<NDArray> gradients, double norm, double maxNorm) {
         if (maxNorm <= 0) {
             return;
         }
-        double norm = globalNorm(gradients);
         if (norm > maxNorm) {
             float scale = (float) (maxNorm / (norm + 1e-6));
             for (NDArray gradient : gradients) {
                 gradient.muli(scale);
             }
         }
+    }
+
+    /** The names of the parameters whose array (weights or gradients, in parameter order) holds an inf or NaN. */
+    private List<String> nonFinite(List<NDArray> arrays) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < arrays.size(); i++) {
+            NDArray array = arrays.get(i);
+            try (NDArray nan = array.isNaN(); NDArray anyNan = nan.any();
+                 NDArray inf = array.isInfinite(); NDArray anyInf = inf.any()) {
+                if (anyNan.getBoolean() || anyInf.getBoolean()) {
+                    names.add(parameters.get(i).getName());
+                }
+            }
+        }
+        return names;
     }
 }

@@ -23,7 +23,7 @@ public final class PlainStep implements OptimizerStep {
     public float step(NDManager step, Supplier<NDArray> loss) {
         float value = gradients.backward(loss);
         List<NDArray> gradient = gradients.read(step);
-        Gradients.clip(gradient, clipNorm);
+        Gradients.clip(gradient, gradients.finiteNorm(gradient), clipNorm);
         List<Parameter> parameters = gradients.parameters();
         for (int i = 0; i < parameters.size(); i++) {
             optimizer.update(parameters.get(i), gradient.get(i));

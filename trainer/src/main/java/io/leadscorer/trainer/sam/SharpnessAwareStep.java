@@ -44,7 +44,9 @@ public final class SharpnessAwareStep implements OptimizerStep {
     public float step(NDManager step, Supplier<NDArray> loss) {
         List<Parameter> parameters = gradients.parameters();
         float value = gradients.backward(loss);
-        List<NDArray> perturbations = perturbations(step, gradients.read(step));
+        List<NDArray> gradient = gradients.read(step);
+        gradients.finiteNorm(gradient);
+        List<NDArray> perturbations = perturbations(step, gradient);
         lastPerturbationNorm = Gradients.globalNorm(perturbations);
 
         List<NDArray> saved = new ArrayList<>(parameters.size());
@@ -60,7 +62,7 @@ public final class SharpnessAwareStep implements OptimizerStep {
             parameters.get(i).getArray().set(new NDIndex("..."), saved.get(i));
         }
         List<NDArray> sharpGradient = gradients.read(step);
-        Gradients.clip(sharpGradient, clipNorm);
+        Gradients.clip(sharpGradient, gradients.finiteNorm(sharpGradient), clipNorm);
         for (int i = 0; i < parameters.size(); i++) {
             optimizer.update(parameters.get(i), sharpGradient.get(i));
         }

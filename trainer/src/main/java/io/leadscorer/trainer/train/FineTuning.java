@@ -29,7 +29,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Trains the classifier for one {@link StagePlan}: shuffled mini-batches, binary cross-entropy on the single
+ * Trains the classifier for one {@link StagePlan}: shuffled mini-batches (with {@link TokenDropout} when the plan
+ * asks for it), binary cross-entropy on the single
  * logit, AdamW with SAM/ASAM or plain steps, warm-up and decay, validation after every epoch, early stopping
  * on validation loss with the best weights restored at the end.
  */
@@ -39,6 +40,7 @@ public final class FineTuning {
     private final NDManager manager;
     private final int evalBatchSize;
     private final long seed;
+    private final long maskId;
     private final PrintStream progress;
 
     /** What a stage did: its epochs, the epoch whose weights were kept, and that epoch's validation figures. */
@@ -48,11 +50,14 @@ public final class FineTuning {
         }
     }
 
-    public FineTuning(BertClassifier network, NDManager manager, int evalBatchSize, long seed, PrintStream progress) {
+    /** {@code maskId}: the token that {@link TokenDropout} puts in place of hidden ones (-1: none). */
+    public FineTuning(BertClassifier network, NDManager manager, int evalBatchSize, long seed, long maskId,
+                      PrintStream progress) {
         this.network = network;
         this.manager = manager;
         this.evalBatchSize = evalBatchSize;
         this.seed = seed;
+        this.maskId = maskId;
         this.progress = progress;
     }
 
@@ -60,6 +65,7 @@ public final class FineTuning {
         List<Parameter> parameters = new ArrayList<>(network.parametersByHfName().values());
         int stepsPerEpoch = (training.size() + plan.batchSize() - 1) / plan.batchSize();
         OptimizerStep step = optimizerStep(plan, parameters, stepsPerEpoch * plan.epochs());
+        TokenDropout dropout = plan.tokenDropout() > 0 ? new TokenDropout(plan.tokenDropout(), maskId) : TokenDropout.off();
         ParameterStore store = new ParameterStore(manager, false);
         Loss loss = Loss.sigmoidBinaryCrossEntropyLoss();
         List<EpochRecord> epochs = new ArrayList<>();
@@ -70,7 +76,8 @@ public final class FineTuning {
         double lastF1 = Double.NaN;
         try {
             for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
-                int[] order = shuffled(training.size(), new Random(seed * 1_000_003L + plan.name().hashCode() * 31L + epoch));
+                Random random = new Random(seed * 1_000_003L + plan.name().hashCode() * 31L + epoch);
+                int[] order = shuffled(training.size(), random);
                 double lossSum = 0;
                 EpochRecord record;
                 try (EpochProgress bar = new EpochProgress(progress, plan.name(), epoch, plan.epochs(), training.size(), lastF1)) {
@@ -80,7 +87,7 @@ public final class FineTuning {
                         List<Encoded> batch = new ArrayList<>(end - start);
                         float[] labels = new float[end - start];
                         for (int i = start; i < end; i++) {
-                            batch.add(training.encoded().get(order[i]));
+                            batch.add(dropout.apply(training.encoded().get(order[i]), random));
                             labels[i - start] = training.labels()[order[i]] ? 1f : 0f;
                         }
                         try (NDManager stepManager = manager.newSubManager()) {

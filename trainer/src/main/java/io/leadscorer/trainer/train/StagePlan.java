@@ -19,4 +19,5 @@ public record StagePlan(
         double warmupFraction,
         Decay decay,
         double clipNorm,
-        int patience) {}
+        int patience,
+        double tokenDropout) {}

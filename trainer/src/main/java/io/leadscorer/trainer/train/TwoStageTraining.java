@@ -32,10 +32,11 @@ public final class TwoStageTraining {
         }
     }
 
-    public TwoStageTraining(BertClassifier network, NDManager manager, int evalBatchSize, long seed, PrintStream progress) {
+    public TwoStageTraining(BertClassifier network, NDManager manager, int evalBatchSize, long seed, long maskId,
+                            PrintStream progress) {
         this.network = network;
         this.manager = manager;
-        this.fineTuning = new FineTuning(network, manager, evalBatchSize, seed, progress);
+        this.fineTuning = new FineTuning(network, manager, evalBatchSize, seed, maskId, progress);
     }
 
     public Outcome run(StagePlan main, EncodedLeads training, StagePlan positive, EncodedLeads positiveTraining,

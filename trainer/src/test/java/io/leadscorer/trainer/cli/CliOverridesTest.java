@@ -31,8 +31,11 @@ class CliOverridesTest {
         TrainingSettings settings = settings("train", "--data", "x.csv", "--store", "s");
 
         assertThat(settings.seed()).isEqualTo(42);
-        assertThat(settings.augment().copies()).isEqualTo(8);
+        assertThat(settings.augment().copies()).isZero();
         assertThat(settings.augment().missingRate()).isEqualTo(0.2);
+        assertThat(settings.text().coarseColumns()).containsExactly("lead_desc_length", "com_reg_ver_win_rate");
+        assertThat(settings.text().coarseDigits()).isEqualTo(2);
+        assertThat(settings.optimization().tokenDropout()).isEqualTo(0.15);
         assertThat(settings.prune().columns()).isEqualTo(5);
         assertThat(settings.optimization().optimizer()).isEqualTo(TrainingSettings.OptimizerKind.SAM);
         assertThat(settings.optimization().rho()).isEqualTo(0.05);

@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -67,10 +68,12 @@ class TrainCommandIntegrationTest {
 
     @BeforeAll
     void train() {
-        data = SimulatedCsv.write(dir.resolve("train.csv"), 1500, 21);
+        data = SimulatedCsv.write(dir.resolve("train.csv"), 3000, 21);
         kafka = EmbeddedKafkaCluster.start();
         kafka.createCompactedTopic(CONTROL_TOPIC, 1);
+        // the seed's augmentation, off by default, switched on here so that the end-to-end run covers it
         run = TrainerRun.tiny("train", "--data", data.toString(), "--store", dir.resolve("store").toString(),
+                "--augment-copies", "8",
                 "--publish", "--bootstrap", kafka.bootstrapServers(), "--registry", "mock://" + REGISTRY_SCOPE,
                 "--control-topic", CONTROL_TOPIC);
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -103,8 +106,8 @@ class TrainCommandIntegrationTest {
     @Test
     void reportsWhatItReadAndShowsAProgressBarPerEpoch() {
         assertThat(run.err())
-                .contains("1500 rows read, 1500 used, 0 rejected")
-                .contains("split: 1200 training rows")
+                .contains("3000 rows read, 3000 used, 0 rejected")
+                .contains("split: 2400 training rows")
                 .contains("dropped columns (lowest random-forest importance): ")
                 .contains("tokens per validation lead")
                 .containsPattern("main 1/1 +100% \\[=+\\] +\\d+/\\d+ rows \\(\\d+:\\d\\d:\\d\\d / \\d+:\\d\\d:\\d\\d\\) "
@@ -143,7 +146,7 @@ class TrainCommandIntegrationTest {
 
         @SuppressWarnings("unchecked")
         Map<String, Object> recorded = (Map<String, Object>) bundle.manifest().metrics().get("validation");
-        assertThat(served.rows()).isEqualTo(300);
+        assertThat(served.rows()).isEqualTo(600);
         assertThat(served.threshold()).isEqualTo(bundle.manifest().threshold());
         assertThat(served.f1()).isCloseTo(((Number) recorded.get("f1")).doubleValue(), within(1e-9));
         assertThat(served.rocAuc()).isCloseTo(((Number) recorded.get("roc_auc")).doubleValue(), within(1e-6));
@@ -172,14 +175,16 @@ class TrainCommandIntegrationTest {
         assertThat(metrics.at("/validation/confusion_matrix/true_positives").isIntegralNumber()).isTrue();
         assertThat(metrics.get("dropped_columns")).extracting(JsonNode::asText).containsExactlyElementsOf(dropped);
         assertThat(metrics.get("epochs")).extracting(e -> e.get("stage").asText()).containsExactly("main", "positive");
-        assertThat(metrics.at("/rows/read").asLong()).isEqualTo(1500);
-        assertThat(metrics.at("/rows/training").asLong()).isEqualTo(1200);
+        assertThat(metrics.at("/rows/read").asLong()).isEqualTo(3000);
+        assertThat(metrics.at("/rows/training").asLong()).isEqualTo(2400);
         long trainingPositives = new StratifiedSplit(0.2, 42).split(new CsvLeadReader().read(data).rows()).training()
                 .stream().filter(LeadRow::converted).count();
-        assertThat(metrics.at("/rows/training_augmented").asLong()).isEqualTo(1200 + 8 * trainingPositives);
+        assertThat(metrics.at("/rows/training_augmented").asLong()).isEqualTo(2400 + 8 * trainingPositives);
         assertThat(metrics.at("/validation_token_lengths/max_tokens").asInt()).isEqualTo(48);
         assertThat(bundle.manifest().text().maxTokens()).isEqualTo(48);
         assertThat(bundle.manifest().network().maxPositionEmbeddings()).isEqualTo(48);
+        assertThat(bundle.manifest().text().columnDigits())
+                .containsExactly(entry("com_reg_ver_win_rate", 2), entry("lead_desc_length", 2));
     }
 
     @Test
@@ -231,7 +236,8 @@ class TrainCommandIntegrationTest {
 
     @Test
     void theSameSeedAndDataGiveTheSameModelAndMetrics() throws IOException {
-        TrainerRun again = TrainerRun.tiny("train", "--data", data.toString(), "--store", dir.resolve("again").toString());
+        TrainerRun again = TrainerRun.tiny("train", "--data", data.toString(), "--store", dir.resolve("again").toString(),
+                "--augment-copies", "8");
 
         assertThat(again.exitCode()).as(again.toString()).isZero();
         Bundle second = Bundle.open(Path.of(again.lastLine()));

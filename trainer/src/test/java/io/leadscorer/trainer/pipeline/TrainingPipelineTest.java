@@ -9,6 +9,7 @@ import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /** application.yml's compact network is the one `model` documents, so the two cannot drift apart unnoticed. */
 class TrainingPipelineTest {
@@ -39,6 +40,18 @@ class TrainingPipelineTest {
             assertThat(config.maxPositionEmbeddings()).isEqualTo(40);
             assertThat(config.intermediateSize()).isEqualTo(512);
             assertThat(config.vocabSize()).isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void coarseColumnsAndTokenDropoutComeFromFlags() {
+        try (ApplicationContext context = context("--coarse-columns", "lead_desc_length, com_reg_ver_win_rate",
+                "--coarse-digits", "1", "--token-dropout", "0.1")) {
+            TrainingSettings settings = context.getBean(TrainingSettings.class);
+
+            assertThat(settings.text().columnDigits())
+                    .containsExactly(entry("lead_desc_length", 1), entry("com_reg_ver_win_rate", 1));
+            assertThat(settings.optimization().tokenDropout()).isEqualTo(0.1);
         }
     }
 }

@@ -14,14 +14,15 @@ public record TrainerRun(int exitCode, String out, String err) {
 
     /**
      * Flags for a network and forest small enough that a training run on a few thousand leads takes seconds,
-     * with a learning rate that lets such a network learn something in its one short epoch; everything else
-     * (augmentation, pruning of 5 columns, SAM, both stages) keeps its default.
+     * with a learning rate that lets such a network learn something in its one short epoch, and a minimum token
+     * frequency of 2 (a few thousand rows hold few values 5 times); everything else (pruning of 5 columns, token
+     * dropout, coarse numbers, SAM, both stages) keeps its default.
      */
     public static final List<String> TINY = List.of(
             "--hidden-size", "16", "--layers", "1", "--heads", "2", "--intermediate-size", "32",
             "--epochs", "1", "--batch-size", "32", "--learning-rate", "0.01",
             "--set", "trainer.prune.trees=8", "--set", "trainer.prune.max-depth=8",
-            "--set", "trainer.text.vocab-size=3000");
+            "--set", "trainer.text.vocab-size=3000", "--set", "trainer.text.min-frequency=2");
 
     public static TrainerRun of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
