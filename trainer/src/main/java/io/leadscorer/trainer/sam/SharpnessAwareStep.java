@@ -45,8 +45,7 @@ public final class SharpnessAwareStep implements OptimizerStep {
         List<Parameter> parameters = gradients.parameters();
         float value = gradients.backward(loss);
         List<NDArray> gradient = gradients.read(step);
-        gradients.finiteNorm(gradient);
-        List<NDArray> perturbations = perturbations(step, gradient);
+        List<NDArray> perturbations = perturbations(step, gradient, gradients.finiteNorm(gradient));
         lastPerturbationNorm = Gradients.globalNorm(perturbations);
 
         List<NDArray> saved = new ArrayList<>(parameters.size());
@@ -69,7 +68,8 @@ public final class SharpnessAwareStep implements OptimizerStep {
         return value;
     }
 
-    private List<NDArray> perturbations(NDManager step, List<NDArray> gradient) {
+    /** {@code gradientNorm}: the global norm of {@code gradient}, which plain SAM divides by. */
+    private List<NDArray> perturbations(NDManager step, List<NDArray> gradient, double gradientNorm) {
         List<Parameter> parameters = gradients.parameters();
         List<NDArray> scaled = new ArrayList<>(gradient.size());
         List<NDArray> scales = new ArrayList<>(gradient.size());
@@ -86,7 +86,7 @@ public final class SharpnessAwareStep implements OptimizerStep {
                 scaled.add(gradient.get(i));
             }
         }
-        double factor = rho / (Gradients.globalNorm(scaled) + EPSILON);
+        double factor = rho / ((adaptive ? Gradients.globalNorm(scaled) : gradientNorm) + EPSILON);
         List<NDArray> perturbations = new ArrayList<>(gradient.size());
         for (int i = 0; i < gradient.size(); i++) {
             NDArray perturbation = adaptive
