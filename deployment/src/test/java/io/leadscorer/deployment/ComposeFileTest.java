@@ -75,7 +75,7 @@ class ComposeFileTest {
         // a container port only (each replica gets a free host port), the port the scorer listens on
         assertThat(YamlPath.list(scorer, "ports")).containsExactly(port);
         String check = String.join(" ", YamlPath.list(scorer, "healthcheck", "test").stream().map(String::valueOf).toList());
-        assertThat(check).contains("http://localhost:" + port + "/health/readiness");
+        assertThat(check).contains("/dev/tcp/localhost/" + port + " ").contains("GET /health/readiness ");
         Map<String, Object> environment = YamlPath.map(scorer, "environment");
         assertThat(environment).doesNotContainKey("SCORER_HTTP_PORT");
         assertThat(stopGraceSeconds(YamlPath.string(scorer, "stop_grace_period"))).isGreaterThan(90);
