@@ -155,13 +155,11 @@ class ComposeFileTest {
     void dockerComposeRendersTheFileWhereInstalled() {
         Optional<ExternalTool> compose = ExternalTool.onPath("docker-compose");
         assumeTrue(compose.isPresent(), "docker-compose is not on the PATH");
-        for (String[] args : List.of(new String[] {"-f", "compose.yaml", "config", "-q"},
-                new String[] {"-f", "compose.yaml", "--profile", "metrics", "config", "-q"})) {
-            ExternalTool.Result result = compose.get().run(Project.root(), args);
-            assertThat(result.exitCode()).as(result.err()).isZero();
-        }
-        ExternalTool.Result rendered = compose.get().run(Project.root(), "-f", "compose.yaml", "config");
+        // one rendering with every profile's services: docker-compose validates the file and fills in the defaults
+        ExternalTool.Result rendered = compose.get().run(Project.root(), "-f", "compose.yaml", "--profile", "metrics", "config");
+        assertThat(rendered.exitCode()).as(rendered.err()).isZero();
         Map<String, Object> services = YamlPath.map(Project.documents(rendered.out()).get(0), "services");
+        assertThat(services).containsKeys("kafka", "schema-registry", "topics", "trainer", "scorer", "simulator", "prometheus");
         assertThat(YamlPath.string(services.get("scorer"), "image")).isEqualTo("lead-scorer/scorer:" + Project.version());
     }
 
