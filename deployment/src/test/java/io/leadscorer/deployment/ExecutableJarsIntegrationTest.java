@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The packaged jars run with `java -jar`: the thin jars of the trainer and scorer name every runtime dependency in
  * their manifest's Class-Path and find each in target/lib; the trainer's and the simulator's print their usage.
- * Needs the modules packaged first (the reactor builds them before this module).
+ * Runs in the integration-test phase (failsafe), after the reactor has packaged those modules.
  */
-class ExecutableJarsTest {
+class ExecutableJarsIntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"trainer", "scorer"})
