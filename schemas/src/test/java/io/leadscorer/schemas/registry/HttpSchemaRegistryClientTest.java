@@ -102,6 +102,36 @@ class HttpSchemaRegistryClientTest {
     }
 
     @Test
+    void answersThatDoNotComeFromARegistryCountAsUnavailableNotAsNotFound() {
+        HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConnection.to(server.url()));
+        server.respondNext(404, "<html>404 Not Found (nginx)</html>");
+        server.respondNext(404, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}");
+        server.respondNext(302, "");
+        server.respondNext(200, "<html>login page</html>");
+        server.respondNext(200, "{\"status\":\"ok\"}");
+        for (int answer = 0; answer < 5; answer++) {
+            assertThatThrownBy(() -> client.byId(3))
+                    .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+                        assertThat(e.isUnavailable()).isTrue();
+                        assertThat(e.isNotFound()).isFalse();
+                    });
+        }
+    }
+
+    @Test
+    void aSchemaWithAnInvalidDefaultIsTheSchemasFaultNotTheRegistrys() {
+        HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConnection.to(server.url()));
+        server.respondNext(200, "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"R\\\",\\\"fields\\\":"
+                + "[{\\\"name\\\":\\\"n\\\",\\\"type\\\":\\\"int\\\",\\\"default\\\":\\\"x\\\"}]}\"}");
+        assertThatThrownBy(() -> client.byId(9))
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+                    assertThat(e.isUnavailable()).isFalse();
+                    assertThat(e.isNotFound()).isFalse();
+                })
+                .hasMessageStartingWith("Schema 9 from the registry is not a valid Avro schema");
+    }
+
+    @Test
     void sendsBasicAuthFromUserInfoSetting() {
         server.requireBasicAuth("alice", "s3cret");
         SchemaRegistryClient client = SchemaRegistries.fromConfig(Map.of(
