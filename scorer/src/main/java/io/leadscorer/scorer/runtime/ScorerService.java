@@ -2,8 +2,10 @@ package io.leadscorer.scorer.runtime;
 
 import ai.djl.Device;
 import io.leadscorer.scorer.batch.BufferControl;
+import io.leadscorer.scorer.batch.InputGate;
 import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
+import io.leadscorer.scorer.decode.RecordLimits;
 import io.leadscorer.scorer.health.ScorerState;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.predict.ActiveBundle;
@@ -42,17 +44,29 @@ public class ScorerService implements ScorerState, AutoCloseable {
     private final BufferControl buffers;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final InputGate inputGate;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public ScorerService(ScorerSettings settings, StreamThreadScorers scorers, ScorerMetrics metrics,
                          BufferControl buffers, Clock clock, ActiveBundle activeBundle, Device device,
-                         MeterRegistry registry) {
+                         MeterRegistry registry, RecordLimits limits) {
         this.settings = settings;
         this.activeBundle = activeBundle;
         this.device = device;
         this.buffers = buffers;
-        this.streams = new KafkaStreams(ScorerTopology.build(settings, scorers, metrics, buffers, clock),
+        this.streams = new KafkaStreams(ScorerTopology.build(settings, limits, scorers, metrics, buffers, clock),
                 ScorerStreamsConfig.properties(settings));
+        this.inputGate = InputGate.standard(buffers, new InputGate.Input() {
+            @Override
+            public void pause() {
+                streams.pause();
+            }
+
+            @Override
+            public void resume() {
+                streams.resume();
+            }
+        });
         streams.setUncaughtExceptionHandler(failure -> {
             LOG.error("Stream thread failed; shutting the scorer's streams down", failure);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -79,6 +93,7 @@ public class ScorerService implements ScorerState, AutoCloseable {
                 activeBundle.current().modelId(), device, batch.size(), batch.maxWait().toMillis(),
                 batch.maxValueBytes());
         streams.start();
+        inputGate.start();
     }
 
     @Override
@@ -102,6 +117,7 @@ public class ScorerService implements ScorerState, AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        inputGate.close();
         long buffered = buffers.buffered();
         buffers.drain();
         if (streams.state() == KafkaStreams.State.RUNNING && buffered > 0) {

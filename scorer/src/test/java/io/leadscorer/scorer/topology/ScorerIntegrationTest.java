@@ -10,6 +10,7 @@ import io.leadscorer.model.testing.TinyBundles;
 import io.leadscorer.schemas.serde.AvroWireSerde;
 import io.leadscorer.schemas.testing.EmbeddedKafkaCluster;
 import io.leadscorer.scorer.batch.BufferControl;
+import io.leadscorer.scorer.decode.RecordLimits;
 import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
 import io.leadscorer.scorer.dlq.DeadLetters;
@@ -171,7 +172,7 @@ class ScorerIntegrationTest {
              Producer producer = new Producer(settings);
              ScoresReader reader = new ScoresReader(kafka.bootstrapServers(), REGISTRY, "shutdown.scores", "shutdown.dlq")) {
             ScorerService service = new ScorerService(settings, scorers, new ScorerMetrics(registry), buffers,
-                    Clock.systemUTC(), active, Device.cpu(), registry);
+                    Clock.systemUTC(), active, Device.cpu(), registry, RecordLimits.DEFAULTS);
             try {
                 service.start();
                 for (MqlEvent lead : Leads.leads("stop", 5, Instant.now())) {
