@@ -10,6 +10,8 @@ import io.leadscorer.schemas.testing.HttpSchemaRegistryServer;
 import io.leadscorer.schemas.testing.HttpSchemaRegistryServer.Request;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -137,7 +139,8 @@ class HttpSchemaRegistryClientTest {
         SchemaRegistryClient client = SchemaRegistries.fromConfig(Map.of(
                 "schema.registry.url", server.url(),
                 "basic.auth.credentials.source", "USER_INFO",
-                "basic.auth.user.info", "alice:s3cret"));
+                "basic.auth.user.info", "alice:s3cret",
+                "basic.auth.allow.http", "true"));
         assertThat(client.register("mql.scores-value", ScoredLead.getClassSchema())).isEqualTo(1);
         assertThat(server.requests()).extracting(Request::authorization).containsExactly("Basic YWxpY2U6czNjcmV0");
     }
@@ -146,7 +149,8 @@ class HttpSchemaRegistryClientTest {
     void sendsBasicAuthFromUrlUserInfo() {
         server.requireBasicAuth("alice", "s3cret");
         SchemaRegistryClient client = SchemaRegistries.fromConfig(Map.of(
-                "schema.registry.url", server.url().replace("http://", "http://alice:s3cret@")));
+                "schema.registry.url", server.url().replace("http://", "http://alice:s3cret@"),
+                "basic.auth.allow.http", "true"));
         assertThat(client.register("mql.scores-value", ScoredLead.getClassSchema())).isEqualTo(1);
     }
 
@@ -156,7 +160,8 @@ class HttpSchemaRegistryClientTest {
         SchemaRegistryClient client = SchemaRegistries.fromConfig(Map.of(
                 "schema.registry.url", server.url(),
                 "basic.auth.credentials.source", "USER_INFO",
-                "basic.auth.user.info", "alice:wrong"));
+                "basic.auth.user.info", "alice:wrong",
+                "basic.auth.allow.http", "true"));
         assertThatThrownBy(() -> client.register("mql.scores-value", ScoredLead.getClassSchema()))
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
                     assertThat(e.status()).isEqualTo(401);
@@ -164,6 +169,43 @@ class HttpSchemaRegistryClientTest {
                     assertThat(e.isUnavailable()).isTrue();
                 })
                 .hasMessageEndingWith("answered HTTP 401 (error_code 40101): Unauthorized");
+    }
+
+    @Test
+    void noFailureMessageCarriesTheCredentials() throws IOException {
+        String canary = "CANARY-" + Long.toHexString(System.nanoTime());
+        String encoded = java.util.Base64.getEncoder().encodeToString(("alice:" + canary).getBytes(StandardCharsets.UTF_8));
+        server.requireBasicAuth("alice", "other");
+        List<String> urls = List.of(server.url(), "http://localhost:" + freePort());
+        List<String> messages = new java.util.ArrayList<>();
+        for (String url : urls) {
+            SchemaRegistryClient client = SchemaRegistries.fromConfig(Map.of("schema.registry.url",
+                    url.replace("http://", "http://alice:" + canary + "@"), "basic.auth.allow.http", "true"));
+            messages.add(client.toString());
+            for (Runnable call : List.<Runnable>of(() -> client.byId(5), () -> client.register("s", ScoredLead.getClassSchema()))) {
+                try {
+                    call.run();
+                } catch (RuntimeException e) {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        messages.add(t.toString());
+                    }
+                }
+            }
+        }
+        server.requireBasicAuth("alice", canary);
+        server.respondNext(503, "<html>down</html>");
+        server.respondNext(200, "not json");
+        SchemaRegistryClient client = SchemaRegistries.fromConfig(Map.of("schema.registry.url", server.url(),
+                "basic.auth.user.info", "alice:" + canary, "basic.auth.allow.http", "true"));
+        for (int i = 0; i < 3; i++) {
+            try {
+                client.byId(77);
+            } catch (RuntimeException e) {
+                messages.add(e.toString());
+            }
+        }
+        assertThat(messages).hasSizeGreaterThan(6)
+                .allSatisfy(m -> assertThat(m).doesNotContain(canary).doesNotContain(encoded));
     }
 
     @Test
