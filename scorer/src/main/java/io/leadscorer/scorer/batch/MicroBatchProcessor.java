@@ -176,6 +176,7 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
     private boolean flushBatch(long nowMs) {
         List<KeyValue<Long, BufferedLead>> batch = buffer.oldest(settings.batchSize());
         int taken = batch.size();
+        RegistryUnavailableException stoppedBy = null;
         RejectedLeadException[] rejected = new RejectedLeadException[taken];
         MqlEvent[] events = new MqlEvent[taken];
         for (int i = 0; i < taken; i++) {
@@ -199,6 +200,7 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
                     return false;
                 }
                 taken = i; // score what could be decoded; the rest waits for the registry
+                stoppedBy = unavailable;
             }
         }
         List<MqlEvent> scorable = new ArrayList<>(taken);
@@ -233,6 +235,11 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
         List<KeyValue<Long, BufferedLead>> done = batch.subList(0, taken);
         buffer.remove(done);
         control.removed(done.size());
+        if (stoppedBy != null) {
+            // the leads before the first one the registry could not decode are done; the hold goes on
+            failed(HoldCause.REGISTRY_UNAVAILABLE, stoppedBy, nowMs);
+            return false;
+        }
         recovered();
         return true;
     }

@@ -220,6 +220,28 @@ class MicroBatchProcessorTest {
     }
 
     @Test
+    void leadsDecodedBeforeTheRegistryWentAwayAreScoredAndTheHoldGoesOnForTheRest() {
+        openStore();
+        start(10);
+        send(Leads.lead("mix-0", 0, EVENT_TIME));
+        send(Leads.lead("mix-1", 1, EVENT_TIME));
+        registryDown.set(true);
+        send(Leads.lead("mix-2", 2, EVENT_TIME));
+        send(Leads.lead("mix-3", 3, EVENT_TIME));
+        tick(100);
+        assertThat(scored()).containsExactly("mix-0", "mix-1");
+        tick(300);
+        tick(700);
+
+        assertThat(control.mostFailuresInARow()).as("a partial batch is no recovery").isEqualTo(4);
+        assertThat(control.buffered()).isEqualTo(2);
+        registryDown.set(false);
+        tick(1500);
+        assertThat(scored()).containsExactly("mix-0", "mix-1", "mix-2", "mix-3");
+        assertThat(control.holds()).isEmpty();
+    }
+
+    @Test
     void aRegistryThatCannotTakeTheScoresSchemaHoldsTheLeadsToo() {
         openStore();
         start(1);

@@ -19,6 +19,7 @@ public final class TestSettings {
     private int maxValueBytes = 65536;
     private String bundle = "/models/none";
     private Map<String, String> kafkaProperties = Map.of();
+    private Map<String, String> registryProperties = Map.of();
     private ScorerSettings.Topics topics = new ScorerSettings.Topics("mql.events", "mql.scores", "mql.events.dlq");
 
     private TestSettings(Path stateDir) {
@@ -85,11 +86,16 @@ public final class TestSettings {
         return this;
     }
 
+    public TestSettings registryProperties(Map<String, String> value) {
+        registryProperties = value;
+        return this;
+    }
+
     public ScorerSettings build() {
         return new ScorerSettings(applicationId, topics,
                 new ScorerSettings.Kafka(bootstrapServers, "PLAINTEXT", guarantee, 1, commitInterval,
                         stateDir.toString(), kafkaProperties),
-                new ScorerSettings.Registry(registryUrl, null, Map.of()),
+                new ScorerSettings.Registry(registryUrl, null, registryProperties),
                 new ScorerSettings.Batch(batchSize, maxWait, maxValueBytes),
                 new ScorerSettings.Model(bundle, "cpu"));
     }
