@@ -74,7 +74,8 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
  * committed, and whole instances closed without draining, restarted on an empty state directory so their buffers
  * come back from the changelog) and a registry outage (every request answered 503 while producers move to a new
  * schema version the scorer has not seen). A read_committed reader counts what came out. Each fault's recovery time
- * is from the fault (for the outage: from its end) to the first score of a lead produced after the fault began.
+ * is from the fault (for the outage: from its end) until the scorer has caught up: every lead produced before the
+ * fault is accounted for and a lead produced after it is scored. The next fault comes only after that.
  * Model swaps (hot swap) and a broker restart are not part of it yet: {@link Fault} is where they go.
  */
 public final class FaultSuite {
@@ -185,7 +186,7 @@ public final class FaultSuite {
                         instance.closeAbruptly();
                         instance = new Instance(nextStateDir(settings), active);
                     }
-                    long recoveredAt = outputs.awaitScoreOfLeadSentAfter(faultAt, Duration.ofMinutes(2));
+                    long recoveredAt = outputs.awaitCaughtUp(load, faultAt, Duration.ofMinutes(3));
                     recovery.computeIfAbsent(fault, f -> new ArrayList<>()).add((recoveredAt - faultAt) / 1_000_000);
                 }
                 boolean paused = false;
@@ -204,7 +205,7 @@ public final class FaultSuite {
                     }
                     registry.outage(false);
                     long outageEnd = System.nanoTime();
-                    long recoveredAt = outputs.awaitScoreOfLeadSentAfter(faultAt, Duration.ofMinutes(2));
+                    long recoveredAt = outputs.awaitCaughtUp(load, faultAt, Duration.ofMinutes(3));
                     recovery.computeIfAbsent(Fault.REGISTRY_OUTAGE, f -> new ArrayList<>())
                             .add(Math.max(0, recoveredAt - outageEnd) / 1_000_000);
                 }
@@ -589,6 +590,25 @@ public final class FaultSuite {
                 Thread.sleep(20);
             }
             throw new IllegalStateException("No lead sent after the fault was scored within " + timeout);
+        }
+
+        /**
+         * Waits until the scorer has caught up after a fault at {@code faultNanos}: every good lead sent before it is
+         * accounted for (scored or dead-lettered) and a lead sent after it is scored; returns when that was seen.
+         */
+        long awaitCaughtUp(Load load, long faultNanos, Duration timeout) throws InterruptedException {
+            awaitScoreOfLeadSentAfter(faultNanos, timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                boolean caughtUp = load.good.entrySet().stream().filter(sent -> sent.getValue() <= faultNanos)
+                        .allMatch(sent -> scoreCounts.containsKey(sent.getKey())
+                                || deadLetterReasons.containsKey(sent.getKey()));
+                if (caughtUp) {
+                    return System.nanoTime();
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("Leads sent before the fault are still not scored after " + timeout);
         }
 
         long deadLetterCount() {
