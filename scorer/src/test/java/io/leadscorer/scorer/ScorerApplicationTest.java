@@ -2,6 +2,7 @@ package io.leadscorer.scorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -55,10 +56,17 @@ class ScorerApplicationTest implements TestPropertyProvider {
 
     private static final String REGISTRY = "mock://scorer-application";
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
+    /** A secret given to the service as registry and Kafka credentials; it must never come back out. */
+    private static final String CANARY = "CANARY-" + Long.toHexString(System.nanoTime());
+    /** The Kafka client configurations whose INFO log lists every setting (passwords as [hidden]). */
+    private static final List<Class<?>> CLIENT_CONFIGS = List.of(ProducerConfig.class,
+            org.apache.kafka.clients.consumer.ConsumerConfig.class, org.apache.kafka.clients.admin.AdminClientConfig.class,
+            org.apache.kafka.streams.StreamsConfig.class);
 
     private EmbeddedKafkaCluster kafka;
     private Bundle bundle;
     private final ListAppender<ILoggingEvent> startupLog = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> allLogs = new ListAppender<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
 
     @Inject
@@ -74,6 +82,15 @@ class ScorerApplicationTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         try {
             startupLog.start();
+            allLogs.start();
+            ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(allLogs);
+            // Kafka clients log their whole configuration at INFO: capture it (not in the build log) for the canary.
+            for (Class<?> config : CLIENT_CONFIGS) {
+                Logger clientConfigs = (Logger) LoggerFactory.getLogger(config);
+                clientConfigs.setLevel(Level.INFO);
+                clientConfigs.setAdditive(false);
+                clientConfigs.addAppender(allLogs);
+            }
             ((Logger) LoggerFactory.getLogger(ScorerService.class)).addAppender(startupLog);
             ((Logger) LoggerFactory.getLogger(ModelDeployer.class)).addAppender(startupLog);
             Path tmp = Files.createTempDirectory("scorer-application-test");
@@ -85,6 +102,8 @@ class ScorerApplicationTest implements TestPropertyProvider {
             kafka.createTopic("lead-scorer.control", 1);
             kafka.createTopic("lead-scorer.status", 1);
             return Map.of(
+                    "scorer.registry.basic-auth-user-info", "scorer:" + CANARY,
+                    "scorer.kafka.properties.ssl.key.password", CANARY,
                     "micronaut.server.port", "-1",
                     "scorer.kafka.bootstrap-servers", kafka.bootstrapServers(),
                     "scorer.kafka.state-dir", tmp.resolve("state").toString(),
@@ -105,6 +124,13 @@ class ScorerApplicationTest implements TestPropertyProvider {
         } finally {
             ((Logger) LoggerFactory.getLogger(ScorerService.class)).detachAppender(startupLog);
             ((Logger) LoggerFactory.getLogger(ModelDeployer.class)).detachAppender(startupLog);
+            ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(allLogs);
+            for (Class<?> config : CLIENT_CONFIGS) {
+                Logger clientConfigs = (Logger) LoggerFactory.getLogger(config);
+                clientConfigs.detachAppender(allLogs);
+                clientConfigs.setLevel(null);
+                clientConfigs.setAdditive(true);
+            }
             if (kafka != null) {
                 kafka.close();
             }
@@ -163,6 +189,8 @@ class ScorerApplicationTest implements TestPropertyProvider {
             assertThat(reader.scores).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("app-0", "app-1", "app-2");
             assertThat(reader.scores).allSatisfy(r -> assertThat(r.value().getModelId()).isEqualTo(bundle.modelId()));
             assertThat(reader.deadLetters).singleElement().satisfies(r -> assertThat(r.value()).containsExactly(9));
+            assertThat(reader.deadLetters).allSatisfy(r -> r.headers().forEach(header ->
+                    assertThat(new String(header.value(), StandardCharsets.UTF_8)).doesNotContain(CANARY)));
         }
 
         String metrics = get("/prometheus").body();
@@ -176,6 +204,42 @@ class ScorerApplicationTest implements TestPropertyProvider {
                 .contains("leadscorer_batch_inference_seconds_bucket")
                 .contains("leadscorer_latency_end_to_end_seconds_bucket")
                 .contains("leadscorer_buffer_leads 0.0");
+    }
+
+    @Test
+    void onlyHealthAndPrometheusAnswerWithoutAuthentication() throws Exception {
+        for (String open : List.of("/health", "/health/liveness", "/health/readiness", "/prometheus")) {
+            assertThat(get(open).statusCode()).as(open).isIn(200, 503);
+        }
+        for (String closed : List.of("/beans", "/info", "/loggers", "/loggers/ROOT", "/refresh", "/routes", "/env",
+                "/threaddump", "/caches", "/stop", "/metrics")) {
+            assertThat(get(closed).statusCode()).as("GET " + closed).isIn(401, 403, 404);
+            assertThat(post(closed).statusCode()).as("POST " + closed).isIn(401, 403, 404, 405);
+        }
+    }
+
+    @Test
+    void theCredentialsItWasGivenAppearInNoLogLineHealthAnswerOrMetric() throws Exception {
+        awaitStatus("/health", 200);
+        List<String> seen = new java.util.ArrayList<>();
+        seen.add(get("/health").body());
+        seen.add(get("/health/readiness").body());
+        seen.add(get("/health/liveness").body());
+        seen.add(get("/prometheus").body());
+        for (ILoggingEvent event : List.copyOf(allLogs.list)) {
+            seen.add(event.getFormattedMessage());
+            for (var thrown = event.getThrowableProxy(); thrown != null; thrown = thrown.getCause()) {
+                seen.add(thrown.getMessage());
+            }
+        }
+        assertThat(seen).anySatisfy(text -> assertThat(text).contains("ssl.key.password = [hidden]"));
+        assertThat(seen).allSatisfy(text -> assertThat(text).doesNotContain(CANARY));
+    }
+
+    private HttpResponse<String> post(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"configuredLevel\":\"TRACE\"}"))
+                .header("Content-Type", "application/json").timeout(HTTP_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void awaitStatus(String path, int status) throws Exception {

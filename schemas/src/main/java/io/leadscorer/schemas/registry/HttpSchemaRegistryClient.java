@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
  * A Schema Registry client over the Confluent REST API (served by Confluent Schema Registry, Apicurio's
@@ -57,6 +56,10 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             return cached;
         }
         JsonNode answer = send(HttpRequest.newBuilder().GET(), "/schemas/ids/" + id);
+        if (!answer.path("schema").isTextual()) {
+            throw SchemaRegistryException.notARegistryAnswer("Answer to /schemas/ids/" + id
+                    + " is JSON without a schema string: not a schema registry", 200);
+        }
         String type = answer.path("schemaType").asText("AVRO");
         if (!"AVRO".equalsIgnoreCase(type)) {
             throw new SchemaRegistryException("Schema " + id + " is a " + type + " schema, not Avro", 200, 0);
@@ -109,6 +112,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         if (response.statusCode() / 100 == 2 && body.isPresent()) {
             return body.get();
         }
+        if (response.statusCode() / 100 == 2 || response.statusCode() / 100 == 3) {
+            throw SchemaRegistryException.notARegistryAnswer("Schema registry " + uri + " answered HTTP "
+                    + response.statusCode() + " without the registry's JSON: " + abbreviate(response.body()),
+                    response.statusCode());
+        }
         int errorCode = body.map(b -> b.path("error_code").asInt(0)).orElse(0);
         String message = body.map(b -> b.path("message").asText(b.toString())).orElse(abbreviate(response.body()));
         throw new SchemaRegistryException("Schema registry " + uri + " answered HTTP " + response.statusCode()
@@ -128,7 +136,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private static Schema parse(int id, String text) {
         try {
             return new Schema.Parser().parse(text);
-        } catch (SchemaParseException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // SchemaParseException, AvroTypeException (a bad default), IllegalArgumentException (a bad logical
+            // type), or a schema nested deeper than the parser's stack: the registry's schema itself is unusable.
             throw new SchemaRegistryException("Schema " + id + " from the registry is not a valid Avro schema: "
                     + e.getMessage(), 200, 0);
         }

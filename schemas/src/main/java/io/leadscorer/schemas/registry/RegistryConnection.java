@@ -38,9 +38,19 @@ public record RegistryConnection(List<URI> urls, Optional<String> authorization,
                 .orElseThrow(() -> new ConfigException("Missing " + SchemaRegistryConfig.URL));
         List<URI> given = Arrays.stream(setting.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(RegistryConnection::parse).toList();
+        Optional<String> userInfo = userInfo(config, given);
+        boolean allowHttp = ConfigValues.string(config, SchemaRegistryConfig.BASIC_AUTH_ALLOW_HTTP)
+                .map(Boolean::parseBoolean).orElse(false);
+        List<URI> urls = given.stream().map(RegistryConnection::withoutUserInfo).toList();
+        if (userInfo.isPresent() && !allowHttp) {
+            urls.stream().filter(url -> "http".equalsIgnoreCase(url.getScheme())).findFirst().ifPresent(url -> {
+                throw new ConfigException("Refusing to send schema registry basic-auth credentials over plain HTTP to "
+                        + url + ": use https://, or set " + SchemaRegistryConfig.BASIC_AUTH_ALLOW_HTTP + "=true");
+            });
+        }
         return new RegistryConnection(
-                given.stream().map(RegistryConnection::withoutUserInfo).toList(),
-                userInfo(config, given).map(RegistryConnection::basicAuthorization),
+                urls,
+                userInfo.map(RegistryConnection::basicAuthorization),
                 RegistryTls.fromConfig(config),
                 millis(config, SchemaRegistryConfig.CONNECT_TIMEOUT_MS, 10_000),
                 millis(config, SchemaRegistryConfig.READ_TIMEOUT_MS, 30_000));
@@ -58,7 +68,7 @@ public record RegistryConnection(List<URI> urls, Optional<String> authorization,
                             + SchemaRegistryConfig.BASIC_AUTH_USER_INFO)));
             case "URL" -> Optional.of(fromUrl.orElseThrow(() -> new ConfigException(
                     SchemaRegistryConfig.BASIC_AUTH_CREDENTIALS_SOURCE + "=URL needs user info in " + SchemaRegistryConfig.URL)));
-            case "" -> fromUrl;
+            case "" -> fromSetting.or(() -> fromUrl);
             default -> throw new ConfigException(SchemaRegistryConfig.BASIC_AUTH_CREDENTIALS_SOURCE, source,
                     "supported: USER_INFO, URL");
         };
@@ -72,12 +82,19 @@ public record RegistryConnection(List<URI> urls, Optional<String> authorization,
         try {
             URI uri = new URI(url);
             if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-                throw new ConfigException(SchemaRegistryConfig.URL, url, "expected an http(s) URL");
+                throw new ConfigException("Invalid " + SchemaRegistryConfig.URL + " " + redacted(url)
+                        + ": expected an http(s) URL");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new ConfigException(SchemaRegistryConfig.URL, url, e.getMessage());
+            throw new ConfigException("Invalid " + SchemaRegistryConfig.URL + " " + redacted(url) + ": "
+                    + e.getReason());
         }
+    }
+
+    /** A URL as it may be shown: user info (credentials) replaced. */
+    private static String redacted(String url) {
+        return url.replaceAll("//[^/@]*@", "//***@");
     }
 
     private static URI withoutUserInfo(URI uri) {
@@ -85,7 +102,8 @@ public record RegistryConnection(List<URI> urls, Optional<String> authorization,
             String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
             return new URI(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + path);
         } catch (URISyntaxException e) {
-            throw new ConfigException(SchemaRegistryConfig.URL, uri.toString(), e.getMessage());
+            throw new ConfigException("Invalid " + SchemaRegistryConfig.URL + " " + redacted(uri.toString()) + ": "
+                    + e.getReason());
         }
     }
 

@@ -15,6 +15,12 @@ public final class SchemaRegistryConfig {
     /** Same as {@link #BASIC_AUTH_USER_INFO}, the prefixed spelling Confluent also accepts. */
     public static final String PREFIXED_BASIC_AUTH_USER_INFO = "schema.registry.basic.auth.user.info";
 
+    /**
+     * {@code true} to send basic-auth credentials to a registry over plain {@code http://} anyway (default false:
+     * refused, since the password would cross the network in clear text).
+     */
+    public static final String BASIC_AUTH_ALLOW_HTTP = "basic.auth.allow.http";
+
     public static final String SSL_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
     public static final String SSL_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
     public static final String SSL_TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";

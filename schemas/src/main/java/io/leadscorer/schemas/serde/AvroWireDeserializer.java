@@ -19,8 +19,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Kafka deserializer of Confluent wire-format Avro into a generated record class. The writer's schema is
  * fetched by id from the registry (cached) and resolved against the class's schema, so producers may
  * add or drop optional fields. Any bad input (not wire format, unknown id, unresolvable schema, malformed,
- * truncated or over-long payload) ends in a {@link SerializationException} naming the problem, never
- * another exception type, so that a stream can route the record to a dead-letter topic.
+ * truncated or over-long payload, a writer schema Avro cannot use) ends in a {@link SerializationException}
+ * naming the problem, never another exception type, so that a stream can route the record to a dead-letter
+ * topic; a registry that did not answer ends in its subclass {@link RegistryUnavailableException}. Decoding
+ * does work bounded by the payload's size ({@link BoundedDecoder}).
  */
 public class AvroWireDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
@@ -89,7 +91,15 @@ public class AvroWireDeserializer<T extends SpecificRecord> implements Deseriali
             }
             throw RegistryFailures.toSerializationException("fetching writer schema id " + schemaId + " (" + where + ")", e);
         }
-        WriterResolution<T> resolution = WriterResolution.of(schemaId, writer, type);
+        WriterResolution<T> resolution;
+        try {
+            resolution = WriterResolution.of(schemaId, writer, type);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Avro type or default errors in the writer's schema, bad logical types, absurd nesting: the schema
+            // the registry returned cannot be read, so every record written with it is undecodable.
+            resolution = WriterResolution.unusable("Writer schema id " + schemaId + " (" + writer.getFullName()
+                    + ") cannot be used to read " + type.name() + ": " + e);
+        }
         resolutions.putIfAbsent(schemaId, resolution);
         return resolution;
     }
@@ -107,6 +117,9 @@ public class AvroWireDeserializer<T extends SpecificRecord> implements Deseriali
                     + " record was complete (" + where + ")" + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Malformed Avro payload for " + type.name() + " (" + where + "): " + e, e);
+        } catch (StackOverflowError e) {
+            // A recursive writer schema lets each byte open one more nested record.
+            throw new SerializationException("Avro payload nested too deeply for " + type.name() + " (" + where + ")", e);
         }
         if (unread > 0) {
             throw new SerializationException("Trailing garbage: " + unread + " bytes left after the " + type.name()

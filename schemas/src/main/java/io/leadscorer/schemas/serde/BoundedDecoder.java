@@ -10,18 +10,25 @@ import org.apache.avro.io.Decoder;
 import org.apache.avro.util.Utf8;
 
 /**
- * An Avro binary decoder over one in-memory payload that refuses any string, bytes or collection length
- * larger than the bytes left. Avro's own decoder allocates first and fails later, so one garbage length
- * prefix in a bad record would cost up to 2 GB of heap and seconds of time; here it fails at once.
- * Collections are bounded by the bytes left too, which only rejects blocks of zero-byte items (null or
- * empty records), which the contract records never hold.
+ * An Avro binary decoder over one in-memory payload whose work is bounded by the payload's size. Avro's own
+ * decoder allocates first and fails later, so one garbage length prefix would cost up to 2 GB of heap; and
+ * a block count of zero-byte items (nulls, empty records, zero-length fixed) makes a reader, or the skipper
+ * of a writer field the reader does not know, loop a billion times over a few bytes. Here every string,
+ * bytes and fixed length must fit in the bytes left, and the items of all arrays and maps of one payload,
+ * read or skipped, together may not outnumber its bytes: a payload of N bytes costs O(N) work.
  */
 final class BoundedDecoder extends Decoder {
 
     private final BinaryDecoder in;
+    private long itemBudget;
 
     BoundedDecoder(BinaryDecoder in) {
         this.in = in;
+        try {
+            this.itemBudget = remaining();
+        } catch (IOException e) {
+            throw new AvroRuntimeException(e);
+        }
     }
 
     /** Bytes of the payload not yet consumed. */
@@ -40,12 +47,34 @@ final class BoundedDecoder extends Decoder {
         return (int) length;
     }
 
+    /** Charges a block of {@code items} to the payload's item budget. */
     private long count(long items, String what) throws IOException {
-        int left = remaining();
-        if (items > left) {
-            throw new EOFException(what + " block of " + items + " items exceeds the " + left + " bytes left");
+        if (items < 0) {
+            throw new AvroRuntimeException("Malformed data: " + what + " block count " + items + " after decoding");
         }
+        if (items > itemBudget) {
+            throw new EOFException(what + " block of " + items + " items exceeds the payload's budget of "
+                    + itemBudget + " more items (one per byte)");
+        }
+        itemBudget -= items;
         return items;
+    }
+
+    /**
+     * Skips the blocks of an array or map that carry their byte size, and returns the item count of the next
+     * block that does not (the caller skips those items one by one), or 0 at the end.
+     */
+    private long skipBlocks(String what) throws IOException {
+        while (true) {
+            long items = in.readLong();
+            if (items == 0) {
+                return 0;
+            }
+            if (items > 0) {
+                return count(items, what);
+            }
+            in.skipFixed(length(in.readLong(), what + " block"));
+        }
     }
 
     @Override
@@ -123,22 +152,22 @@ final class BoundedDecoder extends Decoder {
 
     @Override
     public void skipString() throws IOException {
-        in.skipString();
+        in.skipFixed(length(in.readLong(), "string"));
     }
 
     @Override
     public void skipBytes() throws IOException {
-        in.skipBytes();
+        in.skipFixed(length(in.readLong(), "bytes"));
     }
 
     @Override
     public void readFixed(byte[] bytes, int start, int length) throws IOException {
-        in.readFixed(bytes, start, length);
+        in.readFixed(bytes, start, length(length, "fixed"));
     }
 
     @Override
     public void skipFixed(int length) throws IOException {
-        in.skipFixed(length);
+        in.skipFixed(length(length, "fixed"));
     }
 
     @Override
@@ -148,12 +177,12 @@ final class BoundedDecoder extends Decoder {
 
     @Override
     public long skipArray() throws IOException {
-        return in.skipArray();
+        return skipBlocks("array");
     }
 
     @Override
     public long skipMap() throws IOException {
-        return in.skipMap();
+        return skipBlocks("map");
     }
 
     @Override

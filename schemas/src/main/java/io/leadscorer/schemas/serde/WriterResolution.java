@@ -28,6 +28,10 @@ record WriterResolution<T extends SpecificRecord>(SpecificDatumReader<T> reader,
         return new WriterResolution<>(new SpecificDatumReader<>(writer, type.schema(), type.model()), null);
     }
 
+    static <T extends SpecificRecord> WriterResolution<T> unusable(String reason) {
+        return new WriterResolution<>(null, reason);
+    }
+
     SpecificDatumReader<T> readerOrThrow() {
         if (reader == null) {
             throw new SerializationException(incompatibility);

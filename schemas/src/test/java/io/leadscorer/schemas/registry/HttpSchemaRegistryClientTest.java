@@ -10,6 +10,8 @@ import io.leadscorer.schemas.testing.HttpSchemaRegistryServer;
 import io.leadscorer.schemas.testing.HttpSchemaRegistryServer.Request;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,12 +104,43 @@ class HttpSchemaRegistryClientTest {
     }
 
     @Test
+    void answersThatDoNotComeFromARegistryCountAsUnavailableNotAsNotFound() {
+        HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConnection.to(server.url()));
+        server.respondNext(404, "<html>404 Not Found (nginx)</html>");
+        server.respondNext(404, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}");
+        server.respondNext(302, "");
+        server.respondNext(200, "<html>login page</html>");
+        server.respondNext(200, "{\"status\":\"ok\"}");
+        for (int answer = 0; answer < 5; answer++) {
+            assertThatThrownBy(() -> client.byId(3))
+                    .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+                        assertThat(e.isUnavailable()).isTrue();
+                        assertThat(e.isNotFound()).isFalse();
+                    });
+        }
+    }
+
+    @Test
+    void aSchemaWithAnInvalidDefaultIsTheSchemasFaultNotTheRegistrys() {
+        HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(RegistryConnection.to(server.url()));
+        server.respondNext(200, "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"R\\\",\\\"fields\\\":"
+                + "[{\\\"name\\\":\\\"n\\\",\\\"type\\\":\\\"int\\\",\\\"default\\\":\\\"x\\\"}]}\"}");
+        assertThatThrownBy(() -> client.byId(9))
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+                    assertThat(e.isUnavailable()).isFalse();
+                    assertThat(e.isNotFound()).isFalse();
+                })
+                .hasMessageStartingWith("Schema 9 from the registry is not a valid Avro schema");
+    }
+
+    @Test
     void sendsBasicAuthFromUserInfoSetting() {
         server.requireBasicAuth("alice", "s3cret");
         SchemaRegistryClient client = SchemaRegistries.fromConfig(Map.of(
                 "schema.registry.url", server.url(),
                 "basic.auth.credentials.source", "USER_INFO",
-                "basic.auth.user.info", "alice:s3cret"));
+                "basic.auth.user.info", "alice:s3cret",
+                "basic.auth.allow.http", "true"));
         assertThat(client.register("mql.scores-value", ScoredLead.getClassSchema())).isEqualTo(1);
         assertThat(server.requests()).extracting(Request::authorization).containsExactly("Basic YWxpY2U6czNjcmV0");
     }
@@ -116,7 +149,8 @@ class HttpSchemaRegistryClientTest {
     void sendsBasicAuthFromUrlUserInfo() {
         server.requireBasicAuth("alice", "s3cret");
         SchemaRegistryClient client = SchemaRegistries.fromConfig(Map.of(
-                "schema.registry.url", server.url().replace("http://", "http://alice:s3cret@")));
+                "schema.registry.url", server.url().replace("http://", "http://alice:s3cret@"),
+                "basic.auth.allow.http", "true"));
         assertThat(client.register("mql.scores-value", ScoredLead.getClassSchema())).isEqualTo(1);
     }
 
@@ -126,7 +160,8 @@ class HttpSchemaRegistryClientTest {
         SchemaRegistryClient client = SchemaRegistries.fromConfig(Map.of(
                 "schema.registry.url", server.url(),
                 "basic.auth.credentials.source", "USER_INFO",
-                "basic.auth.user.info", "alice:wrong"));
+                "basic.auth.user.info", "alice:wrong",
+                "basic.auth.allow.http", "true"));
         assertThatThrownBy(() -> client.register("mql.scores-value", ScoredLead.getClassSchema()))
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
                     assertThat(e.status()).isEqualTo(401);
@@ -134,6 +169,43 @@ class HttpSchemaRegistryClientTest {
                     assertThat(e.isUnavailable()).isTrue();
                 })
                 .hasMessageEndingWith("answered HTTP 401 (error_code 40101): Unauthorized");
+    }
+
+    @Test
+    void noFailureMessageCarriesTheCredentials() throws IOException {
+        String canary = "CANARY-" + Long.toHexString(System.nanoTime());
+        String encoded = java.util.Base64.getEncoder().encodeToString(("alice:" + canary).getBytes(StandardCharsets.UTF_8));
+        server.requireBasicAuth("alice", "other");
+        List<String> urls = List.of(server.url(), "http://localhost:" + freePort());
+        List<String> messages = new java.util.ArrayList<>();
+        for (String url : urls) {
+            SchemaRegistryClient client = SchemaRegistries.fromConfig(Map.of("schema.registry.url",
+                    url.replace("http://", "http://alice:" + canary + "@"), "basic.auth.allow.http", "true"));
+            messages.add(client.toString());
+            for (Runnable call : List.<Runnable>of(() -> client.byId(5), () -> client.register("s", ScoredLead.getClassSchema()))) {
+                try {
+                    call.run();
+                } catch (RuntimeException e) {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        messages.add(t.toString());
+                    }
+                }
+            }
+        }
+        server.requireBasicAuth("alice", canary);
+        server.respondNext(503, "<html>down</html>");
+        server.respondNext(200, "not json");
+        SchemaRegistryClient client = SchemaRegistries.fromConfig(Map.of("schema.registry.url", server.url(),
+                "basic.auth.user.info", "alice:" + canary, "basic.auth.allow.http", "true"));
+        for (int i = 0; i < 3; i++) {
+            try {
+                client.byId(77);
+            } catch (RuntimeException e) {
+                messages.add(e.toString());
+            }
+        }
+        assertThat(messages).hasSizeGreaterThan(6)
+                .allSatisfy(m -> assertThat(m).doesNotContain(canary).doesNotContain(encoded));
     }
 
     @Test

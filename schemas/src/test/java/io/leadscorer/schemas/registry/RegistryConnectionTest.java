@@ -30,19 +30,36 @@ class RegistryConnectionTest {
     @Test
     void basicAuthFromUserInfoSetting() {
         RegistryConnection connection = RegistryConnection.fromConfig(Map.of(
-                "schema.registry.url", "http://a:8081",
+                "schema.registry.url", "https://a:8081",
                 "basic.auth.credentials.source", "USER_INFO",
                 "basic.auth.user.info", new Password("alice:s3cret")));
         assertThat(connection.authorization()).contains(ALICE);
+        assertThat(RegistryConnection.fromConfig(Map.of("schema.registry.url", "https://a:8081",
+                "basic.auth.user.info", "alice:s3cret")).authorization()).as("user info without a source").contains(ALICE);
+    }
+
+    @Test
+    void refusesBasicAuthOverPlainHttpUnlessExplicitlyAllowedWithoutEchoingTheSecret() {
+        assertThatThrownBy(() -> RegistryConnection.fromConfig(Map.of("schema.registry.url", "https://b:8081,http://a:8081",
+                "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "alice:CANARY-5ecret")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http://a:8081")
+                .hasMessageContaining("basic.auth.allow.http").hasMessageNotContaining("CANARY");
+        assertThatThrownBy(() -> RegistryConnection.to("http://alice:CANARY-5ecret@a:8081"))
+                .isInstanceOf(ConfigException.class).hasMessageNotContaining("CANARY");
+        assertThat(RegistryConnection.fromConfig(Map.of("schema.registry.url", "http://alice:s3cret@a:8081",
+                "basic.auth.allow.http", "true")).authorization()).contains(ALICE);
+        assertThat(RegistryConnection.to("http://a:8081").authorization()).as("no credentials, nothing to refuse").isEmpty();
+        assertThatThrownBy(() -> RegistryConnection.to("ftp://alice:CANARY-5ecret@a:21"))
+                .isInstanceOf(ConfigException.class).hasMessageNotContaining("CANARY");
     }
 
     @Test
     void basicAuthFromUrlUserInfoWhichIsStrippedFromTheUrl() {
-        RegistryConnection connection = RegistryConnection.to("http://alice:s3cret@a:8081");
+        RegistryConnection connection = RegistryConnection.to("https://alice:s3cret@a:8081");
         assertThat(connection.authorization()).contains(ALICE);
-        assertThat(connection.urls()).containsExactly(URI.create("http://a:8081"));
-        assertThat(connection).hasToString("RegistryConnection[http://a:8081] with basic auth");
-        assertThat(RegistryConnection.fromConfig(Map.of("schema.registry.url", "http://alice:s3cret@a:8081",
+        assertThat(connection.urls()).containsExactly(URI.create("https://a:8081"));
+        assertThat(connection).hasToString("RegistryConnection[https://a:8081] with basic auth");
+        assertThat(RegistryConnection.fromConfig(Map.of("schema.registry.url", "https://alice:s3cret@a:8081",
                 "basic.auth.credentials.source", "URL")).authorization()).contains(ALICE);
     }
 

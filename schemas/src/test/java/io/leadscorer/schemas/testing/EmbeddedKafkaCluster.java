@@ -42,6 +42,11 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     /** Formats, starts and waits for the broker; the caller closes it. */
     public static EmbeddedKafkaCluster start() {
+        return start(Map.of());
+    }
+
+    /** As {@link #start()}, with further broker settings (e.g. shorter transaction clean-up for fault tests). */
+    public static EmbeddedKafkaCluster start(Map<String, String> brokerProperties) {
         KafkaClusterTestKit cluster = null;
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
@@ -52,6 +57,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                     .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
             BROKER_PROPERTIES.forEach(builder::setConfigProp);
+            brokerProperties.forEach(builder::setConfigProp);
             cluster = builder.build();
             cluster.format();
             cluster.startup();

@@ -53,6 +53,7 @@ public final class HttpSchemaRegistryServer implements AutoCloseable {
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final Queue<CannedResponse> canned = new ConcurrentLinkedQueue<>();
     private volatile String requiredAuthorization;
+    private volatile boolean outage;
 
     private HttpSchemaRegistryServer(HttpServer server, String scheme) {
         this.server = server;
@@ -104,6 +105,11 @@ public final class HttpSchemaRegistryServer implements AutoCloseable {
         return this;
     }
 
+    /** While on, every request is answered 503 with a proxy's HTML page, as during a registry outage. */
+    public void outage(boolean on) {
+        outage = on;
+    }
+
     /** The next request gets this status and body instead of the registry's answer. */
     public void respondNext(int status, String body) {
         canned.add(new CannedResponse(status, body));
@@ -126,7 +132,9 @@ public final class HttpSchemaRegistryServer implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("Content-Type"), authorization));
         byte[] body = exchange.getRequestBody().readAllBytes();
         CannedResponse next = canned.poll();
-        if (next != null) {
+        if (outage) {
+            reply(exchange, 503, "<html><body>503 Service Unavailable</body></html>");
+        } else if (next != null) {
             reply(exchange, next.status(), next.body());
         } else if (requiredAuthorization != null && !requiredAuthorization.equals(authorization)) {
             reply(exchange, 401, error(40101, "Unauthorized"));

@@ -17,7 +17,9 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Binary form of a {@link BufferedLead} in the buffer store and its changelog. The first byte is a format version so
- * a later release can still restore a buffer written by this one.
+ * a later release can still restore a buffer written by this one. Reading never throws: an entry that cannot be
+ * read (unknown version, corrupt bytes) comes back as an {@linkplain BufferedLead#unreadable unreadable} lead, so a
+ * bad changelog entry is dead-lettered when its turn comes instead of failing the task at restore.
  */
 public final class BufferedLeadSerde implements Serde<BufferedLead> {
 
@@ -35,6 +37,9 @@ public final class BufferedLeadSerde implements Serde<BufferedLead> {
     }
 
     private static byte[] write(BufferedLead lead) {
+        if (!lead.readable()) {
+            return lead.source().value(); // the entry as it was read: it stays unreadable, and stays evidence
+        }
         SourceRecord source = lead.source();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + length(source.value()) + length(source.key()));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -58,6 +63,16 @@ public final class BufferedLeadSerde implements Serde<BufferedLead> {
     }
 
     private static BufferedLead read(byte[] bytes) {
+        try {
+            return readOrThrow(bytes);
+        } catch (SerializationException e) {
+            return BufferedLead.unreadable(bytes, e.getMessage());
+        } catch (RuntimeException e) {
+            return BufferedLead.unreadable(bytes, "Corrupt buffered lead (" + bytes.length + " bytes): " + e);
+        }
+    }
+
+    private static BufferedLead readOrThrow(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
             if (version != FORMAT_VERSION) {
@@ -71,9 +86,15 @@ public final class BufferedLeadSerde implements Serde<BufferedLead> {
             byte[] key = readBytes(in);
             byte[] value = readBytes(in);
             int headerCount = in.readInt();
+            if (headerCount < 0 || headerCount > in.available()) {
+                throw new SerializationException("Corrupt buffered lead: " + headerCount + " headers");
+            }
             List<Header> headers = new ArrayList<>(headerCount);
             for (int i = 0; i < headerCount; i++) {
                 headers.add(new RecordHeader(in.readUTF(), readBytes(in)));
+            }
+            if (in.available() > 0) {
+                throw new SerializationException("Corrupt buffered lead: " + in.available() + " trailing bytes");
             }
             return new BufferedLead(new SourceRecord(key, value, headers, topic, partition, offset, timestamp), bufferedAt);
         } catch (IOException e) {
@@ -92,7 +113,13 @@ public final class BufferedLeadSerde implements Serde<BufferedLead> {
 
     private static byte[] readBytes(DataInputStream in) throws IOException {
         int length = in.readInt();
-        return length == ABSENT ? null : in.readNBytes(length);
+        if (length == ABSENT) {
+            return null;
+        }
+        if (length < 0 || length > in.available()) {
+            throw new SerializationException("Corrupt buffered lead: a length of " + length + " bytes");
+        }
+        return in.readNBytes(length);
     }
 
     private static int length(byte[] value) {

@@ -1,7 +1,10 @@
 package io.leadscorer.scorer.batch;
 
+import io.leadscorer.avro.MqlEvent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -10,11 +13,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The leads of one task waiting to be scored, kept in a changelogged key-value store under a per-task sequence
  * number so that iteration is input order and a crash loses nothing: the store is restored from its changelog and
  * {@link #restore} picks up the count, the head and the next sequence number from it. Reads start at the head
- * sequence rather than the start of the store, so the tombstones of scored leads are never scanned again.
+ * sequence rather than the start of the store, so the tombstones of scored leads are never scanned again. The event
+ * decoded from a lead when it arrived is kept in memory beside it, so a lead is decoded once; only leads restored
+ * from the changelog (or buffered while the registry was unavailable) have none and are decoded when scored.
  */
 public final class LeadBuffer {
 
     private final KeyValueStore<Long, BufferedLead> store;
+    private final Map<Long, MqlEvent> decoded = new HashMap<>();
     private long headSequence;
     private long nextSequence;
     private int size;
@@ -32,7 +38,7 @@ public final class LeadBuffer {
                 KeyValue<Long, BufferedLead> entry = entries.next();
                 if (buffer.size == 0) {
                     buffer.headSequence = entry.key;
-                    buffer.oldestBufferedAtMs = entry.value.bufferedAtMs();
+                    buffer.oldestBufferedAtMs = entry.value.readable() ? entry.value.bufferedAtMs() : Long.MIN_VALUE / 2;
                 }
                 buffer.size++;
                 buffer.nextSequence = entry.key + 1;
@@ -42,12 +48,25 @@ public final class LeadBuffer {
     }
 
     public void append(BufferedLead lead) {
+        append(lead, null);
+    }
+
+    /** Appends a lead with the event already decoded from it ({@code null} when it is still to be decoded). */
+    public void append(BufferedLead lead, MqlEvent event) {
+        if (event != null) {
+            decoded.put(nextSequence, event);
+        }
         if (size == 0) {
             headSequence = nextSequence;
             oldestBufferedAtMs = lead.bufferedAtMs();
         }
         store.put(nextSequence++, lead);
         size++;
+    }
+
+    /** The event decoded from the lead under {@code sequence} when it was appended; null when there is none. */
+    public MqlEvent decoded(long sequence) {
+        return decoded.get(sequence);
     }
 
     public int size() {
@@ -81,6 +100,7 @@ public final class LeadBuffer {
         }
         for (KeyValue<Long, BufferedLead> entry : batch) {
             store.delete(entry.key);
+            decoded.remove(entry.key);
         }
         size -= batch.size();
         headSequence = batch.get(batch.size() - 1).key + 1;
@@ -88,7 +108,7 @@ public final class LeadBuffer {
             try (KeyValueIterator<Long, BufferedLead> entries = fromHead()) {
                 KeyValue<Long, BufferedLead> head = entries.next();
                 headSequence = head.key;
-                oldestBufferedAtMs = head.value.bufferedAtMs();
+                oldestBufferedAtMs = head.value.readable() ? head.value.bufferedAtMs() : Long.MIN_VALUE / 2;
             }
         }
     }

@@ -2,12 +2,15 @@ package io.leadscorer.scorer.batch;
 
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.avro.ScoredLead;
+import io.leadscorer.schemas.serde.RegistryUnavailableException;
+import io.leadscorer.scorer.batch.BufferControl.HoldCause;
 import io.leadscorer.scorer.decode.LeadDecoder;
 import io.leadscorer.scorer.dlq.DeadLetterReason;
 import io.leadscorer.scorer.dlq.DeadLetters;
 import io.leadscorer.scorer.dlq.RejectedLeadException;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.predict.LeadScorer;
+import io.leadscorer.scorer.predict.ModelUnavailableException;
 import io.leadscorer.scorer.predict.ScoredBatch;
 import io.leadscorer.scorer.predict.StreamThreadScorers;
 import java.time.Clock;
@@ -26,17 +29,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scores leads in micro-batches. Each input record is checked and decoded (a bad one goes to the dead-letter child
- * at once), then appended to the task's changelogged {@link LeadBuffer}; the buffer is scored in one forward pass
- * when it holds a batch or its oldest lead has waited the maximum wait (checked by wall-clock punctuation), and
- * scores are forwarded in input order. The punctuation runs only while the buffer holds leads: Kafka Streams commits
- * a task after every punctuation, and an idle scorer should not commit a transaction every commit interval. Under exactly-once the buffer's changelog, the outputs and the input offsets
- * commit together, so a crash neither loses nor repeats a lead. Closing the task (rebalance, shutdown) leaves the
- * buffer in its changelog for the task's next owner; graceful shutdown drains it first (see {@link BufferControl}).
+ * Scores leads in micro-batches. Each input record is checked against the record limits and decoded (a bad one goes
+ * to the dead-letter child at once), then appended to the task's changelogged {@link LeadBuffer} with its decoded
+ * event kept in memory, so it is decoded once; the buffer is scored in one forward pass when it holds a batch or its
+ * oldest lead has waited the maximum wait (checked by wall-clock punctuation), and scores are forwarded in input
+ * order. The punctuation runs only while the buffer holds leads: Kafka Streams commits a task after every
+ * punctuation, and an idle scorer should not commit a transaction every commit interval. Under exactly-once the
+ * buffer's changelog, the outputs and the input offsets commit together, so a crash neither loses nor repeats a lead.
+ * Closing the task (rebalance, shutdown) leaves the buffer in its changelog for the task's next owner; graceful
+ * shutdown drains it first (see {@link BufferControl}).
+ *
+ * <p>Failures that are not the leads' fault never dead-letter them: when the registry does not answer, or the model
+ * cannot score ({@link ModelUnavailableException}, or every lead of a failing batch fails on its own too), nothing of
+ * the batch is forwarded, the leads stay buffered, the task reports a hold to {@link BufferControl} and tries again
+ * after a backoff (100 ms doubling to 2 s, at a later punctuation: the stream thread never sleeps); the
+ * {@link InputGate} pauses input while it lasts. While the registry is unavailable new records are buffered
+ * undecoded and decoded when scored. A changelog entry that cannot be read back is dead-lettered as unrestorable.
  */
 public final class MicroBatchProcessor implements Processor<byte[], byte[], Object, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MicroBatchProcessor.class);
+    private static final long FIRST_RETRY_MS = 100;
+    private static final long MAX_RETRY_MS = 2_000;
 
     private final Settings settings;
     private final LeadDecoder decoder;
@@ -44,34 +58,46 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
     private final ScorerMetrics metrics;
     private final BufferControl control;
     private final Clock clock;
+    private final Runnable outputSchemaCheck;
     private ProcessorContext<Object, Object> context;
     private LeadBuffer buffer;
     private Cancellable flushTimer;
+    private String task;
+    private int failuresInARow;
+    private long retryAtMs;
 
     /**
-     * What the processor is wired to: its store, its two children (scores, dead letters) and the batch limits.
+     * What the processor is wired to: its store, its two children (scores, dead letters), the batch limits and the
+     * largest dead letter it may write.
      */
     public record Settings(String storeName, String scoresChild, String deadLetterChild, int batchSize,
-                           Duration maxWait, Duration punctuationInterval) {
+                           Duration maxWait, Duration punctuationInterval, int maxDeadLetterBytes) {
     }
 
+    /**
+     * {@code outputSchemaCheck} makes sure the scores' writer schema is known to the registry (registering it on
+     * first use) and throws {@link RegistryUnavailableException} when the registry does not answer, so that no score
+     * is forwarded into a sink that would fail.
+     */
     public MicroBatchProcessor(Settings settings, LeadDecoder decoder, StreamThreadScorers scorers,
-                               ScorerMetrics metrics, BufferControl control, Clock clock) {
+                               ScorerMetrics metrics, BufferControl control, Clock clock, Runnable outputSchemaCheck) {
         this.settings = settings;
         this.decoder = decoder;
         this.scorers = scorers;
         this.metrics = metrics;
         this.control = control;
         this.clock = clock;
+        this.outputSchemaCheck = outputSchemaCheck;
     }
 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
+        this.task = context.taskId().toString();
         this.buffer = LeadBuffer.restore(context.getStateStore(settings.storeName()));
         control.added(buffer.size());
         if (!buffer.isEmpty()) {
-            LOG.info("Task {}: {} leads restored in the buffer", context.taskId(), buffer.size());
+            LOG.info("Task {}: {} leads restored in the buffer", task, buffer.size());
             startFlushTimer();
         }
     }
@@ -80,14 +106,20 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
     public void process(Record<byte[], byte[]> record) {
         metrics.received();
         SourceRecord source = SourceRecord.of(record, context.recordMetadata().orElse(null));
+        MqlEvent event = null;
         try {
-            decoder.decode(source);
+            decoder.checkBounds(source);
+            if (!control.registryUnavailable()) {
+                event = decoder.decode(source);
+            }
         } catch (RejectedLeadException rejection) {
             deadLetter(source, rejection);
             return;
+        } catch (RegistryUnavailableException unavailable) {
+            failed(HoldCause.REGISTRY_UNAVAILABLE, unavailable, context.currentSystemTimeMs());
         }
         long now = context.currentSystemTimeMs();
-        buffer.append(new BufferedLead(source, now));
+        buffer.append(new BufferedLead(source, now), event);
         control.added(1);
         flushDue(now);
     }
@@ -96,18 +128,25 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
     @Override
     public void close() {
         stopFlushTimer();
+        if (task != null) {
+            control.recovered(task);
+        }
         if (buffer != null && !buffer.isEmpty()) {
             LOG.info("Task {} closing with {} leads buffered; they stay in the changelog for the task's next owner",
-                    context.taskId(), buffer.size());
+                    task, buffer.size());
             control.removed(buffer.size());
         }
     }
 
     private void flushDue(long nowMs) {
-        long maxWaitMs = settings.maxWait().toMillis();
-        while (buffer.size() >= settings.batchSize() || buffer.oldestHasWaited(nowMs, maxWaitMs)
-                || (control.draining() && !buffer.isEmpty())) {
-            flushBatch();
+        if (failuresInARow == 0 || nowMs >= retryAtMs) {
+            long maxWaitMs = settings.maxWait().toMillis();
+            while (buffer.size() >= settings.batchSize() || buffer.oldestHasWaited(nowMs, maxWaitMs)
+                    || (control.draining() && !buffer.isEmpty())) {
+                if (!flushBatch(nowMs)) {
+                    break;
+                }
+            }
         }
         if (buffer.isEmpty()) {
             stopFlushTimer();
@@ -130,84 +169,166 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
         }
     }
 
-    private void flushBatch() {
+    /**
+     * Scores the oldest leads and forwards their scores and dead letters; false when it could not (registry or model
+     * unavailable), in which case nothing was forwarded and every lead is still buffered.
+     */
+    private boolean flushBatch(long nowMs) {
         List<KeyValue<Long, BufferedLead>> batch = buffer.oldest(settings.batchSize());
-        List<SourceRecord> sources = new ArrayList<>(batch.size());
-        List<MqlEvent> events = new ArrayList<>(batch.size());
-        for (KeyValue<Long, BufferedLead> entry : batch) {
-            SourceRecord source = entry.value.source();
+        int taken = batch.size();
+        RegistryUnavailableException stoppedBy = null;
+        RejectedLeadException[] rejected = new RejectedLeadException[taken];
+        MqlEvent[] events = new MqlEvent[taken];
+        for (int i = 0; i < taken; i++) {
+            KeyValue<Long, BufferedLead> entry = batch.get(i);
+            if (!entry.value.readable()) {
+                rejected[i] = new RejectedLeadException(DeadLetterReason.UNRESTORABLE,
+                        "Buffered lead could not be restored from the changelog: " + entry.value.damage());
+                continue;
+            }
+            events[i] = buffer.decoded(entry.key);
+            if (events[i] != null) {
+                continue;
+            }
             try {
-                events.add(decoder.decode(source));
-                sources.add(source);
+                events[i] = decoder.decode(entry.value.source());
             } catch (RejectedLeadException rejection) {
-                deadLetter(source, rejection);
+                rejected[i] = rejection;
+            } catch (RegistryUnavailableException unavailable) {
+                if (i == 0) {
+                    failed(HoldCause.REGISTRY_UNAVAILABLE, unavailable, nowMs);
+                    return false;
+                }
+                taken = i; // score what could be decoded; the rest waits for the registry
+                stoppedBy = unavailable;
             }
         }
-        if (!events.isEmpty()) {
-            score(sources, events);
+        List<MqlEvent> scorable = new ArrayList<>(taken);
+        for (int i = 0; i < taken; i++) {
+            if (events[i] != null) {
+                scorable.add(events[i]);
+            }
         }
-        buffer.remove(batch);
-        control.removed(batch.size());
+        LeadScores scores;
+        try {
+            if (!scorable.isEmpty()) {
+                outputSchemaCheck.run();
+            }
+            scores = score(scorable);
+        } catch (RegistryUnavailableException unavailable) {
+            failed(HoldCause.REGISTRY_UNAVAILABLE, unavailable, nowMs);
+            return false;
+        } catch (ModelUnavailableException unavailable) {
+            failed(HoldCause.MODEL_UNAVAILABLE, unavailable, nowMs);
+            return false;
+        }
+        long scoredAt = clock.millis();
+        int next = 0;
+        for (int i = 0; i < taken; i++) {
+            SourceRecord source = batch.get(i).value.source();
+            if (rejected[i] != null) {
+                deadLetter(source, rejected[i]);
+            } else {
+                emit(source, events[i], scores, next++, scoredAt);
+            }
+        }
+        List<KeyValue<Long, BufferedLead>> done = batch.subList(0, taken);
+        buffer.remove(done);
+        control.removed(done.size());
+        if (stoppedBy != null) {
+            // the leads before the first one the registry could not decode are done; the hold goes on
+            failed(HoldCause.REGISTRY_UNAVAILABLE, stoppedBy, nowMs);
+            return false;
+        }
+        recovered();
+        return true;
     }
 
-    private void score(List<SourceRecord> sources, List<MqlEvent> events) {
+    /**
+     * Scores the leads in one call, or lead by lead when the batch fails. Throws {@link ModelUnavailableException}
+     * when the model says so, and when every lead fails on its own too: then the model, not the leads, is at fault.
+     */
+    private LeadScores score(List<MqlEvent> events) {
+        if (events.isEmpty()) {
+            return new LeadScores(new ScoredBatch[0], new int[0], new RuntimeException[0]);
+        }
         LeadScorer scorer = scorers.current();
         long start = System.nanoTime();
-        ScoredBatch scored;
         try {
-            scored = scorer.score(events);
+            ScoredBatch scored = scorer.score(events);
             checkSize(scored, events.size());
+            metrics.batchScored(events.size(), System.nanoTime() - start);
+            ScoredBatch[] batches = new ScoredBatch[events.size()];
+            int[] index = new int[events.size()];
+            for (int i = 0; i < events.size(); i++) {
+                batches[i] = scored;
+                index[i] = i;
+            }
+            return new LeadScores(batches, index, new RuntimeException[events.size()]);
+        } catch (ModelUnavailableException unavailable) {
+            throw unavailable;
         } catch (RuntimeException batchFailure) {
-            LOG.warn("A batch of {} leads could not be scored ({}); scoring them one by one", events.size(),
-                    batchFailure.toString());
-            scoreOneByOne(scorer, sources, events);
-            return;
+            LOG.warn("Task {}: a batch of {} leads could not be scored ({}); scoring them one by one", task,
+                    events.size(), batchFailure.toString());
+            return scoreOneByOne(scorer, events, batchFailure);
         }
-        metrics.batchScored(events.size(), System.nanoTime() - start);
-        emit(sources, events, scored);
     }
 
-    private void scoreOneByOne(LeadScorer scorer, List<SourceRecord> sources, List<MqlEvent> events) {
+    private LeadScores scoreOneByOne(LeadScorer scorer, List<MqlEvent> events, RuntimeException batchFailure) {
+        ScoredBatch[] batches = new ScoredBatch[events.size()];
+        RuntimeException[] failures = new RuntimeException[events.size()];
+        int failed = 0;
         for (int i = 0; i < events.size(); i++) {
             long start = System.nanoTime();
-            ScoredBatch scored;
             try {
-                scored = scorer.score(List.of(events.get(i)));
+                ScoredBatch scored = scorer.score(List.of(events.get(i)));
                 checkSize(scored, 1);
+                metrics.batchScored(1, System.nanoTime() - start);
+                batches[i] = scored;
+            } catch (ModelUnavailableException unavailable) {
+                throw unavailable;
             } catch (RuntimeException failure) {
-                deadLetter(sources.get(i), new RejectedLeadException(DeadLetterReason.UNSCORABLE,
-                        "The predictor failed on this lead: " + failure.getMessage(), failure));
-                continue;
+                failures[i] = failure;
+                failed++;
             }
-            metrics.batchScored(1, System.nanoTime() - start);
-            emit(sources.subList(i, i + 1), events.subList(i, i + 1), scored);
         }
+        if (failed == events.size()) {
+            throw new ModelUnavailableException("Every one of " + failed + " leads failed on its own as well: the model"
+                    + " cannot score (" + batchFailure + ")", batchFailure);
+        }
+        return new LeadScores(batches, new int[events.size()], failures);
     }
 
-    private void emit(List<SourceRecord> sources, List<MqlEvent> events, ScoredBatch scored) {
-        long scoredAt = clock.millis();
-        for (int i = 0; i < events.size(); i++) {
-            MqlEvent event = events.get(i);
-            float probability = scored.probabilities()[i];
-            if (!(probability >= 0f && probability <= 1f)) {
-                deadLetter(sources.get(i), new RejectedLeadException(DeadLetterReason.UNSCORABLE,
-                        "The predictor returned " + probability + " for lead " + event.getLeadId()
-                                + ", not a probability"));
-                continue;
-            }
-            ScoredLead lead = ScoredLead.newBuilder()
-                    .setLeadId(event.getLeadId())
-                    .setProbability(probability)
-                    .setLabel(probability >= scored.threshold())
-                    .setThreshold(scored.threshold())
-                    .setModelId(scored.modelId())
-                    .setEventTime(event.getEventTime())
-                    .setScoredTime(Instant.ofEpochMilli(scoredAt))
-                    .build();
-            context.forward(new Record<Object, Object>(event.getLeadId(), lead, sources.get(i).timestamp(),
-                    new RecordHeaders()), settings.scoresChild());
-            metrics.leadScored(event.getEventTime().toEpochMilli(), scoredAt);
+    /** The outcome of each lead: the batch that scored it and its index there, or its failure. */
+    private record LeadScores(ScoredBatch[] batches, int[] index, RuntimeException[] failures) {
+    }
+
+    private void emit(SourceRecord source, MqlEvent event, LeadScores scores, int i, long scoredAt) {
+        if (scores.failures()[i] != null) {
+            RuntimeException failure = scores.failures()[i];
+            deadLetter(source, new RejectedLeadException(DeadLetterReason.UNSCORABLE,
+                    "The predictor failed on this lead: " + failure.getMessage(), failure));
+            return;
         }
+        ScoredBatch scored = scores.batches()[i];
+        float probability = scored.probabilities()[scores.index()[i]];
+        if (!(probability >= 0f && probability <= 1f)) {
+            deadLetter(source, new RejectedLeadException(DeadLetterReason.UNSCORABLE,
+                    "The predictor returned " + probability + " for lead " + event.getLeadId() + ", not a probability"));
+            return;
+        }
+        ScoredLead lead = ScoredLead.newBuilder()
+                .setLeadId(event.getLeadId())
+                .setProbability(probability)
+                .setLabel(probability >= scored.threshold())
+                .setThreshold(scored.threshold())
+                .setModelId(scored.modelId())
+                .setEventTime(event.getEventTime())
+                .setScoredTime(Instant.ofEpochMilli(scoredAt))
+                .build();
+        context.forward(new Record<Object, Object>(event.getLeadId(), lead, timestamp(source, scoredAt),
+                new RecordHeaders()), settings.scoresChild());
+        metrics.leadScored(event.getEventTime().toEpochMilli(), scoredAt);
     }
 
     private static void checkSize(ScoredBatch scored, int expected) {
@@ -217,10 +338,35 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
         }
     }
 
+    private void failed(HoldCause cause, RuntimeException failure, long nowMs) {
+        failuresInARow++;
+        long backoff = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS << Math.min(failuresInARow - 1, 16));
+        retryAtMs = nowMs + backoff;
+        control.failed(task, cause, String.valueOf(failure.getMessage()), Instant.ofEpochMilli(clock.millis()));
+        if (failuresInARow == 1 || failuresInARow % 20 == 0) {
+            LOG.warn("Task {}: {} leads held, {} (attempt {}), retrying in {} ms: {}", task, buffer.size(), cause,
+                    failuresInARow, backoff, failure.toString());
+        }
+    }
+
+    private void recovered() {
+        if (failuresInARow > 0) {
+            LOG.info("Task {}: scoring again after {} failed attempts", task, failuresInARow);
+            failuresInARow = 0;
+            control.recovered(task);
+        }
+    }
+
+    /** A record timestamp the producer accepts: the source's, or the scoring time for one restored without it. */
+    private static long timestamp(SourceRecord source, long nowMs) {
+        return source.timestamp() >= 0 ? source.timestamp() : nowMs;
+    }
+
     private void deadLetter(SourceRecord source, RejectedLeadException rejection) {
         LOG.debug("Dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(),
                 rejection.getMessage());
-        Record<byte[], byte[]> letter = DeadLetters.of(source, rejection);
+        Record<byte[], byte[]> letter = DeadLetters.of(source, rejection, timestamp(source, clock.millis()),
+                settings.maxDeadLetterBytes());
         context.forward(new Record<Object, Object>(letter.key(), letter.value(), letter.timestamp(), letter.headers()),
                 settings.deadLetterChild());
         metrics.deadLettered(rejection.reason());

@@ -1,6 +1,7 @@
 package io.leadscorer.scorer.config;
 
 import io.leadscorer.schemas.registry.SchemaRegistryConfig;
+import io.leadscorer.scorer.dlq.OversizedRecordHandler;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -19,6 +21,8 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class ScorerStreamsConfig {
 
     private static final Duration MAX_TICK = Duration.ofMillis(100);
+    private static final Duration REGISTRY_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration REGISTRY_READ_TIMEOUT = Duration.ofSeconds(2);
 
     private ScorerStreamsConfig() {
     }
@@ -37,6 +41,7 @@ public final class ScorerStreamsConfig {
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
         props.put(StreamsConfig.POLL_MS_CONFIG, pollInterval(settings.batch()).toMillis());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+        props.put(StreamsConfig.DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedRecordHandler.class.getName());
         return props;
     }
 
@@ -88,11 +93,32 @@ public final class ScorerStreamsConfig {
             }
         });
         config.put(SchemaRegistryConfig.URL, registry.url());
+        config.putIfAbsent(SchemaRegistryConfig.CONNECT_TIMEOUT_MS, Long.toString(REGISTRY_CONNECT_TIMEOUT.toMillis()));
+        config.putIfAbsent(SchemaRegistryConfig.READ_TIMEOUT_MS, Long.toString(REGISTRY_READ_TIMEOUT.toMillis()));
+        checkRegistryTimeouts(settings, config);
         if (registry.basicAuthUserInfo() != null && !registry.basicAuthUserInfo().isBlank()) {
             config.put(SchemaRegistryConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
             config.put(SchemaRegistryConfig.BASIC_AUTH_USER_INFO, registry.basicAuthUserInfo());
         }
         return config;
+    }
+
+    /**
+     * A registry call runs on the stream thread inside an open transaction, so connecting and waiting for an answer
+     * must end well before the transaction times out (Kafka Streams sets 10 s under exactly-once): a slow registry
+     * then counts as unavailable and the leads are held and retried, instead of the transaction being aborted.
+     */
+    private static void checkRegistryTimeouts(ScorerSettings settings, Map<String, Object> serdeConfig) {
+        long callMs = Long.parseLong(serdeConfig.get(SchemaRegistryConfig.CONNECT_TIMEOUT_MS).toString().trim())
+                + Long.parseLong(serdeConfig.get(SchemaRegistryConfig.READ_TIMEOUT_MS).toString().trim());
+        String transactionTimeout = settings.kafka().properties().getOrDefault(
+                StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                settings.kafka().properties().getOrDefault(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "10000"));
+        long transactionMs = Long.parseLong(transactionTimeout.isBlank() ? "10000" : transactionTimeout.trim());
+        if (callMs * 2 > transactionMs) {
+            throw new ConfigException("Schema registry connect + read timeouts (" + callMs + " ms) must stay under half"
+                    + " the transaction timeout (" + transactionMs + " ms), so that a slow registry is retried, not fatal");
+        }
     }
 
     /**

@@ -10,6 +10,12 @@ public enum DeadLetterReason {
     MISSING_LEAD_ID,
     /** The value is longer than the configured maximum. */
     VALUE_TOO_LARGE,
+    /** The key is longer than the configured maximum. */
+    KEY_TOO_LARGE,
+    /** More headers, or more header bytes (keys and values), than the configured maximum. */
+    HEADERS_TOO_LARGE,
+    /** A buffered lead whose changelog entry could not be read back (unknown format version, corrupt bytes). */
+    UNRESTORABLE,
     /** The predictor failed on the lead, or returned no valid probability for it. */
     UNSCORABLE;
 

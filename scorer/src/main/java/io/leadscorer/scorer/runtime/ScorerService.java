@@ -2,8 +2,10 @@ package io.leadscorer.scorer.runtime;
 
 import ai.djl.Device;
 import io.leadscorer.scorer.batch.BufferControl;
+import io.leadscorer.scorer.batch.InputGate;
 import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
+import io.leadscorer.scorer.decode.RecordLimits;
 import io.leadscorer.scorer.health.ScorerState;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.control.ControlLoop;
@@ -47,19 +49,31 @@ public class ScorerService implements ScorerState, AutoCloseable {
     private final BufferControl buffers;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final InputGate inputGate;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean streamsStarted = new AtomicBoolean();
 
     public ScorerService(ScorerSettings settings, StreamThreadScorers scorers, ScorerMetrics metrics,
                          BufferControl buffers, Clock clock, ActiveGeneration active, ControlLoop control,
-                         Device device, MeterRegistry registry) {
+                         Device device, MeterRegistry registry, RecordLimits limits) {
         this.settings = settings;
         this.active = active;
         this.control = control;
         this.device = device;
         this.buffers = buffers;
-        this.streams = new KafkaStreams(ScorerTopology.build(settings, scorers, metrics, buffers, clock),
+        this.streams = new KafkaStreams(ScorerTopology.build(settings, limits, scorers, metrics, buffers, clock),
                 ScorerStreamsConfig.properties(settings));
+        this.inputGate = InputGate.standard(buffers, new InputGate.Input() {
+            @Override
+            public void pause() {
+                streams.pause();
+            }
+
+            @Override
+            public void resume() {
+                streams.resume();
+            }
+        });
         streams.setUncaughtExceptionHandler(failure -> {
             LOG.error("Stream thread failed; shutting the scorer's streams down", failure);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -97,6 +111,7 @@ public class ScorerService implements ScorerState, AutoCloseable {
         if (!closed.get() && streamsStarted.compareAndSet(false, true)) {
             LOG.info("A model is active: starting the streams");
             streams.start();
+            inputGate.start();
         }
     }
 
@@ -122,6 +137,7 @@ public class ScorerService implements ScorerState, AutoCloseable {
             return;
         }
         control.close();
+        inputGate.close();
         long buffered = buffers.buffered();
         buffers.drain();
         if (streams.state() == KafkaStreams.State.RUNNING && buffered > 0) {

@@ -12,10 +12,13 @@ import io.leadscorer.scorer.config.ScorerStreamsConfig;
 import io.leadscorer.scorer.decode.LeadDecoder;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.predict.StreamThreadScorers;
+import io.leadscorer.scorer.decode.RecordLimits;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -40,27 +43,45 @@ public final class ScorerTopology {
     public static final String SCORES_SINK = "scores";
     public static final String DEAD_LETTER_SINK = "dead-letters";
 
+    /** A score that is serialized (never sent) to make sure the scores' schema is registered before scores are. */
+    private static final ScoredLead SCHEMA_PROBE = ScoredLead.newBuilder().setLeadId("schema-probe").setProbability(0)
+            .setLabel(false).setThreshold(0).setModelId("none").setEventTime(Instant.EPOCH).setScoredTime(Instant.EPOCH)
+            .build();
+
     private ScorerTopology() {
     }
 
+    /** The topology with the default record limits. */
     public static Topology build(ScorerSettings settings, StreamThreadScorers scorers, ScorerMetrics metrics,
                                  BufferControl buffers, Clock clock) {
+        return build(settings, RecordLimits.DEFAULTS, scorers, metrics, buffers, clock);
+    }
+
+    /**
+     * The topology. One Avro serde pair serves all tasks of the instance, so the schema cache (writer schemas by id,
+     * their resolutions, the scores' schema id) is one per instance, not one per task.
+     */
+    public static Topology build(ScorerSettings settings, RecordLimits limits, StreamThreadScorers scorers,
+                                 ScorerMetrics metrics, BufferControl buffers, Clock clock) {
         Map<String, Object> serdeConfig = ScorerStreamsConfig.serdeConfig(settings);
         Serializer<ScoredLead> scoredLeads = AvroWireSerde.of(ScoredLead.class, serdeConfig, false).serializer();
+        Deserializer<MqlEvent> events = AvroWireSerde.of(MqlEvent.class, serdeConfig, false).deserializer();
+        String output = settings.topics().output();
+        Runnable outputSchemaCheck = () -> scoredLeads.serialize(output, SCHEMA_PROBE);
         MicroBatchProcessor.Settings batching = new MicroBatchProcessor.Settings(BUFFER_STORE, SCORES_SINK,
                 DEAD_LETTER_SINK, settings.batch().size(), settings.batch().maxWait(),
-                ScorerStreamsConfig.punctuationInterval(settings.batch()));
+                ScorerStreamsConfig.punctuationInterval(settings.batch()), limits.maxDeadLetterBytes());
         StoreBuilder<KeyValueStore<Long, BufferedLead>> buffer = Stores
                 .keyValueStoreBuilder(Stores.persistentKeyValueStore(BUFFER_STORE), Serdes.Long(), new BufferedLeadSerde())
                 .withCachingEnabled()
                 .withLoggingEnabled(Map.of());
 
         Topology topology = new Topology();
-        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.topics().input());
+        topology.addSource((Topology.AutoOffsetReset) null, SOURCE, new InvalidTimestampFallback(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer(), settings.topics().input());
         topology.addProcessor(PROCESSOR, () -> new MicroBatchProcessor(batching,
-                new LeadDecoder(AvroWireSerde.of(MqlEvent.class, serdeConfig, false).deserializer(),
-                        settings.batch().maxValueBytes()),
-                scorers, metrics, buffers, clock), SOURCE);
+                new LeadDecoder(events, settings.batch().maxValueBytes(), limits),
+                scorers, metrics, buffers, clock, outputSchemaCheck), SOURCE);
         topology.addStateStore(buffer, PROCESSOR);
         topology.addSink(SCORES_SINK, settings.topics().output(), new StringSerializer(), scoredLeads, PROCESSOR);
         topology.addSink(DEAD_LETTER_SINK, settings.topics().deadLetter(), new ByteArraySerializer(),

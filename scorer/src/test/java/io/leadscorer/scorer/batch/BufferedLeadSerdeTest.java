@@ -1,11 +1,9 @@
 package io.leadscorer.scorer.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +47,31 @@ class BufferedLeadSerdeTest {
     }
 
     @Test
-    void rejectsAnUnknownFormatVersion() {
-        assertThatThrownBy(() -> serde.deserializer().deserialize("changelog", new byte[] {9, 0, 0}))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("format version 9");
+    void readsAnUnknownFormatVersionAsAnUnreadableLeadInsteadOfThrowing() {
+        byte[] stored = {9, 0, 0};
+        BufferedLead back = serde.deserializer().deserialize("changelog", stored);
+
+        assertThat(back.readable()).isFalse();
+        assertThat(back.damage()).contains("format version 9");
+        assertThat(back.source().value()).isEqualTo(stored);
+    }
+
+    @Test
+    void readsCorruptBytesAsAnUnreadableLeadWhateverTheCorruption() {
+        SourceRecord source = new SourceRecord("k".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0, 1, 42},
+                List.of(new RecordHeader("h", new byte[] {1})), "mql.events", 0, 5, 6);
+        byte[] valid = serde.serializer().serialize("changelog", new BufferedLead(source, 7));
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 2000; i++) {
+            byte[] corrupt = java.util.Arrays.copyOf(valid, 2 + random.nextInt(valid.length + 8));
+            corrupt[1 + random.nextInt(corrupt.length - 1)] ^= (byte) (1 + random.nextInt(255));
+            BufferedLead back = serde.deserializer().deserialize("changelog", corrupt);
+            assertThat(back).isNotNull();
+            if (!back.readable()) {
+                assertThat(back.source().value()).isEqualTo(corrupt);
+            }
+        }
+        assertThat(serde.deserializer().deserialize("changelog", java.util.Arrays.copyOf(valid, valid.length - 1))
+                .readable()).isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package io.leadscorer.scorer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadscorer.scorer.testing.TestSettings;
 import java.nio.file.Path;
@@ -60,8 +61,35 @@ class ScorerStreamsConfigTest {
                 Map.entry("schema.registry.url", "https://registry:8081"),
                 Map.entry("basic.auth.credentials.source", "USER_INFO"),
                 Map.entry("basic.auth.user.info", "scorer:secret"),
-                Map.entry("schema.registry.ssl.truststore.location", "/etc/registry.p12"));
-        assertThat(ScorerStreamsConfig.serdeConfig(base)).containsOnly(Map.entry("schema.registry.url", "mock://scorer-test"));
+                Map.entry("schema.registry.ssl.truststore.location", "/etc/registry.p12"),
+                Map.entry("http.connect.timeout.ms", "2000"),
+                Map.entry("http.read.timeout.ms", "2000"));
+        assertThat(ScorerStreamsConfig.serdeConfig(base)).containsOnly(Map.entry("schema.registry.url", "mock://scorer-test"),
+                Map.entry("http.connect.timeout.ms", "2000"), Map.entry("http.read.timeout.ms", "2000"));
+    }
+
+    @Test
+    void refusesRegistryTimeoutsThatAFailingCallCouldStretchPastTheTransactionTimeout() {
+        ScorerSettings base = TestSettings.withStateDir(stateDir).build();
+        ScorerSettings slow = new ScorerSettings(base.applicationId(), base.instanceId(), base.topics(), base.kafka(),
+                new ScorerSettings.Registry("http://registry:8081", null, Map.of("http.read.timeout.ms", "30000")),
+                base.batch(), base.model());
+        assertThatThrownBy(() -> ScorerStreamsConfig.serdeConfig(slow))
+                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
+                .hasMessageContaining("transaction timeout (10000 ms)");
+
+        ScorerSettings longerTransactions = new ScorerSettings(base.applicationId(), base.instanceId(), base.topics(),
+                new ScorerSettings.Kafka("localhost:9092", "PLAINTEXT", "exactly_once_v2", 1, Duration.ofMillis(100),
+                        stateDir.toString(), Map.of("producer.transaction.timeout.ms", "90000")),
+                slow.registry(), base.batch(), base.model());
+        assertThat(ScorerStreamsConfig.serdeConfig(longerTransactions)).containsEntry("http.read.timeout.ms", "30000");
+    }
+
+    @Test
+    void skipsOversizedWritesInsteadOfFailingTheClient() {
+        assertThat(ScorerStreamsConfig.properties(TestSettings.withStateDir(stateDir).build()))
+                .containsEntry("default.production.exception.handler",
+                        io.leadscorer.scorer.dlq.OversizedRecordHandler.class.getName());
     }
 
     @Test

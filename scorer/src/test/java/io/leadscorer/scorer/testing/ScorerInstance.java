@@ -5,6 +5,7 @@ import io.leadscorer.scorer.batch.BufferControl;
 import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.control.ModelControl;
 import io.leadscorer.scorer.control.ModelStatusPublisher;
+import io.leadscorer.scorer.decode.RecordLimits;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.predict.ActiveGeneration;
 import io.leadscorer.scorer.predict.Generation;
@@ -37,7 +38,8 @@ public final class ScorerInstance implements AutoCloseable {
         scorers = new StreamThreadScorers(() -> new PredictorLeadScorer(active));
         status = ModelControl.statusPublisher(settings, Clock.systemUTC());
         service = new ScorerService(settings, scorers, metrics, new BufferControl(), Clock.systemUTC(), active,
-                ModelControl.loop(settings, Device.cpu(), active, status, metrics), Device.cpu(), registry);
+                ModelControl.loop(settings, Device.cpu(), active, status, metrics), Device.cpu(), registry,
+                RecordLimits.DEFAULTS);
     }
 
     public static ScorerInstance start(ScorerSettings settings) {

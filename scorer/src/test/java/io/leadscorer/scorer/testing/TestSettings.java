@@ -21,6 +21,7 @@ public final class TestSettings {
     private String store = "/models";
     private String instanceId = "test-instance";
     private Map<String, String> kafkaProperties = Map.of();
+    private Map<String, String> registryProperties = Map.of();
     private ScorerSettings.Topics topics = new ScorerSettings.Topics("mql.events", "mql.scores", "mql.events.dlq",
             "lead-scorer.control", "lead-scorer.status");
 
@@ -103,11 +104,16 @@ public final class TestSettings {
         return this;
     }
 
+    public TestSettings registryProperties(Map<String, String> value) {
+        registryProperties = value;
+        return this;
+    }
+
     public ScorerSettings build() {
         return new ScorerSettings(applicationId, instanceId, topics,
                 new ScorerSettings.Kafka(bootstrapServers, "PLAINTEXT", guarantee, 1, commitInterval,
                         stateDir.toString(), kafkaProperties),
-                new ScorerSettings.Registry(registryUrl, null, Map.of()),
+                new ScorerSettings.Registry(registryUrl, null, registryProperties),
                 new ScorerSettings.Batch(batchSize, maxWait, maxValueBytes),
                 new ScorerSettings.Model(store, bundle, "cpu"));
     }

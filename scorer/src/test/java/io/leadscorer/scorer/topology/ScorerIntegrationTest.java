@@ -10,6 +10,7 @@ import io.leadscorer.model.testing.TinyBundles;
 import io.leadscorer.schemas.serde.AvroWireSerde;
 import io.leadscorer.schemas.testing.EmbeddedKafkaCluster;
 import io.leadscorer.scorer.batch.BufferControl;
+import io.leadscorer.scorer.decode.RecordLimits;
 import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
 import io.leadscorer.scorer.dlq.DeadLetters;
@@ -176,7 +177,8 @@ class ScorerIntegrationTest {
             ScorerMetrics metrics = new ScorerMetrics(registry);
             ModelStatusPublisher status = ModelControl.statusPublisher(settings, Clock.systemUTC());
             ScorerService service = new ScorerService(settings, scorers, metrics, buffers, Clock.systemUTC(), active,
-                    ModelControl.loop(settings, Device.cpu(), active, status, metrics), Device.cpu(), registry);
+                    ModelControl.loop(settings, Device.cpu(), active, status, metrics), Device.cpu(), registry,
+                    RecordLimits.DEFAULTS);
             try {
                 service.start();
                 for (MqlEvent lead : Leads.leads("stop", 5, Instant.now())) {

@@ -8,13 +8,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Where `train --publish`, `deploy`, `rollback` and `status` reach the scorers: Kafka bootstrap servers, the Schema
  * Registry URL (a {@code mock://} URL selects the in-memory registry), the control and status topics, the scorer
  * deployment addressed (its application id, the key of its commands), the model store rollbacks look in, who is
- * asking, and any further client or serde properties (TLS, SASL, registry basic auth).
+ * asking, and any further client or serde properties (TLS, SASL, registry basic auth). The secrets among them come
+ * from environment variables (application.yml maps KAFKA_SASL_JAAS_CONFIG, SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, ...
+ * onto them) or a {@code --config} file; blank values are dropped, so unset variables are harmless.
  */
 @ConfigurationProperties("trainer.publish")
 public record PublishSettings(
@@ -30,6 +33,15 @@ public record PublishSettings(
         Map<String, String> properties) {
 
     public Map<String, String> extraProperties() {
-        return properties == null ? Map.of() : properties;
+        if (properties == null) {
+            return Map.of();
+        }
+        Map<String, String> given = new LinkedHashMap<>();
+        properties.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                given.put(name, value);
+            }
+        });
+        return given;
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,6 +85,28 @@ class CliOverridesTest {
             assertThat(publish.bootstrap()).isEqualTo("kafka:9093");
             assertThat(publish.registryUrl()).isEqualTo("mock://here");
             assertThat(publish.controlTopic()).isEqualTo("control");
+        }
+    }
+
+    @Test
+    void publishSecretsComeFromAConfigFileAndUnsetEnvironmentVariablesDropOut() throws IOException {
+        Path config = Files.writeString(dir.resolve("secrets.yml"), """
+                trainer:
+                  publish:
+                    properties:
+                      security.protocol: SASL_SSL
+                      sasl.jaas.config: org.apache.kafka.common.security.scram.ScramLoginModule required username="t" password="p";
+                      basic.auth.user.info: trainer:registry-secret
+                """);
+        try (ApplicationContext context = TrainerApplication.context(CliOverrides.parse(new String[] {
+                "train", "--data", "x.csv", "--store", "s", "--config", config.toString()}))) {
+            Map<String, String> properties = context.getBean(PublishSettings.class).extraProperties();
+
+            assertThat(properties).containsEntry("security.protocol", "SASL_SSL")
+                    .containsEntry("basic.auth.user.info", "trainer:registry-secret")
+                    .containsKey("sasl.jaas.config")
+                    .as("settings whose environment variable is unset").doesNotContainKeys("ssl.keystore.password",
+                            "schema.registry.ssl.keystore.location", "basic.auth.allow.http");
         }
     }
 

@@ -1,0 +1,33 @@
+package io.leadscorer.scorer.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fault suite at test size: one stream-thread crash, one instance crash and a short registry outage under load,
+ * with the poison corpus before each: nothing lost, nothing scored twice, every poison record in the DLQ with its
+ * reason, no good lead in the DLQ, input paused while the registry was out. The full run is {@link ReliabilityBenchmark}.
+ */
+class FaultSuiteIntegrationTest {
+
+    @Test
+    void nothingLostNothingDuplicatedEveryPoisonRecordDeadLetteredWithItsReason(@TempDir Path work) throws Exception {
+        FaultSuite.Report report = new FaultSuite(new FaultSuite.Plan(2, Duration.ofSeconds(4), 40, Duration.ofMillis(500), true),
+                work).run();
+
+        assertThat(report.lost()).as(report.summary()).isZero();
+        assertThat(report.duplicateScores()).as(report.summary()).isZero();
+        assertThat(report.goodInDlq()).as(report.summary()).isZero();
+        assertThat(report.poisonMisrouted()).as(report.summary()).isEmpty();
+        assertThat(report.producedPoisonByKind()).as(report.summary()).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(report.scoredDistinct()).as(report.summary()).isEqualTo(report.producedGood());
+        assertThat(report.pausedDuringOutage()).as(report.summary()).isTrue();
+        assertThat(report.deadLettersDuringOutage()).as(report.summary()).isZero();
+        assertThat(report.recoveryMs()).as(report.summary()).containsKeys(FaultSuite.Fault.THREAD_CRASH,
+                FaultSuite.Fault.INSTANCE_CRASH, FaultSuite.Fault.REGISTRY_OUTAGE);
+    }
+}
