@@ -1,4 +1,4 @@
-package io.leadscorer.schemas.testing;
+package io.leadscorer.embedded;
 
 import java.util.List;
 import java.util.Map;
