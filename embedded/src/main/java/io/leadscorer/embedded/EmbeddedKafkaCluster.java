@@ -57,7 +57,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             cluster.startup();
             cluster.waitForReadyBrokers();
             return new EmbeddedKafkaCluster(cluster);
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             IllegalStateException failure = new IllegalStateException("Could not start the embedded Kafka cluster", e);
             if (cluster != null) {
                 try {
