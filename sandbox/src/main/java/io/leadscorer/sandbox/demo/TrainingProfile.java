@@ -19,10 +19,10 @@ public record TrainingProfile(String name, long rows, List<String> flags) {
 
     /** Seconds, and a model that has learnt little: for tests of the plumbing. */
     public static TrainingProfile tiny() {
-        return new TrainingProfile("tiny", 1_500, List.of(
+        return new TrainingProfile("tiny", 800, List.of(
                 "--hidden-size", "16", "--layers", "1", "--heads", "2", "--intermediate-size", "32",
-                "--optimizer", "adamw", "--epochs", "1", "--batch-size", "32", "--learning-rate", "0.01",
-                "--set", "trainer.prune.trees=8", "--set", "trainer.prune.max-depth=8",
+                "--optimizer", "adamw", "--epochs", "1", "--batch-size", "64", "--learning-rate", "0.01",
+                "--prune-columns", "0", "--positive-stage-epochs", "0",
                 "--set", "trainer.text.vocab-size=3000", "--set", "trainer.text.min-frequency=2"));
     }
 }
