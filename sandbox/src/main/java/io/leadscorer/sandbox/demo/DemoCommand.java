@@ -2,10 +2,11 @@ package io.leadscorer.sandbox.demo;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /** {@code ./lead-scorer demo}: the options of a {@link Demo} run; exit 0 when the summary is OK, 1 otherwise. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -49,24 +50,36 @@ public final class DemoCommand implements Callable<Integer> {
         DemoOptions options = new DemoOptions(keepRunning ? Long.MAX_VALUE : leads, rate, instances, modelStore, fresh,
                 keepRunning, bootstrap, registry, tiny ? TrainingProfile.tiny() : TrainingProfile.demo(), null);
         Demo demo = new Demo(options, System.out, System.console() != null);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            demo.requestStop();
-            try {
-                done.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        onInterrupt(demo);
+        DemoSummary summary = demo.run();
+        System.out.print(summary.forPerson());
+        System.out.println(summary.toJson());
+        System.out.flush();
+        return summary.ok() ? 0 : 1;
+    }
+
+    /**
+     * Ctrl-C (and TERM) ask the demo to stop sending and finish cleanly, instead of starting the JVM's shutdown: the
+     * embedded broker's test kit deletes its log directories in a shutdown hook, which would take Kafka away while
+     * the scorers drain. A second Ctrl-C quits at once.
+     */
+    @SuppressWarnings("sunapi")
+    private static void onInterrupt(Demo demo) {
+        AtomicInteger signals = new AtomicInteger();
+        SignalHandler handler = signal -> {
+            if (signals.incrementAndGet() == 1) {
+                System.err.println("\nstopping: no more leads are sent; waiting for every lead's score (Ctrl-C again quits now)");
+                demo.requestStop();
+            } else {
+                System.exit(130);
             }
-        }, "demo-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            DemoSummary summary = demo.run();
-            System.out.print(summary.forPerson());
-            System.out.println(summary.toJson());
-            System.out.flush();
-            return summary.ok() ? 0 : 1;
-        } finally {
-            done.countDown();
+        };
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                Signal.handle(new Signal(name), handler);
+            } catch (IllegalArgumentException unsupported) {
+                // a platform without this signal
+            }
         }
     }
 }
