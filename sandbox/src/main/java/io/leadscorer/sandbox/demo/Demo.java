@@ -124,7 +124,12 @@ public final class Demo {
         long lastChange = System.nanoTime();
         long lastFrame = System.nanoTime();
         while (true) {
-            boolean stop = stopRequested.await(interval, TimeUnit.MILLISECONDS);
+            boolean stop = stopRequested.getCount() == 0;
+            if (stop) {
+                Thread.sleep(interval);
+            } else {
+                stop = stopRequested.await(interval, TimeUnit.MILLISECONDS);
+            }
             if (stop) {
                 stream.stop();
             }
