@@ -12,7 +12,7 @@ import io.leadscorer.schemas.serde.AvroWireSerde;
 import io.leadscorer.embedded.EmbeddedKafkaCluster;
 import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
-import io.leadscorer.scorer.runtime.ScorerFactory;
+import io.leadscorer.scorer.control.ModelDeployer;
 import io.leadscorer.scorer.runtime.ScorerService;
 import io.leadscorer.scorer.testing.Leads;
 import io.leadscorer.scorer.testing.ScoresReader;
@@ -75,19 +75,22 @@ class ScorerApplicationTest implements TestPropertyProvider {
         try {
             startupLog.start();
             ((Logger) LoggerFactory.getLogger(ScorerService.class)).addAppender(startupLog);
-            ((Logger) LoggerFactory.getLogger(ScorerFactory.class)).addAppender(startupLog);
+            ((Logger) LoggerFactory.getLogger(ModelDeployer.class)).addAppender(startupLog);
             Path tmp = Files.createTempDirectory("scorer-application-test");
             bundle = TinyBundles.create(tmp.resolve("models"));
             kafka = EmbeddedKafkaCluster.start();
             kafka.createTopic("mql.events", 2);
             kafka.createTopic("mql.scores", 2);
             kafka.createTopic("mql.events.dead", 1);
+            kafka.createTopic("lead-scorer.control", 1);
+            kafka.createTopic("lead-scorer.status", 1);
             return Map.of(
                     "micronaut.server.port", "-1",
                     "scorer.kafka.bootstrap-servers", kafka.bootstrapServers(),
                     "scorer.kafka.state-dir", tmp.resolve("state").toString(),
                     "scorer.registry.url", REGISTRY,
                     "scorer.model.initial-bundle", bundle.dir().toString(),
+                    "scorer.model.store", tmp.resolve("models").toString(),
                     "scorer.model.device", "cpu");
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -101,7 +104,7 @@ class ScorerApplicationTest implements TestPropertyProvider {
             context.close();
         } finally {
             ((Logger) LoggerFactory.getLogger(ScorerService.class)).detachAppender(startupLog);
-            ((Logger) LoggerFactory.getLogger(ScorerFactory.class)).detachAppender(startupLog);
+            ((Logger) LoggerFactory.getLogger(ModelDeployer.class)).detachAppender(startupLog);
             if (kafka != null) {
                 kafka.close();
             }
@@ -127,11 +130,12 @@ class ScorerApplicationTest implements TestPropertyProvider {
     void logsTopicsModelDeviceAndBatchSettingsAtStartup() {
         List<String> lines = startupLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).anySatisfy(line -> assertThat(line)
-                .contains("Model " + bundle.modelId() + " loaded from " + bundle.dir()).contains("on cpu()"));
+                .contains("Model " + bundle.modelId() + " (generation 1) serving from " + bundle.dir() + " on cpu()"));
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .contains("Scoring mql.events -> mql.scores (dead letters mql.events.dead)").contains("exactly_once_v2"));
         assertThat(lines).anySatisfy(line -> assertThat(line)
-                .contains("Model " + bundle.modelId() + " on cpu(); batches of up to 7 leads, maximum wait 50 ms"));
+                .contains("on cpu(), commands on lead-scorer.control, status on lead-scorer.status; batches of up to 7 "
+                        + "leads, maximum wait 50 ms"));
     }
 
     @Test

@@ -11,7 +11,8 @@ import io.leadscorer.scorer.batch.BufferControl;
 import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
-import io.leadscorer.scorer.predict.ActiveBundle;
+import io.leadscorer.scorer.predict.ActiveGeneration;
+import io.leadscorer.scorer.testing.Generations;
 import io.leadscorer.scorer.predict.PredictorLeadScorer;
 import io.leadscorer.scorer.predict.StreamThreadScorers;
 import io.leadscorer.scorer.testing.Leads;
@@ -84,11 +85,11 @@ class ScorerTestcontainersTest {
         ScorerSettings settings = TestSettings.withStateDir(tmp.resolve("state")).applicationId("scorer-tc")
                 .bootstrapServers(KAFKA.getBootstrapServers()).registry(registryUrl).batch(8, Duration.ofMillis(50))
                 .build();
-        ActiveBundle active = new ActiveBundle(bundle, b -> { });
+        ActiveGeneration active = Generations.serving(bundle);
         Serializer<MqlEvent> events = AvroWireSerde.of(MqlEvent.class, ScorerStreamsConfig.serdeConfig(settings), false)
                 .serializer();
 
-        try (StreamThreadScorers scorers = new StreamThreadScorers(() -> new PredictorLeadScorer(active, Device.cpu()));
+        try (StreamThreadScorers scorers = new StreamThreadScorers(() -> new PredictorLeadScorer(active));
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
                      Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers()),
                      new ByteArraySerializer(), new ByteArraySerializer());

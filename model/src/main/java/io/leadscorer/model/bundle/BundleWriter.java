@@ -102,7 +102,7 @@ public final class BundleWriter implements AutoCloseable {
                         + "; bundles are immutable", e);
             }
             finished = true;
-            return new Bundle(target, complete, Checksums.sha256(json));
+            return Bundle.open(target);
         } catch (IOException | UncheckedIOException e) {
             throw abortAfter(new BundleException(
                     "cannot publish bundle " + manifest.modelId() + " in " + store + ": " + e, e));

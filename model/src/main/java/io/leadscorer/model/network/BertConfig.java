@@ -126,6 +126,15 @@ public record BertConfig(
         }
     }
 
+    /** A config.json's bytes (e.g. a bundle's verified copy); {@code source} names it in errors. */
+    public static BertConfig fromJson(byte[] json, String source) {
+        try {
+            return JSON.readValue(json, BertConfig.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read BERT config " + source + ": " + e.getMessage(), e);
+        }
+    }
+
     public void write(Path file) {
         try {
             JSON.writeValue(file.toFile(), this);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +32,27 @@ public final class BertWeights {
 
     /** Loads the checkpoint's values into the (initialised) network's parameters, in place. */
     public static void load(BertClassifier net, Path safetensors) {
+        load(net, safetensors.toString(), SafeTensors.entries(safetensors),
+                (manager, select) -> SafeTensors.read(manager, safetensors, select));
+    }
+
+    /** The same from the checkpoint's bytes (a bundle's verified copy); {@code name} names it in logs and errors. */
+    public static void load(BertClassifier net, byte[] safetensors, String name) {
+        load(net, name, SafeTensors.entries(safetensors, name),
+                (manager, select) -> SafeTensors.read(manager, safetensors, name, select));
+    }
+
+    private interface TensorReader {
+        Map<String, NDArray> read(NDManager manager, Predicate<String> select);
+    }
+
+    private static void load(BertClassifier net, String safetensors, Map<String, SafeTensors.Entry> entries,
+                             TensorReader reader) {
         Map<String, Parameter> parameters = net.parametersByHfName();
         requireInitialized(net);
         Map<String, String> targetByStoredName = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
-        for (Map.Entry<String, SafeTensors.Entry> e : SafeTensors.entries(safetensors).entrySet()) {
+        for (Map.Entry<String, SafeTensors.Entry> e : entries.entrySet()) {
             String target = hfName(e.getKey(), parameters);
             if (target == null) {
                 ignored.add(e.getKey());
@@ -55,7 +72,7 @@ public final class BertWeights {
                     + " tensors of this " + net.config().numHiddenLayers() + "-layer network: " + missing);
         }
         try (NDManager scratch = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-            Map<String, NDArray> tensors = SafeTensors.read(scratch, safetensors, targetByStoredName::containsKey);
+            Map<String, NDArray> tensors = reader.read(scratch, targetByStoredName::containsKey);
             for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
                 NDArray target = parameters.get(targetByStoredName.get(e.getKey())).getArray();
                 target.set(e.getValue().toType(DataType.FLOAT32, false).toByteBuffer());
@@ -63,11 +80,11 @@ public final class BertWeights {
         }
         LOG.info("loaded {} tensors from {}", targetByStoredName.size(), safetensors);
         if (!kept.isEmpty()) {
-            LOG.info("not in {} (freshly initialised): {}", safetensors.getFileName(), kept);
+            LOG.info("not in {} (freshly initialised): {}", safetensors, kept);
         }
         if (!ignored.isEmpty()) {
             LOG.info("ignored {} tensors of {} that this network has no place for: {}", ignored.size(),
-                    safetensors.getFileName(), ignored);
+                    safetensors, ignored);
         }
     }
 
@@ -100,7 +117,7 @@ public final class BertWeights {
         return name.startsWith("classifier.") || name.startsWith("bert.pooler.");
     }
 
-    private static void requireShape(Path file, String stored, SafeTensors.Entry entry, String target,
+    private static void requireShape(String file, String stored, SafeTensors.Entry entry, String target,
             Parameter parameter) {
         if (!entry.shape().equals(parameter.getShape())) {
             throw new IllegalArgumentException("checkpoint " + file + ": tensor '" + stored + "' has shape "

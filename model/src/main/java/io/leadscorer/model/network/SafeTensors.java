@@ -53,25 +53,83 @@ public final class SafeTensors {
     /** The tensors whose names {@code select} accepts; the bytes of the others are never read. */
     public static Map<String, NDArray> read(NDManager manager, Path file, Predicate<String> select) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            Header header = readHeader(channel, file);
-            Map<String, NDArray> tensors = new LinkedHashMap<>();
-            for (Map.Entry<String, Entry> e : header.entries.entrySet()) {
-                if (select.test(e.getKey())) {
-                    tensors.put(e.getKey(), readTensor(manager, channel, header.dataStart, e.getKey(), e.getValue(), file));
-                }
-            }
-            return tensors;
+            return read(manager, Source.of(channel, file.toString()), select);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read safetensors file " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /** The same from the file's bytes (e.g. a bundle's verified copy); {@code name} names it in errors. */
+    public static Map<String, NDArray> read(NDManager manager, byte[] bytes, String name, Predicate<String> select) {
+        try {
+            return read(manager, Source.of(bytes, name), select);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read safetensors " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, NDArray> read(NDManager manager, Source source, Predicate<String> select)
+            throws IOException {
+        Header header = readHeader(source);
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        for (Map.Entry<String, Entry> e : header.entries.entrySet()) {
+            if (select.test(e.getKey())) {
+                tensors.put(e.getKey(), readTensor(manager, source, header.dataStart, e.getKey(), e.getValue()));
+            }
+        }
+        return tensors;
+    }
+
     /** The header alone: names, dtypes and shapes, without reading any tensor data. */
     public static Map<String, Entry> entries(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return readHeader(channel, file).entries;
+            return readHeader(Source.of(channel, file.toString())).entries;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read safetensors file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The header of a safetensors file given as bytes. */
+    public static Map<String, Entry> entries(byte[] bytes, String name) {
+        try {
+            return readHeader(Source.of(bytes, name)).entries;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read safetensors " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Positional reads from a file or from bytes in memory. */
+    private interface Source {
+        String name();
+
+        long size() throws IOException;
+
+        /** Reads {@code length} bytes from {@code position} into the buffer, or fewer at the end; -1 past it. */
+        int read(ByteBuffer into, long position) throws IOException;
+
+        static Source of(FileChannel channel, String name) {
+            return new Source() {
+                public String name() { return name; }
+                public long size() throws IOException { return channel.size(); }
+                public int read(ByteBuffer into, long position) throws IOException {
+                    return channel.read(into, position);
+                }
+            };
+        }
+
+        static Source of(byte[] bytes, String name) {
+            return new Source() {
+                public String name() { return name; }
+                public long size() { return bytes.length; }
+                public int read(ByteBuffer into, long position) {
+                    if (position >= bytes.length) {
+                        return -1;
+                    }
+                    int n = (int) Math.min(into.remaining(), bytes.length - position);
+                    into.put(bytes, (int) position, n);
+                    return n;
+                }
+            };
         }
     }
 
@@ -116,7 +174,8 @@ public final class SafeTensors {
 
     private record Header(Map<String, Entry> entries, long dataStart) {}
 
-    private static Header readHeader(FileChannel channel, Path file) throws IOException {
+    private static Header readHeader(Source channel) throws IOException {
+        String file = channel.name();
         long size = channel.size();
         if (size < 8) {
             throw malformed(file, "file is " + size + " bytes, shorter than the 8-byte header length");
@@ -148,7 +207,7 @@ public final class SafeTensors {
         return new Header(entries, dataStart);
     }
 
-    private static Entry entry(Path file, String name, JsonNode node, long dataLength) {
+    private static Entry entry(String file, String name, JsonNode node, long dataLength) {
         JsonNode dtype = node.get("dtype");
         JsonNode shape = node.get("shape");
         JsonNode offsets = node.get("data_offsets");
@@ -172,8 +231,9 @@ public final class SafeTensors {
         return new Entry(dtype.asText(), tensorShape, begin, end);
     }
 
-    private static NDArray readTensor(NDManager manager, FileChannel channel, long dataStart, String name, Entry entry,
-            Path file) throws IOException {
+    private static NDArray readTensor(NDManager manager, Source channel, long dataStart, String name, Entry entry)
+            throws IOException {
+        String file = channel.name();
         long length = entry.end() - entry.begin();
         if (length > Integer.MAX_VALUE) {
             throw malformed(file, "tensor '" + name + "' is " + length + " bytes, more than one buffer holds");
@@ -194,7 +254,7 @@ public final class SafeTensors {
         return array;
     }
 
-    private static ByteBuffer readFully(FileChannel channel, long position, int length, Path file) throws IOException {
+    private static ByteBuffer readFully(Source channel, long position, int length, String file) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocateDirect(length).order(ByteOrder.nativeOrder());
         while (buffer.hasRemaining()) {
             int read = channel.read(buffer, position + buffer.position());
@@ -224,7 +284,7 @@ public final class SafeTensors {
         }
     }
 
-    private static int bytesPerElement(Path file, String name, String dtype) {
+    private static int bytesPerElement(String file, String name, String dtype) {
         return switch (dtype) {
             case "F32", "I32" -> 4;
             case "F16", "BF16" -> 2;
@@ -257,7 +317,7 @@ public final class SafeTensors {
         };
     }
 
-    private static IllegalArgumentException malformed(Path file, String problem) {
+    private static IllegalArgumentException malformed(String file, String problem) {
         return new IllegalArgumentException("malformed safetensors file " + file + ": " + problem);
     }
 }

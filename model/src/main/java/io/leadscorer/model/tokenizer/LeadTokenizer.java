@@ -4,7 +4,9 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,32 +40,43 @@ public final class LeadTokenizer implements AutoCloseable {
 
     /** Loads a tokenizer.json (a file, or a directory holding one). */
     public static LeadTokenizer load(Path tokenizerJson, int maxTokens) {
-        if (maxTokens < 3) {
-            throw new IllegalArgumentException("maxTokens must leave room for [CLS], [SEP] and a token: " + maxTokens);
-        }
         Path file = Files.isDirectory(tokenizerJson) ? tokenizerJson.resolve("tokenizer.json") : tokenizerJson;
-        JsonNode json;
+        byte[] bytes;
         try {
-            json = JSON.readTree(file.toFile());
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tokenizer " + file, e);
         }
+        return load(bytes, file.toString(), maxTokens);
+    }
+
+    /** Loads a tokenizer.json from its bytes (e.g. a bundle's verified copy); {@code source} names it in errors. */
+    public static LeadTokenizer load(byte[] tokenizerJson, String source, int maxTokens) {
+        if (maxTokens < 3) {
+            throw new IllegalArgumentException("maxTokens must leave room for [CLS], [SEP] and a token: " + maxTokens);
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(tokenizerJson);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("tokenizer " + source + " is not JSON: " + e.getMessage(), e);
+        }
         long padId = tokenId(json, "[PAD]")
-                .orElseThrow(() -> new IllegalArgumentException("tokenizer " + file + " has no [PAD] token"));
+                .orElseThrow(() -> new IllegalArgumentException("tokenizer " + source + " has no [PAD] token"));
         long maskId = tokenId(json, "[MASK]").orElse(tokenId(json, "[UNK]").orElse(-1));
-        int vocabSize = vocabSize(json, file);
+        int vocabSize = vocabSize(json, source);
         Map<String, String> options = Map.of(
                 "addSpecialTokens", "true",
                 "truncation", "true",
                 "maxLength", Integer.toString(maxTokens),
                 "modelMaxLength", Integer.toString(maxTokens),
                 "padding", "false");
-        try {
-            return new LeadTokenizer(HuggingFaceTokenizer.newInstance(file, options), maxTokens, padId, maskId, vocabSize);
+        try (InputStream in = new ByteArrayInputStream(tokenizerJson)) {
+            return new LeadTokenizer(HuggingFaceTokenizer.newInstance(in, options), maxTokens, padId, maskId, vocabSize);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read tokenizer " + file, e);
+            throw new UncheckedIOException("cannot read tokenizer " + source, e);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot load tokenizer " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot load tokenizer " + source + ": " + e.getMessage(), e);
         }
     }
 
@@ -128,7 +141,7 @@ public final class LeadTokenizer implements AutoCloseable {
         return OptionalLong.empty();
     }
 
-    private static int vocabSize(JsonNode json, Path file) {
+    private static int vocabSize(JsonNode json, String file) {
         long maxId = -1;
         JsonNode vocab = json.path("model").path("vocab");
         if (vocab.isObject()) {

@@ -109,4 +109,24 @@ class BundleTest {
         assertThat(bundle.manifest().threshold()).isEqualTo(0.05);
         assertThat(bundle.manifestSha256()).isNotEqualTo(published.manifestSha256());
     }
+
+    @Test
+    void handsOutTheVerifiedBytesEvenWhenTheFileIsReplacedAfterwards() throws IOException {
+        Bundle bundle = Bundle.open(dir);
+        Files.writeString(dir.resolve("tokenizer.json"), "tampered");
+
+        assertThat(new String(bundle.bytes("tokenizer.json"), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("hello");
+        assertThat(bundle.stream("tokenizer.json").readAllBytes()).isEqualTo("hello".getBytes());
+        assertThatThrownBy(() -> bundle.bytes("manifest.json")).isInstanceOf(BundleException.class);
+    }
+
+    @Test
+    void refusesFilesAndBundlesOverTheSizeLimitsBeforeReadingThem() {
+        BundleLimits tiny = new BundleLimits(1 << 20, 4, 1L << 20, 48, 4096, 16384, 1_000_000, 8192);
+        assertThatThrownBy(() -> Bundle.open(dir, tiny)).isInstanceOf(BundleException.class)
+                .hasMessageContaining("tokenizer.json is 5 bytes, over the limit of 4");
+        BundleLimits smallManifest = new BundleLimits(16, 1 << 20, 1L << 20, 48, 4096, 16384, 1_000_000, 8192);
+        assertThatThrownBy(() -> Bundle.open(dir, smallManifest)).isInstanceOf(BundleException.class)
+                .hasMessageContaining("manifest.json is").hasMessageContaining("over the limit of 16");
+    }
 }

@@ -20,15 +20,32 @@ import java.util.Map;
 @ConfigurationProperties("scorer")
 public record ScorerSettings(
         @NotBlank String applicationId,
+        @Nullable String instanceId,
         @NotNull @Valid Topics topics,
         @NotNull @Valid Kafka kafka,
         @NotNull @Valid Registry registry,
         @NotNull @Valid Batch batch,
         @NotNull @Valid Model model) {
 
-    /** Topic names. */
+    /**
+     * Topic names: the leads in, the scores and dead letters out, the compacted control topic every instance reads
+     * whole, and the status topic each instance reports what it did with a control command to.
+     */
     @ConfigurationProperties("topics")
-    public record Topics(@NotBlank String input, @NotBlank String output, @NotBlank String deadLetter) {
+    public record Topics(@NotBlank String input, @NotBlank String output, @NotBlank String deadLetter,
+                         @NotBlank String control, @NotBlank String status) {
+    }
+
+    /** This instance's id in status records and logs: the configured one, else the host name. */
+    public String effectiveInstanceId() {
+        if (instanceId != null && !instanceId.isBlank()) {
+            return instanceId;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return applicationId + "-" + ProcessHandle.current().pid();
+        }
     }
 
     /**
@@ -75,8 +92,11 @@ public record ScorerSettings(
     public record Batch(@Positive int size, @NotNull Duration maxWait, @Positive int maxValueBytes) {
     }
 
-    /** The bundle served at startup and where to run it ({@code auto|cpu|gpu|gpu:N}). */
+    /**
+     * The model store (the directory every deployed bundle must be a direct child of), the bundle served when the
+     * control topic holds no command for this deployment, and where to run it ({@code auto|cpu|gpu|gpu:N}).
+     */
     @ConfigurationProperties("model")
-    public record Model(@NotBlank String initialBundle, @NotBlank String device) {
+    public record Model(@NotBlank String store, @NotBlank String initialBundle, @NotBlank String device) {
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -25,14 +27,8 @@ public final class ScorerStreamsConfig {
     public static Properties properties(ScorerSettings settings) {
         ScorerSettings.Kafka kafka = settings.kafka();
         Properties props = new Properties();
-        kafka.properties().forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                props.put(name, value);
-            }
-        });
+        props.putAll(clientProperties(settings));
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, kafka.securityProtocol());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, kafka.processingGuarantee());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, kafka.numStreamThreads());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, kafka.commitInterval().toMillis());
@@ -41,6 +37,44 @@ public final class ScorerStreamsConfig {
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
         props.put(StreamsConfig.POLL_MS_CONFIG, pollInterval(settings.batch()).toMillis());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+        return props;
+    }
+
+    /** What every Kafka client of the scorer shares: brokers, security protocol and the verbatim properties. */
+    public static Map<String, Object> clientProperties(ScorerSettings settings) {
+        ScorerSettings.Kafka kafka = settings.kafka();
+        Map<String, Object> props = new HashMap<>();
+        kafka.properties().forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                props.put(name, value);
+            }
+        });
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, kafka.securityProtocol());
+        return props;
+    }
+
+    /**
+     * The control topic's consumer: no group (it is assigned every partition and reads from the beginning), no
+     * offset commits, committed records only.
+     */
+    public static Map<String, Object> controlConsumer(ScorerSettings settings) {
+        Map<String, Object> props = clientProperties(settings);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.applicationId() + "-" + settings.effectiveInstanceId() + "-control");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return props;
+    }
+
+    /** The status topic's producer (acks from all replicas; statuses are few). */
+    public static Map<String, Object> statusProducer(ScorerSettings settings) {
+        Map<String, Object> props = clientProperties(settings);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, settings.applicationId() + "-" + settings.effectiveInstanceId() + "-status");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         return props;
     }
 

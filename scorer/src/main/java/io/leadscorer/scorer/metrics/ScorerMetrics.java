@@ -3,6 +3,7 @@ package io.leadscorer.scorer.metrics;
 import io.leadscorer.scorer.dlq.DeadLetterReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -12,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The scorer's own meters (exported at /prometheus as {@code leadscorer_*}): records in, scored, dead-lettered by
@@ -27,8 +29,18 @@ public final class ScorerMetrics {
     private final Timer inference;
     private final Timer endToEnd;
     private final MultiGauge activeModel;
+    private final MeterRegistry registry;
+    private final Timer modelLoad;
+    private final AtomicInteger openGenerations = new AtomicInteger();
 
     public ScorerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        modelLoad = Timer.builder("leadscorer.model.load")
+                .description("Time from a control command to its model serving: verify, load, warm up, switch")
+                .register(registry);
+        Gauge.builder("leadscorer.model.generations.open", openGenerations, AtomicInteger::get)
+                .description("Model generations loaded in this instance (the active one plus retired ones still in use)")
+                .register(registry);
         received = Counter.builder("leadscorer.records.in")
                 .description("Input records read from the events topic").register(registry);
         scored = Counter.builder("leadscorer.records.scored")
@@ -69,6 +81,24 @@ public final class ScorerMetrics {
     public void leadScored(long eventTimeMs, long scoredTimeMs) {
         scored.increment();
         endToEnd.record(Math.max(0, scoredTimeMs - eventTimeMs), TimeUnit.MILLISECONDS);
+    }
+
+    /** A control command's outcome on this instance: active, rejected or ignored. */
+    public void modelCommand(String outcome) {
+        Counter.builder("leadscorer.model.commands").description("Control commands by outcome on this instance")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    public void modelLoaded(long nanos) {
+        modelLoad.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void generationOpened() {
+        openGenerations.incrementAndGet();
+    }
+
+    public void generationClosed() {
+        openGenerations.decrementAndGet();
     }
 
     public void modelActivated(String modelId) {

@@ -1,51 +1,68 @@
 package io.leadscorer.scorer.predict;
 
-import ai.djl.Device;
+import ai.djl.engine.EngineException;
 import io.leadscorer.avro.MqlEvent;
-import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.predict.LeadPredictor;
 import java.util.List;
 
 /**
- * A {@link LeadScorer} over the model library's {@link LeadPredictor} (lead text from the bundle's spec, tokenizer,
- * one forward pass). It follows {@link ActiveBundle}: when the active bundle changes, the next batch reopens the
- * predictor on the new one.
+ * A {@link LeadScorer} for one stream thread over the model library's {@link LeadPredictor}. Each batch leases the
+ * {@link ActiveGeneration}'s current generation; the first batch on a new generation opens this thread's predictor
+ * on it (the generation closes that predictor when it is retired and done).
  */
 public final class PredictorLeadScorer implements LeadScorer {
 
-    private final ActiveBundle active;
-    private final Device device;
-    private Bundle bundle;
+    private final ActiveGeneration active;
+    private Generation generation;
     private LeadPredictor predictor;
 
-    public PredictorLeadScorer(ActiveBundle active, Device device) {
+    public PredictorLeadScorer(ActiveGeneration active) {
         this.active = active;
-        this.device = device;
     }
 
     @Override
     public ScoredBatch score(List<MqlEvent> leads) {
-        LeadPredictor current = predictorOfActiveBundle();
-        return new ScoredBatch(current.modelId(), current.threshold(), current.predict(leads));
+        try (ActiveGeneration.Lease lease = active.lease()) {
+            LeadPredictor current = predictorOf(lease.generation());
+            float[] probabilities;
+            try {
+                probabilities = current.predict(leads);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                if (isEngineFailure(e)) {
+                    throw new ModelUnavailableException("model " + current.modelId() + " failed: " + e, e);
+                }
+                throw e;
+            }
+            return new ScoredBatch(current.modelId(), current.threshold(), probabilities);
+        }
     }
 
-    private LeadPredictor predictorOfActiveBundle() {
-        Bundle wanted = active.current();
-        if (wanted != bundle) {
-            LeadPredictor opened = LeadPredictor.open(wanted, device);
-            close();
-            predictor = opened;
-            bundle = wanted;
+    /** The engine or the device failed (not the leads): out of memory, a native error, a lost device. */
+    private static boolean isEngineFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EngineException || cause instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private LeadPredictor predictorOf(Generation leased) {
+        if (leased != generation) {
+            try {
+                predictor = leased.newPredictor();
+            } catch (RuntimeException e) {
+                throw new ModelUnavailableException("cannot open a predictor on " + leased + ": " + e.getMessage(), e);
+            }
+            generation = leased;
         }
         return predictor;
     }
 
+    /** Nothing of its own to free: the generations close the predictors they handed out. */
     @Override
     public void close() {
-        if (predictor != null) {
-            predictor.close();
-            predictor = null;
-            bundle = null;
-        }
+        generation = null;
+        predictor = null;
     }
 }

@@ -1,14 +1,14 @@
 package io.leadscorer.scorer.runtime;
 
 import ai.djl.Device;
-import io.leadscorer.avro.MqlEvent;
-import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.predict.Devices;
-import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.scorer.batch.BufferControl;
 import io.leadscorer.scorer.config.ScorerSettings;
+import io.leadscorer.scorer.control.ControlLoop;
+import io.leadscorer.scorer.control.ModelControl;
+import io.leadscorer.scorer.control.ModelStatusPublisher;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
-import io.leadscorer.scorer.predict.ActiveBundle;
+import io.leadscorer.scorer.predict.ActiveGeneration;
 import io.leadscorer.scorer.predict.PredictorLeadScorer;
 import io.leadscorer.scorer.predict.StreamThreadScorers;
 import io.micronaut.context.annotation.Bean;
@@ -16,22 +16,15 @@ import io.micronaut.context.annotation.Factory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Wires the scorer's parts from {@link ScorerSettings}: the device, the initial bundle (opened, verified and warmed
- * up before anything is consumed, so a broken bundle stops the service at startup), one predictor per stream thread,
- * the buffer control and the meters.
+ * Wires the scorer's parts from {@link ScorerSettings}: the device, the active model generation and one predictor
+ * per stream thread over it, the control loop that loads and swaps generations (and reports them on the status
+ * topic), the buffer control and the meters.
  */
 @Factory
 public class ScorerFactory {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ScorerFactory.class);
 
     @Singleton
     Device device(ScorerSettings settings) {
@@ -57,24 +50,27 @@ public class ScorerFactory {
     }
 
     @Singleton
-    ActiveBundle activeBundle(ScorerSettings settings, Device device, ScorerMetrics metrics) {
-        Bundle bundle = Bundle.open(Path.of(settings.model().initialBundle()));
-        long start = System.nanoTime();
-        try (LeadPredictor predictor = LeadPredictor.open(bundle, device)) {
-            predictor.predict(List.of(warmUpLead()));
-        }
-        LOG.info("Model {} loaded from {} on {} (threshold {}), warm-up forward pass {} ms", bundle.modelId(),
-                bundle.dir(), device, bundle.manifest().threshold(), (System.nanoTime() - start) / 1_000_000);
-        return new ActiveBundle(bundle, active -> metrics.modelActivated(active.modelId()));
+    ActiveGeneration activeGeneration(ScorerMetrics metrics) {
+        ActiveGeneration active = new ActiveGeneration();
+        active.onActivated(generation -> metrics.modelActivated(generation.modelId()));
+        return active;
     }
 
     @Singleton
     @Bean(preDestroy = "close")
-    StreamThreadScorers streamThreadScorers(ActiveBundle activeBundle, Device device) {
-        return new StreamThreadScorers(() -> new PredictorLeadScorer(activeBundle, device));
+    StreamThreadScorers streamThreadScorers(ActiveGeneration active) {
+        return new StreamThreadScorers(() -> new PredictorLeadScorer(active));
     }
 
-    private static MqlEvent warmUpLead() {
-        return MqlEvent.newBuilder().setLeadId("warm-up").setEventTime(Instant.EPOCH).build();
+    @Singleton
+    @Bean(preDestroy = "close")
+    ModelStatusPublisher modelStatusPublisher(ScorerSettings settings, Clock clock) {
+        return ModelControl.statusPublisher(settings, clock);
+    }
+
+    @Singleton
+    ControlLoop controlLoop(ScorerSettings settings, Device device, ActiveGeneration active,
+                            ModelStatusPublisher status, ScorerMetrics metrics) {
+        return ModelControl.loop(settings, device, active, status, metrics);
     }
 }

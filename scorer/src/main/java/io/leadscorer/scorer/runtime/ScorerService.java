@@ -6,7 +6,9 @@ import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
 import io.leadscorer.scorer.health.ScorerState;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
-import io.leadscorer.scorer.predict.ActiveBundle;
+import io.leadscorer.scorer.control.ControlLoop;
+import io.leadscorer.scorer.predict.ActiveGeneration;
+import io.leadscorer.scorer.predict.Generation;
 import io.leadscorer.scorer.predict.StreamThreadScorers;
 import io.leadscorer.scorer.topology.ScorerTopology;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,9 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the scorer's Kafka Streams application for the life of the service: starts it once the context is up; on
- * shutdown drains the micro-batch buffers (so the final commit publishes their scores) and closes it. A stream
- * thread that dies takes the client down, so health reports DOWN and the orchestrator restarts the service.
+ * Runs the scorer for the life of the service: once the context is up it starts following the control topic, and
+ * starts the Kafka Streams application when the first model generation is active (no lead is consumed before a
+ * model can score it). On shutdown it stops following the control topic, drains the micro-batch buffers (so the
+ * final commit publishes their scores), closes the streams and then the model. A stream thread that dies takes the
+ * client down, so health reports DOWN and the orchestrator restarts the service.
  */
 @Singleton
 public class ScorerService implements ScorerState, AutoCloseable {
@@ -37,18 +41,21 @@ public class ScorerService implements ScorerState, AutoCloseable {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final ScorerSettings settings;
-    private final ActiveBundle activeBundle;
+    private final ActiveGeneration active;
+    private final ControlLoop control;
     private final Device device;
     private final BufferControl buffers;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean streamsStarted = new AtomicBoolean();
 
     public ScorerService(ScorerSettings settings, StreamThreadScorers scorers, ScorerMetrics metrics,
-                         BufferControl buffers, Clock clock, ActiveBundle activeBundle, Device device,
-                         MeterRegistry registry) {
+                         BufferControl buffers, Clock clock, ActiveGeneration active, ControlLoop control,
+                         Device device, MeterRegistry registry) {
         this.settings = settings;
-        this.activeBundle = activeBundle;
+        this.active = active;
+        this.control = control;
         this.device = device;
         this.buffers = buffers;
         this.streams = new KafkaStreams(ScorerTopology.build(settings, scorers, metrics, buffers, clock),
@@ -67,18 +74,30 @@ public class ScorerService implements ScorerState, AutoCloseable {
         start();
     }
 
-    /** Logs what the service is about to do and starts the streams. */
+    /** Logs what the service is about to do, follows the control topic, and starts the streams once a model is active. */
     public void start() {
         ScorerSettings.Batch batch = settings.batch();
         ScorerSettings.Kafka kafka = settings.kafka();
-        LOG.info("Scoring {} -> {} (dead letters {}) as {} on {} [{}], {} stream thread(s), {}",
+        LOG.info("Scoring {} -> {} (dead letters {}) as {} instance {} on {} [{}], {} stream thread(s), {}",
                 settings.topics().input(), settings.topics().output(), settings.topics().deadLetter(),
-                settings.applicationId(), kafka.bootstrapServers(), kafka.securityProtocol(),
-                kafka.numStreamThreads(), kafka.processingGuarantee());
-        LOG.info("Model {} on {}; batches of up to {} leads, maximum wait {} ms, values up to {} bytes",
-                activeBundle.current().modelId(), device, batch.size(), batch.maxWait().toMillis(),
-                batch.maxValueBytes());
-        streams.start();
+                settings.applicationId(), settings.effectiveInstanceId(), kafka.bootstrapServers(),
+                kafka.securityProtocol(), kafka.numStreamThreads(), kafka.processingGuarantee());
+        LOG.info("Models from {} (initial bundle {}) on {}, commands on {}, status on {}; batches of up to {} leads, "
+                        + "maximum wait {} ms, values up to {} bytes", settings.model().store(),
+                settings.model().initialBundle(), device, settings.topics().control(), settings.topics().status(),
+                batch.size(), batch.maxWait().toMillis(), batch.maxValueBytes());
+        active.onActivated(generation -> startStreams());
+        control.start();
+        if (active.current().isPresent()) {
+            startStreams();
+        }
+    }
+
+    private void startStreams() {
+        if (!closed.get() && streamsStarted.compareAndSet(false, true)) {
+            LOG.info("A model is active: starting the streams");
+            streams.start();
+        }
     }
 
     @Override
@@ -88,7 +107,7 @@ public class ScorerService implements ScorerState, AutoCloseable {
 
     @Override
     public Optional<String> activeModelId() {
-        return Optional.ofNullable(activeBundle.current()).map(bundle -> bundle.modelId());
+        return active.current().map(Generation::modelId);
     }
 
     /**
@@ -102,6 +121,7 @@ public class ScorerService implements ScorerState, AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        control.close();
         long buffered = buffers.buffered();
         buffers.drain();
         if (streams.state() == KafkaStreams.State.RUNNING && buffered > 0) {
@@ -120,6 +140,7 @@ public class ScorerService implements ScorerState, AutoCloseable {
             LOG.warn("Streams did not close within {}", CLOSE_TIMEOUT);
         }
         streamsMetrics.close();
+        active.close();
         LOG.info("Scorer stopped; {} buffered leads left in the changelog for the next owner", left);
     }
 }

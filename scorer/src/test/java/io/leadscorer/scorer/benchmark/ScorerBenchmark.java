@@ -16,7 +16,8 @@ import io.leadscorer.scorer.batch.BufferControl;
 import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
-import io.leadscorer.scorer.predict.ActiveBundle;
+import io.leadscorer.scorer.predict.ActiveGeneration;
+import io.leadscorer.scorer.testing.Generations;
 import io.leadscorer.scorer.predict.PredictorLeadScorer;
 import io.leadscorer.scorer.predict.StreamThreadScorers;
 import io.leadscorer.scorer.testing.TestSettings;
@@ -184,7 +185,7 @@ public final class ScorerBenchmark {
     }
 
     /** Leads of the simulated MQL world (the trainer's data), so lead texts and token counts are production-like. */
-    private static List<MqlEvent> simulatedLeads(int count) {
+    static List<MqlEvent> simulatedLeads(int count) {
         MqlWorld world = MqlWorld.create(SIMULATOR_SEED);
         List<MqlEvent> leads = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -371,8 +372,8 @@ public final class ScorerBenchmark {
         private final KafkaStreams streams;
 
         Pipeline(ScorerSettings settings) {
-            ActiveBundle active = new ActiveBundle(bundle, b -> { });
-            scorers = new StreamThreadScorers(() -> new PredictorLeadScorer(active, device));
+            ActiveGeneration active = Generations.serving(bundle);
+            scorers = new StreamThreadScorers(() -> new PredictorLeadScorer(active));
             streams = new KafkaStreams(ScorerTopology.build(settings, scorers, new ScorerMetrics(registry),
                     new BufferControl(), Clock.systemUTC()), ScorerStreamsConfig.properties(settings));
         }
@@ -414,11 +415,12 @@ public final class ScorerBenchmark {
         ScorerSettings base = TestSettings.withStateDir(work.resolve("state-" + name)).applicationId("bench-" + name)
                 .bootstrapServers(kafka.bootstrapServers()).registry("mock://scorer-benchmark")
                 .commitInterval(COMMIT_INTERVAL).batch(batch, maxWait).build();
-        ScorerSettings.Topics topics = new ScorerSettings.Topics(name + ".events", name + ".scores", name + ".dlq");
+        ScorerSettings.Topics topics = new ScorerSettings.Topics(name + ".events", name + ".scores", name + ".dlq",
+                name + ".control", name + ".status");
         kafka.createTopic(topics.input(), 1);
         kafka.createTopic(topics.output(), 1);
         kafka.createTopic(topics.deadLetter(), 1);
-        return new ScorerSettings(base.applicationId(), topics, base.kafka(), base.registry(), base.batch(), base.model());
+        return new ScorerSettings(base.applicationId(), base.instanceId(), topics, base.kafka(), base.registry(), base.batch(), base.model());
     }
 
     private KafkaProducer<byte[], byte[]> producer() {

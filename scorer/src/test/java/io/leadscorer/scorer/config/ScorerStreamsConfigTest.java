@@ -50,7 +50,7 @@ class ScorerStreamsConfigTest {
     @Test
     void buildsTheSerdeSettingsWithBasicAuthAndRegistryTls() {
         ScorerSettings base = TestSettings.withStateDir(stateDir).build();
-        ScorerSettings settings = new ScorerSettings(base.applicationId(), base.topics(), base.kafka(),
+        ScorerSettings settings = new ScorerSettings(base.applicationId(), base.instanceId(), base.topics(), base.kafka(),
                 new ScorerSettings.Registry("https://registry:8081", "scorer:secret",
                         Map.of("schema.registry.ssl.truststore.location", "/etc/registry.p12",
                                 "schema.registry.ssl.truststore.password", "")),

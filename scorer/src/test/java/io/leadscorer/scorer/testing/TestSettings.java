@@ -18,8 +18,11 @@ public final class TestSettings {
     private Duration maxWait = Duration.ofMillis(50);
     private int maxValueBytes = 65536;
     private String bundle = "/models/none";
+    private String store = "/models";
+    private String instanceId = "test-instance";
     private Map<String, String> kafkaProperties = Map.of();
-    private ScorerSettings.Topics topics = new ScorerSettings.Topics("mql.events", "mql.scores", "mql.events.dlq");
+    private ScorerSettings.Topics topics = new ScorerSettings.Topics("mql.events", "mql.scores", "mql.events.dlq",
+            "lead-scorer.control", "lead-scorer.status");
 
     private TestSettings(Path stateDir) {
         this.stateDir = stateDir;
@@ -76,7 +79,22 @@ public final class TestSettings {
     }
 
     public TestSettings topics(String input, String output, String deadLetter) {
-        topics = new ScorerSettings.Topics(input, output, deadLetter);
+        topics = new ScorerSettings.Topics(input, output, deadLetter, topics.control(), topics.status());
+        return this;
+    }
+
+    public TestSettings controlTopics(String control, String status) {
+        topics = new ScorerSettings.Topics(topics.input(), topics.output(), topics.deadLetter(), control, status);
+        return this;
+    }
+
+    public TestSettings store(Path dir) {
+        store = dir.toString();
+        return this;
+    }
+
+    public TestSettings instanceId(String value) {
+        instanceId = value;
         return this;
     }
 
@@ -86,11 +104,11 @@ public final class TestSettings {
     }
 
     public ScorerSettings build() {
-        return new ScorerSettings(applicationId, topics,
+        return new ScorerSettings(applicationId, instanceId, topics,
                 new ScorerSettings.Kafka(bootstrapServers, "PLAINTEXT", guarantee, 1, commitInterval,
                         stateDir.toString(), kafkaProperties),
                 new ScorerSettings.Registry(registryUrl, null, Map.of()),
                 new ScorerSettings.Batch(batchSize, maxWait, maxValueBytes),
-                new ScorerSettings.Model(bundle, "cpu"));
+                new ScorerSettings.Model(store, bundle, "cpu"));
     }
 }

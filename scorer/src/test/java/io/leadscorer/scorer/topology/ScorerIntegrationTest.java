@@ -14,7 +14,10 @@ import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
 import io.leadscorer.scorer.dlq.DeadLetters;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
-import io.leadscorer.scorer.predict.ActiveBundle;
+import io.leadscorer.scorer.control.ModelControl;
+import io.leadscorer.scorer.control.ModelStatusPublisher;
+import io.leadscorer.scorer.predict.ActiveGeneration;
+import io.leadscorer.scorer.testing.Generations;
 import io.leadscorer.scorer.predict.LeadScorer;
 import io.leadscorer.scorer.predict.LeadScorerFactory;
 import io.leadscorer.scorer.predict.PredictorLeadScorer;
@@ -96,8 +99,8 @@ class ScorerIntegrationTest {
     @Test
     void scoresEveryLeadExactlyOnceAcrossARestartAndACrash() throws Exception {
         Bundle bundle = TinyBundles.create(tmp.resolve("models"));
-        ActiveBundle active = new ActiveBundle(bundle, b -> { });
-        LeadScorerFactory real = () -> new PredictorLeadScorer(active, Device.cpu());
+        ActiveGeneration active = Generations.serving(bundle);
+        LeadScorerFactory real = () -> new PredictorLeadScorer(active);
         TestSettings base = TestSettings.withStateDir(tmp.resolve("state-1")).applicationId("scorer-it")
                 .bootstrapServers(kafka.bootstrapServers()).registry(REGISTRY)
                 .batch(8, Duration.ofMillis(50)).maxValueBytes(4096).kafkaProperties(SHORT_SESSIONS);
@@ -160,18 +163,20 @@ class ScorerIntegrationTest {
         kafka.createTopic("shutdown.scores", 1);
         kafka.createTopic("shutdown.dlq", 1);
         Bundle bundle = TinyBundles.create(tmp.resolve("models"));
-        ActiveBundle active = new ActiveBundle(bundle, b -> { });
+        ActiveGeneration active = Generations.serving(bundle);
         ScorerSettings settings = TestSettings.withStateDir(tmp.resolve("state")).applicationId("scorer-shutdown")
                 .topics("shutdown.events", "shutdown.scores", "shutdown.dlq").bootstrapServers(kafka.bootstrapServers())
                 .registry(REGISTRY).batch(100, Duration.ofHours(1)).build();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         BufferControl buffers = new BufferControl();
         List<String> sent = new ArrayList<>();
-        try (StreamThreadScorers scorers = new StreamThreadScorers(() -> new PredictorLeadScorer(active, Device.cpu()));
+        try (StreamThreadScorers scorers = new StreamThreadScorers(() -> new PredictorLeadScorer(active));
              Producer producer = new Producer(settings);
              ScoresReader reader = new ScoresReader(kafka.bootstrapServers(), REGISTRY, "shutdown.scores", "shutdown.dlq")) {
-            ScorerService service = new ScorerService(settings, scorers, new ScorerMetrics(registry), buffers,
-                    Clock.systemUTC(), active, Device.cpu(), registry);
+            ScorerMetrics metrics = new ScorerMetrics(registry);
+            ModelStatusPublisher status = ModelControl.statusPublisher(settings, Clock.systemUTC());
+            ScorerService service = new ScorerService(settings, scorers, metrics, buffers, Clock.systemUTC(), active,
+                    ModelControl.loop(settings, Device.cpu(), active, status, metrics), Device.cpu(), registry);
             try {
                 service.start();
                 for (MqlEvent lead : Leads.leads("stop", 5, Instant.now())) {
@@ -183,6 +188,7 @@ class ScorerIntegrationTest {
                 assertThat(reader.scores).as("nothing is scored before the batch fills or an hour passes").isEmpty();
             } finally {
                 service.close();
+                status.close();
             }
 
             assertThat(buffers.buffered()).isZero();

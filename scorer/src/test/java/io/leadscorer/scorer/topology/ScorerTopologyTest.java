@@ -13,7 +13,8 @@ import io.leadscorer.model.testing.TinyBundles;
 import io.leadscorer.scorer.dlq.DeadLetters;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.leadscorer.scorer.predict.ActiveBundle;
+import io.leadscorer.scorer.predict.ActiveGeneration;
+import io.leadscorer.scorer.testing.Generations;
 import io.leadscorer.scorer.predict.PredictorLeadScorer;
 import io.leadscorer.scorer.testing.FakeLeadScorer;
 import io.leadscorer.scorer.testing.Leads;
@@ -55,7 +56,7 @@ class ScorerTopologyTest {
     @Test
     void scoresEqualTheModelPredictorsScoresForTheSameLeads(@TempDir Path models) {
         Bundle bundle = TinyBundles.create(models);
-        ActiveBundle active = new ActiveBundle(bundle, b -> { });
+        ActiveGeneration active = Generations.serving(bundle);
         List<MqlEvent> leads = Leads.leads("real", 12, EVENT_TIME);
         float[] expected;
         try (LeadPredictor predictor = LeadPredictor.open(bundle, Device.cpu())) {
@@ -63,7 +64,7 @@ class ScorerTopologyTest {
         }
         TestSettings settings = TestSettings.withStateDir(stateDir).batch(5, Duration.ofMillis(100));
         try (TopologyHarness harness = new TopologyHarness(settings.build(),
-                () -> new PredictorLeadScorer(active, Device.cpu()))) {
+                () -> new PredictorLeadScorer(active))) {
             leads.forEach(harness::send);
             harness.advanceWallClock(Duration.ofMillis(100));
 
@@ -89,14 +90,16 @@ class ScorerTopologyTest {
         Bundle second = TinyBundles.create(models, 2);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ScorerMetrics metrics = new ScorerMetrics(registry);
-        ActiveBundle active = new ActiveBundle(first, bundle -> metrics.modelActivated(bundle.modelId()));
+        ActiveGeneration active = new ActiveGeneration();
+        active.onActivated(generation -> metrics.modelActivated(generation.modelId()));
+        active.switchTo(Generations.of(first, 1));
         assertThat(registry.get("leadscorer.model.active").tag("model_id", first.modelId()).gauge().value()).isEqualTo(1);
         try (TopologyHarness harness = new TopologyHarness(TestSettings.withStateDir(stateDir).batch(2, Duration.ofHours(1))
-                .build(), () -> new PredictorLeadScorer(active, Device.cpu()))) {
+                .build(), () -> new PredictorLeadScorer(active))) {
             harness.send(Leads.lead("a-0", 0, EVENT_TIME));
             harness.send(Leads.lead("a-1", 1, EVENT_TIME));
             harness.send(Leads.lead("b-0", 2, EVENT_TIME));
-            active.switchTo(second);
+            active.switchTo(Generations.of(second, 2));
             harness.send(Leads.lead("b-1", 3, EVENT_TIME));
 
             assertThat(harness.scores.readValuesToList()).extracting(ScoredLead::getLeadId, ScoredLead::getModelId)

@@ -8,7 +8,6 @@ import io.leadscorer.trainer.pipeline.TrainingResult;
 import io.leadscorer.trainer.publish.ControlPublisher;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import io.micronaut.context.annotation.Prototype;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,17 +36,8 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--publish", description = "send a DEPLOY command for the new bundle to the control topic")
     boolean publish;
 
-    @Setting("trainer.publish.bootstrap")
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers for --publish")
-    String bootstrap;
-
-    @Setting("trainer.publish.registry-url")
-    @Option(names = "--registry", paramLabel = "URL", description = "Schema Registry URL for --publish")
-    String registry;
-
-    @Setting("trainer.publish.control-topic")
-    @Option(names = "--control-topic", paramLabel = "TOPIC", description = "control topic for --publish")
-    String controlTopic;
+    @Mixin
+    ControlOptions control;
 
     @Mixin
     TrainingOptions training;
@@ -77,7 +67,7 @@ public class TrainCommand implements Callable<Integer> {
                 format(validation.rocAuc()), format(validation.prAuc()), validation.threshold());
         if (publish) {
             PublishSettings target = publishSettings.get();
-            RecordMetadata sent;
+            ControlPublisher.Sent sent;
             try {
                 sent = publisher.get().deploy(result.bundle(), target);
             } catch (IllegalArgumentException e) {
@@ -87,8 +77,9 @@ public class TrainCommand implements Callable<Integer> {
                 throw new PublishException("bundle " + result.bundle().dir().toAbsolutePath()
                         + " is published, but its DEPLOY command was not sent: " + e.getMessage(), e);
             }
-            console.out().printf(Locale.ROOT, "DEPLOY %s sent to %s (partition %d, offset %d)%n",
-                    result.bundle().modelId(), target.controlTopic(), sent.partition(), sent.offset());
+            console.out().printf(Locale.ROOT, "DEPLOY %s to %s sent to %s (sequence %d, partition %d, offset %d)%n",
+                    result.bundle().modelId(), target.target(), target.controlTopic(), sent.command().getSequence(),
+                    sent.metadata().partition(), sent.metadata().offset());
         }
         console.out().println(result.bundle().dir().toAbsolutePath());
         return 0;

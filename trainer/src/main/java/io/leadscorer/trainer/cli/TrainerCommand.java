@@ -5,11 +5,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The `trainer` command: train a bundle, evaluate one, or compare baselines. */
+/**
+ * The `trainer` command: train a bundle, evaluate one, compare baselines, and the operator commands that deploy a
+ * bundle to the scorers, roll them back and watch the rollout.
+ */
 @Prototype
 @Command(name = "trainer", mixinStandardHelpOptions = true,
-        description = "Trains, evaluates and benchmarks lead-scoring BERT classifiers.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, BaselinesCommand.class})
+        description = "Trains, evaluates and benchmarks lead-scoring BERT classifiers, and deploys them to the scorers.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, BaselinesCommand.class, DeployCommand.class,
+                RollbackCommand.class, StatusCommand.class})
 public class TrainerCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -208,14 +208,15 @@ class TrainCommandIntegrationTest {
             assertThat(received).hasSize(1);
             ConsumerRecord<String, ModelCommand> record = received.get(0);
             ModelCommand command = record.value();
-            assertThat(record.key()).isEqualTo(bundle.modelId());
+            assertThat(record.key()).as("keyed by the scorer deployment addressed").isEqualTo("lead-scorer");
+            assertThat(command.getSequence()).isGreaterThanOrEqualTo(command.getRequestedTime().toEpochMilli());
             assertThat(command.getAction()).isEqualTo(ModelAction.DEPLOY);
             assertThat(command.getModelId().toString()).isEqualTo(bundle.modelId());
             assertThat(command.getBundleUri().toString()).isEqualTo(bundle.dir().toUri().toString());
             assertThat(command.getManifestSha256().toString()).isEqualTo(bundle.manifestSha256());
             assertThat(command.getRequestedBy().toString()).isEqualTo("trainer");
         }
-        assertThat(run.out()).contains("DEPLOY " + bundle.modelId() + " sent to " + CONTROL_TOPIC);
+        assertThat(run.out()).contains("DEPLOY " + bundle.modelId() + " to lead-scorer sent to " + CONTROL_TOPIC);
     }
 
     @Test
@@ -224,7 +225,8 @@ class TrainCommandIntegrationTest {
 
         TrainerRun unsent = TrainerRun.tiny("train", "--data", data.toString(), "--store", store.toString(),
                 "--publish", "--bootstrap", "localhost:1", "--registry", "mock://" + REGISTRY_SCOPE,
-                "--set", "trainer.publish.properties.max.block.ms=300", "--positive-stage-epochs", "0");
+                "--set", "trainer.publish.properties.max.block.ms=300", "--set", "trainer.publish.timeout=1s",
+                "--positive-stage-epochs", "0");
 
         assertThat(unsent.exitCode()).as(unsent.toString()).isEqualTo(1);
         assertThat(unsent.err()).containsPattern("error: bundle .*unsent/\\d{8}T\\d{6}Z-[0-9a-f]{8} is published, "

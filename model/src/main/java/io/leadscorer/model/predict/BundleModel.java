@@ -1,0 +1,110 @@
+package io.leadscorer.model.predict;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.types.DataType;
+import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.model.bundle.BundleException;
+import io.leadscorer.model.bundle.Manifest;
+import io.leadscorer.model.network.BertClassifier;
+import io.leadscorer.model.network.BertConfig;
+import io.leadscorer.model.network.BertWeights;
+import io.leadscorer.model.tokenizer.LeadTokenizer;
+
+/**
+ * One bundle's network loaded once onto a device and shared by any number of {@link LeadPredictor}s, one per scoring
+ * thread (DJL's one {@code Model}, many {@code Predictor}s). Everything is read from the bundle's verified bytes, never
+ * again from its directory. Close it only after every predictor opened on it is closed.
+ */
+public final class BundleModel implements AutoCloseable {
+
+    public static final String CONFIG_FILE = "config.json";
+    public static final String TOKENIZER_FILE = "tokenizer.json";
+    public static final String WEIGHTS_FILE = "model.safetensors";
+
+    private final Bundle bundle;
+    private final Model model;
+    private final byte[] tokenizerJson;
+
+    private BundleModel(Bundle bundle, Model model, byte[] tokenizerJson) {
+        this.bundle = bundle;
+        this.model = model;
+        this.tokenizerJson = tokenizerJson;
+    }
+
+    /**
+     * Loads the bundle's network onto {@code device}. Fails with a {@link BundleException} when the bundle's files
+     * disagree with each other (config vs manifest, tokenizer vs vocabulary, max tokens vs positions).
+     */
+    public static BundleModel load(Bundle bundle, Device device) {
+        Manifest manifest = bundle.manifest();
+        BertConfig config = BertConfig.fromJson(bundle.bytes(CONFIG_FILE), bundle.modelId() + "/" + CONFIG_FILE);
+        if (!config.equals(manifest.network())) {
+            throw new BundleException("bundle " + bundle.modelId() + ": " + CONFIG_FILE + " " + config
+                    + " differs from the manifest's network " + manifest.network());
+        }
+        int maxTokens = manifest.text().maxTokens();
+        if (maxTokens > config.maxPositionEmbeddings()) {
+            throw new BundleException("bundle " + bundle.modelId() + ": max_tokens " + maxTokens
+                    + " exceeds the network's max_position_embeddings " + config.maxPositionEmbeddings());
+        }
+        byte[] tokenizerJson = bundle.bytes(TOKENIZER_FILE);
+        try (LeadTokenizer tokenizer = openTokenizer(bundle, tokenizerJson)) {
+            if (tokenizer.vocabSize() > config.vocabSize()) {
+                throw new BundleException("bundle " + bundle.modelId() + ": the tokenizer has " + tokenizer.vocabSize()
+                        + " token ids but the network only " + config.vocabSize() + " embeddings");
+            }
+        }
+        Model model = Model.newInstance(bundle.modelId(), device, "PyTorch");
+        try {
+            BertClassifier net = new BertClassifier(config);
+            net.initialize(model.getNDManager(), DataType.FLOAT32, BertClassifier.inputShapes(1, 1));
+            BertWeights.load(net, bundle.bytes(WEIGHTS_FILE), bundle.modelId() + "/" + WEIGHTS_FILE);
+            model.setBlock(net);
+            return new BundleModel(bundle, model, tokenizerJson);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** A predictor of its own for one scoring thread: its own tokenizer and DJL predictor over the shared network. */
+    public LeadPredictor newPredictor() {
+        return new LeadPredictor(this, newTokenizer(), false);
+    }
+
+    LeadTokenizer newTokenizer() {
+        return openTokenizer(bundle, tokenizerJson);
+    }
+
+    private static LeadTokenizer openTokenizer(Bundle bundle, byte[] json) {
+        return LeadTokenizer.load(json, bundle.modelId() + "/" + TOKENIZER_FILE, bundle.manifest().text().maxTokens());
+    }
+
+    public Bundle bundle() {
+        return bundle;
+    }
+
+    public String modelId() {
+        return bundle.modelId();
+    }
+
+    public Device device() {
+        return model.getNDManager().getDevice();
+    }
+
+    Model djlModel() {
+        return model;
+    }
+
+    /** Native arrays the model holds right now (its weights plus anything a call failed to release). */
+    int nativeArrays() {
+        return ((BaseNDManager) model.getNDManager()).getManagedArrays().size();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

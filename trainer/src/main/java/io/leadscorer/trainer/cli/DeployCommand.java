@@ -1,0 +1,60 @@
+package io.leadscorer.trainer.cli;
+
+import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.trainer.config.PublishSettings;
+import io.leadscorer.trainer.publish.ControlPublisher;
+import io.micronaut.context.annotation.Prototype;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `deploy`: verifies a published bundle here, then asks the scorers to serve it (a DEPLOY on the control topic). */
+@Prototype
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = "Sends a DEPLOY command for a bundle in the model store; follow it with `status`.")
+public class DeployCommand implements Callable<Integer> {
+    @Option(names = "--bundle", required = true, paramLabel = "DIR|URI", description = "bundle directory or file: URI")
+    String bundle;
+
+    @Mixin
+    ControlOptions control;
+
+    @Mixin
+    SettingsOptions settings;
+
+    @Inject
+    Provider<ControlPublisher> publisher;
+
+    @Inject
+    Provider<PublishSettings> publishSettings;
+
+    @Inject
+    Console console;
+
+    @Override
+    public Integer call() {
+        Bundle opened = Bundle.open(bundleDir(bundle));
+        PublishSettings target = publishSettings.get();
+        ControlPublisher.Sent sent = publisher.get().deploy(opened, target);
+        console.out().printf(Locale.ROOT, "DEPLOY %s to %s sent to %s (sequence %d, partition %d, offset %d)%n",
+                opened.modelId(), target.target(), target.controlTopic(), sent.command().getSequence(),
+                sent.metadata().partition(), sent.metadata().offset());
+        return 0;
+    }
+
+    static Path bundleDir(String given) {
+        if (given.startsWith("file:")) {
+            return Path.of(URI.create(given));
+        }
+        if (given.contains("://")) {
+            throw new IllegalArgumentException("--bundle " + given + ": only a directory or a file: URI is served");
+        }
+        return Path.of(given);
+    }
+}
