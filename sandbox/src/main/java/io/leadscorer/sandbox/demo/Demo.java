@@ -1,6 +1,8 @@
 package io.leadscorer.sandbox.demo;
 
+import io.leadscorer.avro.ModelCommand;
 import io.leadscorer.avro.ScoredLead;
+import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.sandbox.ScorerInstance;
 import io.leadscorer.simulator.oracle.OracleF1;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -112,12 +115,15 @@ public final class Demo {
         } else {
             out.printf("streaming %,d leads at %.0f/s%n", planned, options.rate());
         }
+        ModelDeployer deployer = new ModelDeployer(infrastructure.bootstrapServers(), infrastructure.registryUrl(),
+                topics.control(), APPLICATION_ID);
+        AtomicReference<String> deployment = new AtomicReference<>();
+        // a finite stream deploys exactly half way, from the sending thread (the command takes milliseconds to send)
+        stream.atHalfway(() -> deployment.set(deploy(deployer, models.second(), topics)));
         Thread producer = new Thread(stream, "demo-simulator");
         producer.setDaemon(true);
         long streamStart = System.nanoTime();
         producer.start();
-        ModelDeployer deployer = new ModelDeployer(infrastructure.bootstrapServers(), infrastructure.registryUrl(),
-                topics.control(), APPLICATION_ID);
         boolean deployed = false;
         long interval = view.terminal() ? 1000 : 5000;
         long lastScored = 0;
@@ -135,12 +141,13 @@ public final class Demo {
             }
             long now = System.nanoTime();
             long elapsedMillis = (now - streamStart) / 1_000_000;
-            if (!deployed && !stop && (options.keepRunning() ? elapsedMillis >= KEEP_RUNNING_DEPLOY_MILLIS
-                    : stream.sent() >= planned / 2)) {
+            if (options.keepRunning() && deployment.get() == null && !stop && elapsedMillis >= KEEP_RUNNING_DEPLOY_MILLIS) {
+                deployment.set(deploy(deployer, models.second(), topics));
+            }
+            if (!deployed && deployment.get() != null) {
                 deployed = true;
-                deployer.deploy(models.second());
                 view.release();
-                out.printf("deployed %s through %s (DEPLOY, key %s)%n", models.second().modelId(), topics.control(), APPLICATION_ID);
+                out.println(deployment.get());
             }
             long scored = tally.distinctScored();
             double[] recent = tally.latencies().recentPercentiles(50, 99);
@@ -206,6 +213,17 @@ public final class Demo {
                 liveF1, oracleF1, span > 0 ? n / span : Double.NaN, tally.latencies().percentile(50),
                 tally.latencies().percentile(99), infrastructure.bootstrapServers(), infrastructure.registryUrl(),
                 options.instances(), seconds);
+    }
+
+    /** Sends the DEPLOY; returns the line that tells what was done. */
+    private static String deploy(ModelDeployer deployer, Bundle bundle, DemoTopics topics) {
+        try {
+            ModelCommand command = deployer.deploy(bundle);
+            return String.format("deployed %s through %s (DEPLOY, key %s, sequence %d)", bundle.modelId(),
+                    topics.control(), APPLICATION_ID, command.getSequence());
+        } catch (RuntimeException e) {
+            return "warning: " + e.getMessage();
+        }
     }
 
     /** Until every instance's streams are RUNNING (the group has settled its partitions), so the stream starts on a ready fleet. */

@@ -38,6 +38,7 @@ public final class LiveStream implements Runnable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong poisonSent = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
+    private volatile Runnable halfway = () -> { };
     private volatile boolean stopped;
     private volatile boolean finished;
 
@@ -47,6 +48,12 @@ public final class LiveStream implements Runnable {
         this.topic = topic;
         this.count = count;
         this.rate = rate;
+    }
+
+    /** Runs on the sending thread once half of a finite stream has been sent (the demo deploys its second model there). */
+    public LiveStream atHalfway(Runnable action) {
+        this.halfway = action;
+        return this;
     }
 
     @Override
@@ -64,6 +71,9 @@ public final class LiveStream implements Runnable {
                 new StringSerializer(), new ByteArraySerializer())) {
             for (long i = 0; i < count && !stopped; i++) {
                 pacer.awaitTurn(i);
+                if (i == count / 2 && count != Long.MAX_VALUE) {
+                    halfway.run();
+                }
                 if (i == poisonAt) {
                     sendPoison(producer, serializer);
                 }

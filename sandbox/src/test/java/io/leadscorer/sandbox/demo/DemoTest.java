@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo's scenario at a small size (300 leads, tiny models, two scorer instances), run once: the summary it
+ * The demo's scenario at a small size (300 leads at 50/s, tiny models, two scorer instances), run once: the summary it
  * prints, the JSON line, and an outside client that joins in while it runs, configured only with the addresses the
  * demo printed and the project's serde (as any client would use Confluent's).
  */
@@ -58,7 +58,8 @@ class DemoTest {
     static void runDemo() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        DemoOptions options = new DemoOptions(300, 150, 2, tmp.resolve("models"), false, false, null, null,
+        // 6 s of stream: the DEPLOY goes out after 3 s, and a tiny model loads in well under a second
+        DemoOptions options = new DemoOptions(300, 50, 2, tmp.resolve("models"), false, false, null, null,
                 TrainingProfile.tiny(), Files.createDirectories(tmp.resolve("work")));
         summary = new Demo(options, out, false)
                 .onReady(infrastructure -> outsideScore = scoreAsOutsideClient(bytes.toString(StandardCharsets.UTF_8)))
