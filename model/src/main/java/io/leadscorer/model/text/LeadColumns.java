@@ -11,8 +11,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The 28 feature columns of an MQL lead in the order of DESIGN.md (and of MqlEvent.avsc). Numeric kinds follow
- * the Avro types: double and long fields are {@link ColumnKind#NUMBER}, string fields {@link ColumnKind#TEXT}.
+ * The 28 feature columns of an MQL lead in the order of docs/ARCHITECTURE.md, "Lead columns" (and of MqlEvent.avsc).
+ * Numeric kinds follow the Avro types: double and long fields are {@link ColumnKind#NUMBER}, string fields
+ * {@link ColumnKind#TEXT}.
  */
 public final class LeadColumns {
     /** The label column of the training CSV. */

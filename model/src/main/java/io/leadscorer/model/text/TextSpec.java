@@ -112,8 +112,8 @@ public record TextSpec(
     }
 
     /**
-     * All 28 columns kept in DESIGN.md order, the default stop words and characters, 4 digits, 48 tokens (the
-     * positions of {@link io.leadscorer.model.network.BertConfig#compact}; see there for the measurements).
+     * All 28 columns kept in the order of docs/ARCHITECTURE.md, the default stop words and characters, 4 digits, 48
+     * tokens (the positions of {@link io.leadscorer.model.network.BertConfig#compact}; see there for the measurements).
      */
     public static TextSpec defaults() {
         return new TextSpec(LeadColumns.NAMES, List.of(), DEFAULT_STOP_WORDS, DEFAULT_REMOVED_CHARACTERS,

@@ -23,19 +23,22 @@ import org.apache.avro.Schema;
  * Builds a model generation from a bundle directory, off the stream threads, checking everything before anything is
  * served: the bundle's files against their checksums and size bounds, the manifest's fingerprint and model id against
  * the command, the lead-text spec against the input schema (every kept column a field of {@link MqlEvent}), the
- * network against the tokenizer; then one warm-up forward pass per batch-size bucket, so the first real batch pays no
- * first-call cost.
+ * network against the tokenizer; then one warm-up forward pass per batch-size bucket and one predictor opened per
+ * stream thread, so the first real batch on the new generation pays no first-call or opening cost.
  */
 public final class GenerationLoader {
 
     private final Device device;
     private final BundleLimits limits;
     private final List<Integer> warmUpBatchSizes;
+    private final int streamThreads;
     private final Consumer<Generation> onClosed;
     private final AtomicLong numbers = new AtomicLong();
 
-    public GenerationLoader(Device device, BundleLimits limits, int batchSize, Consumer<Generation> onClosed) {
+    public GenerationLoader(Device device, BundleLimits limits, int batchSize, int streamThreads,
+                            Consumer<Generation> onClosed) {
         this.device = device;
+        this.streamThreads = streamThreads;
         this.limits = limits;
         SortedSet<Integer> sizes = new TreeSet<>(List.of(1, batchSize));
         this.warmUpBatchSizes = List.copyOf(sizes);
@@ -91,6 +94,12 @@ public final class GenerationLoader {
         }
         Generation[] self = new Generation[1];
         self[0] = new Generation(numbers.incrementAndGet(), model, () -> onClosed.accept(self[0]));
+        try {
+            self[0].prepare(streamThreads);
+        } catch (RuntimeException e) {
+            self[0].retire();
+            throw new RejectedBundleException("cannot open predictors on " + bundle.modelId() + ": " + e.getMessage(), e);
+        }
         return self[0];
     }
 

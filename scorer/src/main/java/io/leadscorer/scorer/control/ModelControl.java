@@ -34,7 +34,7 @@ public final class ModelControl {
     public static ControlLoop loop(ScorerSettings settings, Device device, ActiveGeneration active,
                                    ModelStatusPublisher status, ScorerMetrics metrics) {
         GenerationLoader loader = new GenerationLoader(device, BundleLimits.DEFAULT, settings.batch().size(),
-                generation -> metrics.generationClosed());
+                settings.kafka().numStreamThreads(), generation -> metrics.generationClosed());
         ModelDeployer deployer = new ModelDeployer(new BundleLocator(Path.of(settings.model().store())), loader,
                 active, status, metrics, Path.of(settings.model().initialBundle()));
         return new ControlLoop(() -> new KafkaConsumer<>(ScorerStreamsConfig.controlConsumer(settings)),

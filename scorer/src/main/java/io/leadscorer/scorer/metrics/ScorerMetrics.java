@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The scorer's own meters (exported at /prometheus as {@code leadscorer_*}): records in, scored, dead-lettered by
  * reason, batch size, inference time per batch, end-to-end latency from event time to scored time, and the active
- * model id as a tag of a gauge that is 1.
+ * model id as a tag of a gauge that is 1; control commands by outcome, the time from command to serving model, and the
+ * model generations still loaded.
  */
 public final class ScorerMetrics {
 

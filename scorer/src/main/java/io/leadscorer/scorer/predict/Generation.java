@@ -6,6 +6,8 @@ import io.leadscorer.model.predict.BundleModel;
 import io.leadscorer.model.predict.LeadPredictor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,6 +27,7 @@ public final class Generation {
     private final AtomicInteger state = new AtomicInteger();
     private volatile boolean closed;
     private final List<LeadPredictor> predictors = new ArrayList<>();
+    private final Queue<LeadPredictor> prepared = new ConcurrentLinkedQueue<>();
 
     public Generation(long number, BundleModel model, Runnable onClosed) {
         this.number = number;
@@ -69,15 +72,29 @@ public final class Generation {
     }
 
     /** No new leases from now on; closes the generation at once when none is out. */
-    void retire() {
+    public void retire() {
         if (state.getAndUpdate(current -> current | RETIRED) == 0) {
             close();
         }
     }
 
-    /** A new predictor for the calling thread, closed with the generation. Call only while holding a lease. */
+    /**
+     * Opens {@code count} predictors ahead of time, off the stream threads, so that the first batch of each stream
+     * thread on this generation does not pay for opening one (a tokenizer to parse) in the middle of a swap.
+     */
+    public void prepare(int count) {
+        for (int i = 0; i < count; i++) {
+            prepared.add(track(model.newPredictor()));
+        }
+    }
+
+    /** A predictor for the calling thread (a prepared one if left), closed with the generation. Call while leased. */
     LeadPredictor newPredictor() {
-        LeadPredictor predictor = model.newPredictor();
+        LeadPredictor ready = prepared.poll();
+        return ready != null ? ready : track(model.newPredictor());
+    }
+
+    private LeadPredictor track(LeadPredictor predictor) {
         synchronized (predictors) {
             predictors.add(predictor);
         }
@@ -93,6 +110,7 @@ public final class Generation {
         synchronized (predictors) {
             predictors.forEach(LeadPredictor::close);
             predictors.clear();
+            prepared.clear();
         }
         model.close();
         closed = true;

@@ -69,7 +69,12 @@ public final class HotSwapBenchmark {
     private record Swap(int number, long sentMs, long activeMs) {
     }
 
-    private record Memory(int swap, long rssKb, long directBytes, long heapUsedBytes, double openGenerations) {
+    private record Memory(int swap, long rssKb, long directBytes, long heapUsedBytes, long heapCommittedBytes,
+                          double openGenerations) {
+        /** Resident memory outside the Java heap (native: PyTorch, RocksDB, metaspace, thread stacks) plus direct. */
+        double nativeMiB() {
+            return (rssKb * 1024.0 - heapCommittedBytes + directBytes) / 1048576.0;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -130,7 +135,7 @@ public final class HotSwapBenchmark {
                                 commands.serialize("hs.control", command))).get(30, TimeUnit.SECONDS);
                         scorer.awaitModel(target.modelId(), Duration.ofMinutes(1));
                         done.add(new Swap(swap, sent, System.currentTimeMillis()));
-                        if (swap == 1 || swap == 10 || swap == swaps) {
+                        if (swap == 1 || swap % 10 == 0 || swap == swaps) {
                             memory.add(memory(swap, scorer));
                         }
                         long next = sent + SWAP_EVERY.toMillis();
@@ -180,8 +185,9 @@ public final class HotSwapBenchmark {
         long direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
                 .filter(pool -> pool.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long committed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
         double open = scorer.registry.get("leadscorer.model.generations.open").gauge().value();
-        return new Memory(swap, rss, direct, heap, open);
+        return new Memory(swap, rss, direct, heap, committed, open);
     }
 
     private static void report(List<Batch> all, List<Swap> swaps, List<Memory> memory, long swapStart, long swapEnd) {
@@ -242,16 +248,19 @@ public final class HotSwapBenchmark {
                 + "inside swap windows %.0f (%.2f of steady)%n", steadyRate, swapPhaseRate, swapPhaseRate / steadyRate,
                 swapWindowRate, swapWindowRate / steadyRate);
         for (Memory m : memory) {
-            System.out.printf(Locale.ROOT, "after swap %d: RSS %.1f MiB, direct %.1f MiB, heap used %.1f MiB, "
-                            + "open generations %.0f%n", m.swap(), m.rssKb() / 1024.0, m.directBytes() / 1048576.0,
-                    m.heapUsedBytes() / 1048576.0, m.openGenerations());
+            System.out.printf(Locale.ROOT, "after swap %d: RSS %.1f MiB, direct %.1f MiB, heap used %.1f of %.1f MiB "
+                            + "committed, outside the heap %.1f MiB, open generations %.0f%n", m.swap(), m.rssKb() / 1024.0,
+                    m.directBytes() / 1048576.0, m.heapUsedBytes() / 1048576.0, m.heapCommittedBytes() / 1048576.0,
+                    m.nativeMiB(), m.openGenerations());
         }
         if (memory.size() >= 3) {
             Memory ten = memory.get(1);
             Memory end = memory.get(memory.size() - 1);
             double growth = 100.0 * ((end.rssKb() * 1024.0 + end.directBytes()) / (ten.rssKb() * 1024.0 + ten.directBytes()) - 1);
-            System.out.printf(Locale.ROOT, "target: resident + direct growth from swap 10 to swap %d <= 5%%: %.1f%% (%s)%n",
-                    end.swap(), growth, growth <= 5 ? "met" : "MISSED");
+            double nativeGrowth = 100.0 * (end.nativeMiB() / ten.nativeMiB() - 1);
+            System.out.printf(Locale.ROOT, "target: resident + direct growth from swap %d to swap %d <= 5%%: %.1f%% (%s); "
+                    + "outside the heap: %.1f%%%n", ten.swap(), end.swap(), growth, growth <= 5 ? "met" : "MISSED",
+                    nativeGrowth);
         }
         long maxPause = pauses.get(pauses.size() - 1);
         System.out.printf(Locale.ROOT, "target: swap pause <= one batch interval (steady p50 gap %d ms): max %d ms (%s), "

@@ -29,7 +29,7 @@ class GenerationLoaderTest {
     Path store;
 
     private final List<Generation> closed = new ArrayList<>();
-    private final GenerationLoader loader = new GenerationLoader(Device.cpu(), BundleLimits.DEFAULT, 4, closed::add);
+    private final GenerationLoader loader = new GenerationLoader(Device.cpu(), BundleLimits.DEFAULT, 4, 1, closed::add);
 
     @Test
     void loadsAVerifiedBundleIntoAGenerationThatScoresLikeThePredictor() {
@@ -109,7 +109,7 @@ class GenerationLoaderTest {
     void rejectsAFileOverTheSizeBound() {
         Candidate valid = BadBundles.valid(store, 7);
         GenerationLoader strict = new GenerationLoader(Device.cpu(), new BundleLimits(1 << 20, 1024, 1L << 30, 48,
-                4096, 16384, 1_000_000, 8192), 4, closed::add);
+                4096, 16384, 1_000_000, 8192), 4, 1, closed::add);
         assertThatThrownBy(() -> strict.load(valid.dir(), valid.modelId(), valid.manifestSha256()))
                 .isInstanceOf(RejectedBundleException.class).hasMessageContaining("over the limit of 1024");
     }

@@ -48,7 +48,7 @@ class ModelDeployerTest {
 
     private ModelDeployer deployer(Path initialBundle) {
         return new ModelDeployer(new BundleLocator(store),
-                new GenerationLoader(Device.cpu(), BundleLimits.DEFAULT, 4, g -> metrics.generationClosed()), active,
+                new GenerationLoader(Device.cpu(), BundleLimits.DEFAULT, 4, 1, g -> metrics.generationClosed()), active,
                 new ModelStatusPublisher(statuses, "status", "instance-1", Clock.systemUTC()), metrics, initialBundle);
     }
 
