@@ -10,7 +10,7 @@ import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.testing.TinyBundles;
 import io.leadscorer.schemas.serde.AvroWireSerde;
-import io.leadscorer.schemas.testing.EmbeddedKafkaCluster;
+import io.leadscorer.embedded.EmbeddedKafkaCluster;
 import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
 import io.leadscorer.scorer.control.ModelDeployer;

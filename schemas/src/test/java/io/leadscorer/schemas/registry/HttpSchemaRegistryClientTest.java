@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.leadscorer.avro.ModelStatus;
 import io.leadscorer.avro.ScoredLead;
-import io.leadscorer.schemas.testing.HttpSchemaRegistryServer;
-import io.leadscorer.schemas.testing.HttpSchemaRegistryServer.Request;
+import io.leadscorer.embedded.HttpSchemaRegistryServer;
+import io.leadscorer.embedded.HttpSchemaRegistryServer.Request;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadscorer.avro.ScoredLead;
-import io.leadscorer.schemas.testing.HttpSchemaRegistryServer;
+import io.leadscorer.embedded.HttpSchemaRegistryServer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -7,7 +7,7 @@ import io.leadscorer.avro.ModelStatus;
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.avro.ScoredLead;
 import io.leadscorer.schemas.registry.InMemorySchemaRegistry;
-import io.leadscorer.schemas.testing.HttpSchemaRegistryServer;
+import io.leadscorer.embedded.HttpSchemaRegistryServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.schemas.registry.InMemorySchemaRegistry;
-import io.leadscorer.schemas.testing.EmbeddedKafkaCluster;
-import io.leadscorer.schemas.testing.HttpSchemaRegistryServer;
+import io.leadscorer.embedded.EmbeddedKafkaCluster;
+import io.leadscorer.embedded.HttpSchemaRegistryServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.text.LeadText;
 import io.leadscorer.model.text.TextSpec;
 import io.leadscorer.schemas.serde.AvroWireSerde;
-import io.leadscorer.schemas.testing.EmbeddedKafkaCluster;
+import io.leadscorer.embedded.EmbeddedKafkaCluster;
 import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
 import io.leadscorer.scorer.testing.ScorerInstance;

@@ -13,7 +13,7 @@ import io.leadscorer.model.testing.TinyBundles;
 import io.leadscorer.schemas.registry.SchemaRegistryConfig;
 import io.leadscorer.schemas.serde.AvroWireDeserializer;
 import io.leadscorer.schemas.serde.AvroWireSerde;
-import io.leadscorer.schemas.testing.EmbeddedKafkaCluster;
+import io.leadscorer.embedded.EmbeddedKafkaCluster;
 import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
 import io.leadscorer.scorer.testing.BadBundles;

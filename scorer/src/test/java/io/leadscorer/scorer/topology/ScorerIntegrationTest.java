@@ -8,7 +8,7 @@ import io.leadscorer.avro.ScoredLead;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.testing.TinyBundles;
 import io.leadscorer.schemas.serde.AvroWireSerde;
-import io.leadscorer.schemas.testing.EmbeddedKafkaCluster;
+import io.leadscorer.embedded.EmbeddedKafkaCluster;
 import io.leadscorer.scorer.batch.BufferControl;
 import io.leadscorer.scorer.decode.RecordLimits;
 import io.leadscorer.scorer.config.ScorerSettings;

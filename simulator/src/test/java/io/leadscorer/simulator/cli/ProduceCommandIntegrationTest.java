@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.schemas.serde.AvroWireDeserializer;
 import io.leadscorer.simulator.world.MqlWorld;
-import io.leadscorer.schemas.testing.EmbeddedKafkaCluster;
+import io.leadscorer.embedded.EmbeddedKafkaCluster;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

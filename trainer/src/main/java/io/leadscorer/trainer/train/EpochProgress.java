@@ -1,6 +1,7 @@
 package io.leadscorer.trainer.train;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -12,15 +13,23 @@ import java.util.Locale;
 
 /**
  * The console progress bar of one epoch: rows done, elapsed time and ETA, rows/s, the running training loss and
- * the validation F1 of the previous epoch (the current epoch's is logged when the epoch ends).
+ * the validation F1 of the previous epoch (the current epoch's is logged when the epoch ends). On a terminal it
+ * redraws in place every second; otherwise (a log file, a pipe, a test) it prints a plain line every
+ * {@value #PLAIN_INTERVAL_MILLIS} ms and when the epoch ends, with no carriage returns.
  */
 final class EpochProgress implements AutoCloseable {
     /** Wide enough for the bar beside the counts, the times, the speed and the message on one line. */
     private static final int WIDTH = 150;
+    static final int PLAIN_INTERVAL_MILLIS = 10_000;
     private final ProgressBar bar;
     private final String lastF1;
 
     EpochProgress(PrintStream out, String stage, int epoch, int epochs, long rows, double lastValidationF1) {
+        this(out, stage, epoch, epochs, rows, lastValidationF1, System.console() != null);
+    }
+
+    EpochProgress(PrintStream out, String stage, int epoch, int epochs, long rows, double lastValidationF1,
+                  boolean terminal) {
         this.bar = new ProgressBarBuilder()
                 .setTaskName(String.format(Locale.ROOT, "%s %d/%d", stage, epoch, epochs))
                 .setInitialMax(rows)
@@ -28,9 +37,10 @@ final class EpochProgress implements AutoCloseable {
                 .showSpeed()
                 .setSpeedUnit(ChronoUnit.SECONDS)
                 .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(1000)
+                .setUpdateIntervalMillis(terminal ? 1000 : PLAIN_INTERVAL_MILLIS)
                 // the consumer's own width: without it the bar asks the terminal, and outside one it shrinks to nothing
-                .setConsumer(new ConsoleProgressBarConsumer(out, WIDTH))
+                .setConsumer(terminal ? new ConsoleProgressBarConsumer(out, WIDTH)
+                        : new DelegatingProgressBarConsumer(out::println, WIDTH))
                 .build();
         this.lastF1 = Double.isNaN(lastValidationF1) ? "-" : String.format(Locale.ROOT, "%.4f", lastValidationF1);
     }

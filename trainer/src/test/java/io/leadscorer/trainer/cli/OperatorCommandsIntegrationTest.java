@@ -13,7 +13,7 @@ import io.leadscorer.schemas.registry.SchemaRegistryConfig;
 import io.leadscorer.schemas.serde.AvroWireDeserializer;
 import io.leadscorer.schemas.serde.AvroWireSerdeConfig;
 import io.leadscorer.schemas.serde.AvroWireSerializer;
-import io.leadscorer.schemas.testing.EmbeddedKafkaCluster;
+import io.leadscorer.embedded.EmbeddedKafkaCluster;
 import io.leadscorer.trainer.testing.TrainerRun;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -13,7 +13,7 @@ import io.leadscorer.schemas.registry.InMemorySchemaRegistry;
 import io.leadscorer.schemas.registry.SchemaRegistryConfig;
 import io.leadscorer.schemas.serde.AvroWireDeserializer;
 import io.leadscorer.schemas.serde.AvroWireSerdeConfig;
-import io.leadscorer.schemas.testing.EmbeddedKafkaCluster;
+import io.leadscorer.embedded.EmbeddedKafkaCluster;
 import io.leadscorer.simulator.world.SimulatedLead;
 import io.leadscorer.trainer.data.CsvLeadReader;
 import io.leadscorer.trainer.data.LeadRow;

@@ -1,4 +1,4 @@
-package io.leadscorer.schemas.testing;
+package io.leadscorer.embedded;
 
 import java.util.List;
 import java.util.Map;
@@ -63,7 +63,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             cluster.startup();
             cluster.waitForReadyBrokers();
             return new EmbeddedKafkaCluster(cluster);
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             IllegalStateException failure = new IllegalStateException("Could not start the embedded Kafka cluster", e);
             if (cluster != null) {
                 try {

@@ -1,4 +1,4 @@
-package io.leadscorer.schemas.testing;
+package io.leadscorer.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,114 @@
+package io.leadscorer.sandbox;
+
+import io.leadscorer.sandbox.demo.DemoCommand;
+import io.leadscorer.scorer.ScorerApplication;
+import io.leadscorer.simulator.SimulatorCli;
+import io.leadscorer.trainer.TrainerApplication;
+import io.micronaut.runtime.Micronaut;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+
+/**
+ * The Java side of {@code ./lead-scorer}: one class path with trainer, scorer and simulator, and a subcommand that
+ * picks which of them runs. {@code demo} is the sandbox's own; the trainer's commands ({@code train},
+ * {@code evaluate}, {@code baselines} and the operator commands {@code deploy}, {@code rollback}, {@code status}),
+ * the scorer service ({@code score}) and the simulator ({@code simulate csv|oracle|produce}) run as they would on
+ * their own, each with its module's application.yml and logging configuration.
+ */
+public final class LeadScorerLauncher {
+
+    static final Set<String> TRAINER_COMMANDS = Set.of("train", "evaluate", "baselines", "deploy", "rollback", "status");
+
+    static final String USAGE = """
+            Usage: ./lead-scorer COMMAND [OPTIONS]      (COMMAND --help for its options)
+
+            The whole system on this machine:
+              demo        Kafka, a Schema Registry, two trained models, scorer instances and a live stream of
+                          simulated leads in one JVM; a live view, a summary and one JSON line
+
+            Models (the trainer):
+              train       train a classifier on a labelled lead CSV and publish it to a model store
+              evaluate    score a labelled CSV with a bundle; JSON metrics on the last line
+              baselines   logistic regression and XGBoost on the same split, for comparison
+              deploy      send a DEPLOY command for a bundle to the control topic
+              rollback    send a ROLLBACK command to an earlier model
+              status      show what each scorer instance serves
+
+            Scoring:
+              score       the scorer service (settings from environment variables; score --help lists them)
+
+            Simulated data:
+              simulate    csv | oracle | produce: training CSVs, the oracle F1, a live Avro event stream
+            """;
+
+    static final String SCORE_HELP = """
+            Usage: ./lead-scorer score
+
+            Runs the scorer service: Kafka Streams from the input topic to the scores topic, micro-batches through the
+            model, dead letters, the control topic for hot swaps; HTTP /health and /prometheus. Settings come from the
+            scorer's application.yml and these environment variables (among others listed there):
+              KAFKA_BOOTSTRAP_SERVERS     Kafka, default localhost:9092
+              SCHEMA_REGISTRY_URL         Schema Registry, default http://localhost:8081
+              SCORER_INITIAL_BUNDLE       model bundle directory to serve at start
+              SCORER_MODEL_STORE          model store the control topic's bundles must live in
+              SCORER_DEVICE               auto | cpu | gpu | gpu:N
+              SCORER_BATCH_SIZE           leads per forward pass, default 32
+              SCORER_BATCH_MAX_WAIT       longest wait of a buffered lead, default 50ms
+              SCORER_APPLICATION_ID       consumer group and control key, default lead-scorer
+              SCORER_HTTP_PORT            HTTP port, default 8080
+            """;
+
+    private LeadScorerLauncher() {
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        String command = args.length == 0 ? "--help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        if (TRAINER_COMMANDS.contains(command)) {
+            logWith(ModuleResource.of(TrainerApplication.class, "logback.xml").toString());
+            TrainerApplication.main(args);
+        } else if (command.equals("demo")) {
+            System.setProperty("lead-scorer.log", System.getProperty("lead-scorer.log",
+                    Path.of(System.getProperty("user.home"), ".lead-scorer", "demo.log").toString()));
+            logWith("io/leadscorer/sandbox/logback-demo.xml");
+            int exit;
+            try {
+                exit = new CommandLine(new DemoCommand()).setCommandName("./lead-scorer demo").execute(rest);
+            } catch (Throwable e) {
+                // picocli rethrows errors; threads of the embedded broker must not keep the JVM alive after one
+                e.printStackTrace();
+                exit = 1;
+            }
+            System.exit(exit);
+        } else if (command.equals("score")) {
+            if (List.of(rest).contains("--help") || List.of(rest).contains("-h")) {
+                System.out.print(SCORE_HELP);
+                return;
+            }
+            logWith(ModuleResource.of(ScorerApplication.class, "logback.xml").toString());
+            Micronaut.build(rest).mainClass(ScorerApplication.class)
+                    .propertySources(ScorerConfiguration.applicationYml())
+                    .properties(ScorerConfiguration.TRAINER_DISABLED).start();
+        } else if (command.equals("simulate")) {
+            SimulatorCli.main(rest);
+        } else if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
+            System.out.print(USAGE);
+        } else {
+            System.err.println("Unknown command '" + command + "'");
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+    }
+
+    private static void logWith(String configuration) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", configuration);
+        }
+    }
+}

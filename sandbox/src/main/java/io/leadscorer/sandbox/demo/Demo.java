@@ -1,0 +1,278 @@
+package io.leadscorer.sandbox.demo;
+
+import io.leadscorer.avro.ModelCommand;
+import io.leadscorer.avro.ScoredLead;
+import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.sandbox.ScorerInstance;
+import io.leadscorer.simulator.oracle.OracleF1;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The whole system on one machine: Kafka and the registry, two trained models, N scorer instances in one group, the
+ * simulator's live stream with poison records, the second model deployed through the control topic half way, a
+ * live view, and a summary checked against what the simulator knows (nothing lost, nothing scored twice, every
+ * poison record dead-lettered).
+ */
+public final class Demo {
+
+    /** The scorer deployment the demo's instances form (their consumer group and the control commands' key). */
+    public static final String APPLICATION_ID = "lead-scorer";
+    /** After the stream ends, how long the tally waits without any new score before it calls what is missing lost. */
+    private static final long QUIET_MILLIS = 60_000;
+    /** With --keep-running, the second model is deployed this long into the stream. */
+    private static final long KEEP_RUNNING_DEPLOY_MILLIS = 30_000;
+
+    private final DemoOptions options;
+    private final PrintStream out;
+    private final LiveView view;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private volatile ReadyHook onReady = infrastructure -> { };
+
+    /** Something to run once the broker, registry and scorers are up (tests use it to join in as a client). */
+    public interface ReadyHook {
+        void accept(Infrastructure infrastructure) throws Exception;
+    }
+
+    public Demo(DemoOptions options, PrintStream out, boolean terminal) {
+        this.options = options;
+        this.out = out;
+        this.view = new LiveView(out, terminal);
+    }
+
+    public Demo onReady(ReadyHook action) {
+        this.onReady = action;
+        return this;
+    }
+
+    /** Asks a running demo to stop sending and finish cleanly (Ctrl-C). */
+    public void requestStop() {
+        stopRequested.countDown();
+    }
+
+    public DemoSummary run() throws Exception {
+        DemoTopics topics = DemoTopics.defaults();
+        long started = System.nanoTime();
+        Path work = options.workDir() != null ? options.workDir() : Files.createTempDirectory("lead-scorer-demo-");
+        try (Infrastructure infrastructure = Infrastructure.start(options.bootstrap(), options.registry(), topics)) {
+            out.println((infrastructure.embedded() ? "Kafka (embedded, KRaft): " : "Kafka: ") + infrastructure.bootstrapServers());
+            out.println("Schema Registry: " + infrastructure.registryUrl());
+            out.printf("topics: %s (%d partitions), %s, %s, %s (compacted), %s%n", topics.input(), topics.partitions(),
+                    topics.scores(), topics.deadLetters(), topics.control(), topics.status());
+
+            DemoModels.Pair models = new DemoModels(options.store(), options.training(), out).ensure(options.fresh());
+            out.printf("models: %s serves first, %s is deployed mid-stream%n", models.first().modelId(), models.second().modelId());
+
+            try (ScoreTally tally = new ScoreTally(infrastructure.bootstrapServers(), infrastructure.registryUrl(), topics)) {
+                Thread tallyThread = new Thread(tally, "demo-tally");
+                tallyThread.setDaemon(true);
+                tallyThread.start();
+                List<ScorerInstance> scorers = new ArrayList<>();
+                try {
+                    for (int i = 1; i <= options.instances(); i++) {
+                        String name = "scorer-" + i;
+                        scorers.add(ScorerInstance.start(name, scorerProperties(name, infrastructure, topics, models, work)));
+                        out.printf("%s started (health and metrics on http://localhost:%d)%n", name, scorers.get(i - 1).httpPort());
+                    }
+                    awaitRunning(scorers);
+                    onReady.accept(infrastructure);
+                    return stream(infrastructure, topics, models, tally, scorers, started);
+                } finally {
+                    view.release();
+                    for (ScorerInstance scorer : scorers) {
+                        scorer.close();
+                    }
+                    tally.close();
+                    tallyThread.join(TimeUnit.SECONDS.toMillis(10));
+                }
+            }
+        } finally {
+            if (options.workDir() == null) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    private DemoSummary stream(Infrastructure infrastructure, DemoTopics topics, DemoModels.Pair models, ScoreTally tally,
+                               List<ScorerInstance> scorers, long started) throws InterruptedException {
+        long planned = options.keepRunning() ? Long.MAX_VALUE : options.leads();
+        LiveStream stream = new LiveStream(infrastructure.bootstrapServers(), infrastructure.registryUrl(), topics.input(),
+                planned, options.rate());
+        if (options.keepRunning()) {
+            out.printf("streaming leads at %.0f/s until Ctrl-C%n", options.rate());
+        } else {
+            out.printf("streaming %,d leads at %.0f/s%n", planned, options.rate());
+        }
+        ModelDeployer deployer = new ModelDeployer(infrastructure.bootstrapServers(), infrastructure.registryUrl(),
+                topics.control(), APPLICATION_ID);
+        AtomicReference<String> deployment = new AtomicReference<>();
+        // a finite stream deploys exactly half way, from the sending thread (the command takes milliseconds to send)
+        stream.atHalfway(() -> deployment.set(deploy(deployer, models.second(), topics)));
+        Thread producer = new Thread(stream, "demo-simulator");
+        producer.setDaemon(true);
+        long streamStart = System.nanoTime();
+        producer.start();
+        boolean deployed = false;
+        long interval = view.terminal() ? 1000 : 5000;
+        long lastScored = 0;
+        long lastChange = System.nanoTime();
+        long lastFrame = System.nanoTime();
+        while (true) {
+            boolean stop = stopRequested.getCount() == 0;
+            if (stop) {
+                Thread.sleep(interval);
+            } else {
+                stop = stopRequested.await(interval, TimeUnit.MILLISECONDS);
+            }
+            if (stop) {
+                stream.stop();
+            }
+            long now = System.nanoTime();
+            long elapsedMillis = (now - streamStart) / 1_000_000;
+            if (options.keepRunning() && deployment.get() == null && !stop && elapsedMillis >= KEEP_RUNNING_DEPLOY_MILLIS) {
+                deployment.set(deploy(deployer, models.second(), topics));
+            }
+            if (!deployed && deployment.get() != null) {
+                deployed = true;
+                view.release();
+                out.println(deployment.get());
+            }
+            long scored = tally.distinctScored();
+            double[] recent = tally.latencies().recentPercentiles(50, 99);
+            view.show(new LiveView.Frame((now - started) / 1e9, stream.sent(), planned, scored, tally.deadLettered(),
+                    (scored - lastScored) / ((now - lastFrame) / 1e9), recent[0], recent[1], instances(scorers),
+                    String.join(" -> ", tally.scoresByModel().keySet())));
+            if (scored != lastScored) {
+                lastChange = now;
+            }
+            lastScored = scored;
+            lastFrame = now;
+            if (stream.finished()) {
+                boolean allScored = tally.missing(stream.acknowledged()) == 0;
+                boolean poisonIn = tally.poisonDeadLettered().size() >= stream.poisonSent();
+                if ((allScored && poisonIn) || (now - lastChange) / 1_000_000 > QUIET_MILLIS) {
+                    break;
+                }
+            }
+        }
+        if (stream.firstError() != null) {
+            out.println("the simulator's producer reported: " + stream.firstError());
+        }
+        return summary(infrastructure, stream, tally, (System.nanoTime() - started) / 1e9);
+    }
+
+    private DemoSummary summary(Infrastructure infrastructure, LiveStream stream, ScoreTally tally, double seconds) {
+        Map<String, Truth> acknowledged = new HashMap<>(stream.acknowledged());
+        int n = 0;
+        double[] probabilities = new double[acknowledged.size()];
+        boolean[] labels = new boolean[acknowledged.size()];
+        long truePositives = 0;
+        long predictedPositives = 0;
+        long positives = 0;
+        for (Map.Entry<String, Truth> lead : acknowledged.entrySet()) {
+            ScoredLead score = tally.scoreOf(lead.getKey());
+            if (score == null) {
+                continue;
+            }
+            Truth truth = lead.getValue();
+            probabilities[n] = truth.probability();
+            labels[n] = truth.converted();
+            n++;
+            positives += truth.converted() ? 1 : 0;
+            predictedPositives += score.getLabel() ? 1 : 0;
+            truePositives += score.getLabel() && truth.converted() ? 1 : 0;
+        }
+        double liveF1 = positives + predictedPositives == 0 ? Double.NaN : 2.0 * truePositives / (positives + predictedPositives);
+        double oracleF1 = n == 0 ? Double.NaN : OracleF1.of(java.util.Arrays.copyOf(probabilities, n),
+                java.util.Arrays.copyOf(labels, n)).f1();
+        List<String> missed = new ArrayList<>();
+        if (stream.poisonSent() > 0) {
+            Set<String> seen = tally.poisonDeadLettered();
+            for (String kind : PoisonRecords.KINDS) {
+                if (!seen.contains(kind)) {
+                    missed.add(kind);
+                }
+            }
+        }
+        Map<String, Long> byModel = tally.scoresByModel();
+        double span = tally.scoringSpanMillis() / 1000.0;
+        return new DemoSummary(acknowledged.size(), n, tally.deadLettered(), acknowledged.size() - n, tally.duplicated(),
+                stream.poisonSent(), missed, List.copyOf(byModel.keySet()), byModel, !tally.statusReports().isEmpty(),
+                liveF1, oracleF1, span > 0 ? n / span : Double.NaN, tally.latencies().percentile(50),
+                tally.latencies().percentile(99), infrastructure.bootstrapServers(), infrastructure.registryUrl(),
+                options.instances(), seconds);
+    }
+
+    /** Sends the DEPLOY; returns the line that tells what was done. */
+    private static String deploy(ModelDeployer deployer, Bundle bundle, DemoTopics topics) {
+        try {
+            ModelCommand command = deployer.deploy(bundle);
+            return String.format("deployed %s through %s (DEPLOY, key %s, sequence %d)", bundle.modelId(),
+                    topics.control(), APPLICATION_ID, command.getSequence());
+        } catch (RuntimeException e) {
+            return "warning: " + e.getMessage();
+        }
+    }
+
+    /** Until every instance's streams are RUNNING (the group has settled its partitions), so the stream starts on a ready fleet. */
+    private void awaitRunning(List<ScorerInstance> scorers) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (scorers.stream().allMatch(s -> s.streamsState().map(KafkaStreams.State.RUNNING::equals).orElse(false))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        out.println("warning: not every scorer instance is RUNNING after 120 s: " + instances(scorers));
+    }
+
+    private static List<String> instances(List<ScorerInstance> scorers) {
+        List<String> lines = new ArrayList<>();
+        for (ScorerInstance scorer : scorers) {
+            lines.add(scorer.name() + ": " + scorer.activeModelId().orElse("(no model)") + " "
+                    + scorer.streamsState().map(Enum::name).orElse("STOPPED"));
+        }
+        return lines;
+    }
+
+    private Map<String, Object> scorerProperties(String name, Infrastructure infrastructure, DemoTopics topics,
+                                                 DemoModels.Pair models, Path work) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.port", -1);
+        properties.put("scorer.application-id", APPLICATION_ID);
+        properties.put("scorer.instance-id", "demo-" + name);
+        properties.put("scorer.kafka.bootstrap-servers", infrastructure.bootstrapServers());
+        properties.put("scorer.kafka.state-dir", work.resolve("state-" + name).toString());
+        properties.put("scorer.registry.url", infrastructure.registryUrl());
+        properties.put("scorer.topics.input", topics.input());
+        properties.put("scorer.topics.output", topics.scores());
+        properties.put("scorer.topics.dead-letter", topics.deadLetters());
+        properties.put("scorer.topics.control", topics.control());
+        properties.put("scorer.topics.status", topics.status());
+        properties.put("scorer.model.initial-bundle", models.first().dir().toString());
+        properties.put("scorer.model.store", options.store().toAbsolutePath().toString());
+        return properties;
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + root, e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.leadscorer.sandbox.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DemoSummaryTest {
+
+    @Test
+    void okOnlyWithNothingLostNothingDuplicatedAndNoPoisonMissed() {
+        assertThat(summary(0, 0, List.of()).ok()).isTrue();
+        assertThat(summary(1, 0, List.of()).ok()).isFalse();
+        assertThat(summary(0, 2, List.of()).ok()).isFalse();
+        assertThat(summary(0, 0, List.of("unknown-schema-id")).ok()).isFalse();
+    }
+
+    @Test
+    void jsonKeepsModelsInServingOrder() throws Exception {
+        var json = new ObjectMapper().readTree(summary(0, 0, List.of()).toJson());
+        assertThat(json.get("models")).extracting(n -> n.asText()).containsExactly("a", "b");
+        assertThat(json.get("live_f1").asDouble()).isEqualTo(0.5);
+        assertThat(json.get("p99_ms").isNull()).isTrue();
+        assertThat(json.get("kafka").asText()).isEqualTo("localhost:9092");
+    }
+
+    private static DemoSummary summary(long lost, long duplicated, List<String> poisonMissed) {
+        Map<String, Long> byModel = new LinkedHashMap<>();
+        byModel.put("a", 10L);
+        byModel.put("b", 5L);
+        return new DemoSummary(15 + lost, 15, 3, lost, duplicated, 3, poisonMissed, List.of("a", "b"), byModel, true,
+                0.5, 0.8, 100, 40, Double.NaN, "localhost:9092", "http://localhost:8081", 2, 10);
+    }
+}
