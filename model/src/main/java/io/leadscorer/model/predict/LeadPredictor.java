@@ -9,6 +9,7 @@ import ai.djl.translate.TranslateException;
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleException;
+import io.leadscorer.model.bundle.BundleText;
 import io.leadscorer.model.bundle.Manifest;
 import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
@@ -39,7 +40,7 @@ public final class LeadPredictor implements AutoCloseable {
 
     private LeadPredictor(Bundle bundle, LeadTokenizer tokenizer, Model model) {
         this.bundle = bundle;
-        this.text = LeadText.forSpec(bundle.manifest().text());
+        this.text = BundleText.of(bundle);
         this.tokenizer = tokenizer;
         this.model = model;
         this.predictor = model.newPredictor(new LeadScoresTranslator(tokenizer));
@@ -89,7 +90,7 @@ public final class LeadPredictor implements AutoCloseable {
             return new float[0];
         }
         try {
-            return predictor.predict(texts);
+            return bundle.manifest().calibration().apply(predictor.predict(texts));
         } catch (TranslateException e) {
             throw new PredictionException("model " + modelId() + " could not score a batch of " + texts.size()
                     + " leads: " + e.getMessage(), e);
