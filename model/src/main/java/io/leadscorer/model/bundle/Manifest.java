@@ -1,5 +1,6 @@
 package io.leadscorer.model.bundle;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.leadscorer.model.network.BertConfig;
+import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.text.TextSpec;
 import java.io.IOException;
 import java.time.Instant;
@@ -25,6 +27,8 @@ import java.util.regex.Pattern;
  *
  * @param baseCheckpoint the Hugging Face checkpoint fine-tuned from, or null for a network trained from scratch
  * @param files          relative path ('/'-separated) to lower-case hex SHA-256, every file except manifest.json
+ * @param calibration    how the predictor turns the network's probability into the served one; absent in older
+ *                       manifests, read as {@link Calibration#NONE}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Manifest(
@@ -37,7 +41,8 @@ public record Manifest(
         @JsonProperty("threshold") double threshold,
         @JsonProperty("metrics") Map<String, Object> metrics,
         @JsonProperty("column_importances") Map<String, Double> columnImportances,
-        @JsonProperty("files") Map<String, String> files) {
+        @JsonProperty("files") Map<String, String> files,
+        @JsonProperty("calibration") Calibration calibration) {
 
     /** The bundle layout this code writes and the only one it reads. */
     public static final int FORMAT_VERSION = 1;
@@ -50,7 +55,9 @@ public record Manifest(
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    @JsonCreator
     public Manifest {
+        calibration = calibration == null ? Calibration.NONE : calibration;
         if (formatVersion < 1) {
             throw new IllegalArgumentException("format_version must be positive, was " + formatVersion);
         }
@@ -72,6 +79,14 @@ public record Manifest(
         files.forEach(Manifest::requireValidEntry);
     }
 
+    /** A manifest without calibration (served probabilities are the network's own). */
+    public Manifest(int formatVersion, String modelId, Instant createdAt, String baseCheckpoint, BertConfig network,
+                    TextSpec text, double threshold, Map<String, Object> metrics, Map<String, Double> columnImportances,
+                    Map<String, String> files) {
+        this(formatVersion, modelId, createdAt, baseCheckpoint, network, text, threshold, metrics, columnImportances,
+                files, Calibration.NONE);
+    }
+
     /** A new manifest in the current format; {@code files} is filled in by {@link BundleWriter#publish}. */
     public static Manifest of(String modelId, Instant createdAt, String baseCheckpoint, BertConfig network,
             TextSpec text, double threshold, Map<String, Object> metrics, Map<String, Double> columnImportances) {
@@ -81,7 +96,13 @@ public record Manifest(
 
     public Manifest withFiles(Map<String, String> checksums) {
         return new Manifest(formatVersion, modelId, createdAt, baseCheckpoint, network, text, threshold, metrics,
-                columnImportances, checksums);
+                columnImportances, checksums, calibration);
+    }
+
+    /** This manifest with the calibration its predictor applies. */
+    public Manifest withCalibration(Calibration newCalibration) {
+        return new Manifest(formatVersion, modelId, createdAt, baseCheckpoint, network, text, threshold, metrics,
+                columnImportances, files, newCalibration);
     }
 
     /** The manifest.json bytes (UTF-8, indented). */

@@ -6,6 +6,7 @@ import ai.djl.translate.TranslateException;
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleException;
+import io.leadscorer.model.bundle.BundleText;
 import io.leadscorer.model.bundle.Manifest;
 import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.text.LeadText;
@@ -37,7 +38,7 @@ public final class LeadPredictor implements AutoCloseable {
         this.shared = shared;
         this.ownsModel = ownsModel;
         this.bundle = shared.bundle();
-        this.text = LeadText.forSpec(bundle.manifest().text());
+        this.text = BundleText.of(bundle);
         this.tokenizer = tokenizer;
         this.predictor = shared.djlModel().newPredictor(new LeadScoresTranslator(tokenizer));
     }
@@ -62,7 +63,7 @@ public final class LeadPredictor implements AutoCloseable {
             return new float[0];
         }
         try {
-            return predictor.predict(texts);
+            return bundle.manifest().calibration().apply(predictor.predict(texts));
         } catch (TranslateException e) {
             throw new PredictionException("model " + modelId() + " could not score a batch of " + texts.size()
                     + " leads: " + e.getMessage(), e);

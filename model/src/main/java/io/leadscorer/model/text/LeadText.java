@@ -31,9 +31,18 @@ public final class LeadText {
     private final List<String[]> stopPhrases;
     private final MathContext significant;
     private final Map<String, MathContext> columnSignificant;
+    private final IdRates idRates;
 
     private LeadText(TextSpec spec) {
+        this(spec, null);
+    }
+
+    private LeadText(TextSpec spec, IdRates idRates) {
         this.spec = spec;
+        this.idRates = idRates;
+        if (idRates != null) {
+            spec.idRateColumns().forEach(column -> idRates.count(column, "")); // fails for a column without a table
+        }
         this.columns = spec.keptColumns().stream().map(LeadColumns::byName).toList();
         this.removed = spec.removedCharacters().isEmpty() ? null : Pattern.compile(spec.removedCharacters());
         this.significant = new MathContext(spec.significantDigits(), RoundingMode.HALF_UP);
@@ -68,17 +77,38 @@ public final class LeadText {
         return text;
     }
 
+    /**
+     * This spec's writer with the id rates it names (a bundle's {@link IdRates#FILE}; a training row's out-of-fold
+     * table in training).
+     */
+    public LeadText withIdRates(IdRates rates) {
+        return new LeadText(spec, java.util.Objects.requireNonNull(rates, "rates"));
+    }
+
     public TextSpec spec() {
         return spec;
     }
 
     public String text(LeadRecord lead) {
+        if (!spec.idRateColumns().isEmpty() && idRates == null) {
+            throw new IllegalStateException("this text spec adds id rate cells for " + spec.idRateColumns()
+                    + " but no id rates were given");
+        }
         StringBuilder text = new StringBuilder(512);
         for (LeadColumn column : columns) {
             if (!text.isEmpty()) {
                 text.append(spec.separator());
             }
-            text.append(column.prefix()).append(value(column.name(), lead.value(column.name())));
+            String value = value(column.name(), lead.value(column.name()));
+            if (spec.idRareBelow() > 0 && lead.value(column.name()) != null && spec.idRateColumns().contains(column.name())
+                    && idRates.count(column.name(), value) < spec.idRareBelow()) {
+                value = "rare";
+            }
+            text.append(column.prefix()).append(value);
+        }
+        for (String column : spec.idRateColumns()) {
+            Object value = lead.value(column);
+            text.append(spec.separator()).append(idRates.cells(column, value == null ? null : value(value), spec.separator()));
         }
         return text.toString();
     }

@@ -1,5 +1,6 @@
 package io.leadscorer.model.text;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +34,11 @@ import java.util.regex.PatternSyntaxException;
  * @param maxValueChars     most code points of one cleaned text value
  * @param missingToken      the value written for a missing cell
  * @param maxTokens         tokens per lead given to the model, [CLS] and [SEP] included
+ * @param idRateColumns     id columns whose training conversion rate and count ({@link IdRates}, a file of the
+ *                          bundle) are written as extra cells after the columns; absent in older manifests, read
+ *                          as none
+ * @param idRareBelow       values of those columns seen in fewer training rows are written as one
+ *                          {@code column_rare} token instead of themselves (0: never)
  */
 public record TextSpec(
         @JsonProperty("kept_columns") List<String> keptColumns,
@@ -45,7 +51,9 @@ public record TextSpec(
         @JsonProperty("column_digits") Map<String, Integer> columnDigits,
         @JsonProperty("max_value_chars") int maxValueChars,
         @JsonProperty("missing_token") String missingToken,
-        @JsonProperty("max_tokens") int maxTokens) {
+        @JsonProperty("max_tokens") int maxTokens,
+        @JsonProperty("id_rate_columns") List<String> idRateColumns,
+        @JsonProperty("id_rare_below") int idRareBelow) {
 
     /**
      * Placeholders that say "not given" (pandas reads NA, N/A, null and None as missing too, and {@link
@@ -63,8 +71,14 @@ public record TextSpec(
      */
     public static final String DEFAULT_REMOVED_CHARACTERS = "[/\\\\|()\\[\\]{}<>,;:!?\"'`*#&+=~^%@$_-]";
 
+    @JsonCreator
     public TextSpec {
         keptColumns = List.copyOf(Objects.requireNonNull(keptColumns, "kept_columns"));
+        idRateColumns = List.copyOf(idRateColumns == null ? List.of() : idRateColumns);
+        requireKnownAndUnique("id_rate_columns", idRateColumns);
+        if (idRareBelow < 0) {
+            throw new IllegalArgumentException("id_rare_below must not be negative: " + idRareBelow);
+        }
         droppedColumns = List.copyOf(droppedColumns == null ? List.of() : droppedColumns);
         stopWords = List.copyOf(stopWords == null ? List.of() : stopWords);
         removedCharacters = removedCharacters == null ? "" : removedCharacters;
@@ -111,6 +125,14 @@ public record TextSpec(
         }
     }
 
+    /** A spec without id rates (the layout of manifests before they existed). */
+    public TextSpec(List<String> keptColumns, List<String> droppedColumns, List<String> stopWords,
+                    String removedCharacters, String separator, boolean lowercase, int significantDigits,
+                    Map<String, Integer> columnDigits, int maxValueChars, String missingToken, int maxTokens) {
+        this(keptColumns, droppedColumns, stopWords, removedCharacters, separator, lowercase, significantDigits,
+                columnDigits, maxValueChars, missingToken, maxTokens, List.of(), 0);
+    }
+
     /**
      * All 28 columns kept in the order of docs/ARCHITECTURE.md, the default stop words and characters, 4 digits, 48
      * tokens (the positions of {@link io.leadscorer.model.network.BertConfig#compact}; see there for the measurements).
@@ -130,18 +152,24 @@ public record TextSpec(
         LinkedHashSet<String> dropped = new LinkedHashSet<>(droppedColumns);
         dropped.addAll(columns);
         return new TextSpec(kept, List.copyOf(dropped), stopWords, removedCharacters, separator, lowercase,
-                significantDigits, columnDigits, maxValueChars, missingToken, maxTokens);
+                significantDigits, columnDigits, maxValueChars, missingToken, maxTokens, idRateColumns, idRareBelow);
     }
 
     public TextSpec withMaxTokens(int tokens) {
         return new TextSpec(keptColumns, droppedColumns, stopWords, removedCharacters, separator, lowercase,
-                significantDigits, columnDigits, maxValueChars, missingToken, tokens);
+                significantDigits, columnDigits, maxValueChars, missingToken, tokens, idRateColumns, idRareBelow);
     }
 
     /** This spec with numbers of the given columns written to the given significant digits. */
     public TextSpec withColumnDigits(Map<String, Integer> digits) {
         return new TextSpec(keptColumns, droppedColumns, stopWords, removedCharacters, separator, lowercase,
-                significantDigits, digits, maxValueChars, missingToken, maxTokens);
+                significantDigits, digits, maxValueChars, missingToken, maxTokens, idRateColumns, idRareBelow);
+    }
+
+    /** This spec with rate and count cells for the given id columns, and their rare values as one token. */
+    public TextSpec withIdRates(List<String> columns, int rareBelow) {
+        return new TextSpec(keptColumns, droppedColumns, stopWords, removedCharacters, separator, lowercase,
+                significantDigits, columnDigits, maxValueChars, missingToken, maxTokens, columns, rareBelow);
     }
 
     private static void requireKnownAndUnique(String field, List<String> columns) {

@@ -22,7 +22,7 @@ class ManifestTest {
         JsonNode tree = new ObjectMapper().readTree(json);
 
         assertThat(tree.fieldNames()).toIterable().containsExactly("format_version", "model_id", "created_at",
-                "base_checkpoint", "network", "text", "threshold", "metrics", "column_importances", "files");
+                "base_checkpoint", "network", "text", "threshold", "metrics", "column_importances", "files", "calibration");
         assertThat(tree.get("format_version").asInt()).isEqualTo(1);
         assertThat(tree.get("created_at").asText()).isEqualTo("2026-11-25T06:01:02.123Z");
         assertThat(tree.at("/network/hidden_size").asInt()).isEqualTo(128);

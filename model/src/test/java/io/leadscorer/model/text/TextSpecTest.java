@@ -49,7 +49,7 @@ class TextSpecTest {
         assertThat(tree.fieldNames()).toIterable().containsExactly("kept_columns", "dropped_columns", "stop_words",
                 "removed_characters", "separator", "lowercase", "significant_digits", "column_digits",
                 "max_value_chars",
-                "missing_token", "max_tokens");
+                "missing_token", "max_tokens", "id_rate_columns", "id_rare_below");
         assertThat(tree.get("dropped_columns").get(0).asText()).isEqualTo("ver_pro");
         assertThat(json.readValue(written, TextSpec.class)).isEqualTo(spec);
     }

@@ -31,7 +31,11 @@ public final class Baselines {
         BaselineResult logistic = evaluate(new LogisticRegressionBaseline(settings.minCategoryCount(),
                 settings.numberBins(), settings.logisticEpochs(), training.seed()), parts, test);
         BaselineResult trees = evaluate(new BoostedTreesBaseline(settings, training.seed(), training.threads()), parts, test);
-        return new BaselinesReport(parts.training().size(), parts.validation().size(), test.size(), logistic, trees);
+        BaselineResult targetEncoded = evaluate(new BoostedTreesBaseline(settings, training.seed(), training.threads(),
+                new OutOfFoldTargetEncoding(settings.targetEncodedColumns(), settings.targetEncodingFolds(),
+                        settings.targetEncodingSmoothing(), training.seed())), parts, test);
+        return new BaselinesReport(parts.training().size(), parts.validation().size(), test.size(), logistic, trees,
+                targetEncoded);
     }
 
     private static BaselineResult evaluate(Baseline baseline, StratifiedSplit.Parts parts, List<LeadRow> test) {

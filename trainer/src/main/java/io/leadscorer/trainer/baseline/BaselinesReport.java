@@ -10,4 +10,5 @@ public record BaselinesReport(
         @JsonProperty("validation_rows") long validationRows,
         @JsonProperty("test_rows") long testRows,
         @JsonProperty("logistic_regression") BaselineResult logisticRegression,
-        @JsonProperty("boosted_trees") BaselineResult boostedTrees) {}
+        @JsonProperty("boosted_trees") BaselineResult boostedTrees,
+        @JsonProperty("target_encoded_trees") BaselineResult targetEncodedTrees) {}

@@ -14,30 +14,42 @@ import java.util.Map;
 /**
  * Gradient-boosted trees (XGBoost4J, histogram method): text columns one-hot, numbers raw with missing cells
  * left to XGBoost's learned default direction, boosting stopped when the validation log loss has not
- * improved for {@code tree-early-stopping} rounds (the best round's trees are used).
+ * improved for {@code tree-early-stopping} rounds (the best round's trees are used). With an
+ * {@link OutOfFoldTargetEncoding}, each lead also gets the out-of-fold conversion rate and count of its id
+ * columns' values (the company, the owner), which raw ids as numbers cannot give a tree.
  */
 final class BoostedTreesBaseline implements Baseline {
     private final BaselineSettings settings;
     private final long seed;
     private final int threads;
+    private final OutOfFoldTargetEncoding targetEncoding;
     private OneHotEncoding encoding;
     private Booster booster;
     private int bestIteration;
 
     BoostedTreesBaseline(BaselineSettings settings, long seed, int threads) {
+        this(settings, seed, threads, null);
+    }
+
+    /** {@code targetEncoding}: null for the plain trees. */
+    BoostedTreesBaseline(BaselineSettings settings, long seed, int threads, OutOfFoldTargetEncoding targetEncoding) {
         this.settings = settings;
         this.seed = seed;
         this.threads = threads;
+        this.targetEncoding = targetEncoding;
     }
 
     @Override
     public String name() {
-        return "boosted_trees";
+        return targetEncoding == null ? "boosted_trees" : "target_encoded_trees";
     }
 
     @Override
     public void fit(List<LeadRow> training, List<LeadRow> validation) {
         encoding = new OneHotEncoding(training, settings.minCategoryCount(), 1, false);
+        if (targetEncoding != null) {
+            targetEncoding.fit(training);
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("objective", "binary:logistic");
         params.put("eval_metric", "logloss");
@@ -49,7 +61,7 @@ final class BoostedTreesBaseline implements Baseline {
         params.put("nthread", threads);
         params.put("seed", seed);
         params.put("verbosity", 0);
-        try (Matrix train = matrix(training); Matrix valid = matrix(validation)) {
+        try (Matrix train = matrix(training, true); Matrix valid = matrix(validation, false)) {
             booster = XGBoost.train(train.data(), params, 0, Map.of(), null, null);
             DMatrix[] watched = {valid.data()};
             String[] names = {"validation"};
@@ -72,7 +84,7 @@ final class BoostedTreesBaseline implements Baseline {
 
     @Override
     public double[] probabilities(List<LeadRow> rows) {
-        try (Matrix matrix = matrix(rows)) {
+        try (Matrix matrix = matrix(rows, false)) {
             float[][] predictions = booster.predict(matrix.data(), false, bestIteration + 1);
             double[] scores = new double[rows.size()];
             for (int i = 0; i < scores.length; i++) {
@@ -89,9 +101,11 @@ final class BoostedTreesBaseline implements Baseline {
         return bestIteration + 1;
     }
 
-    private Matrix matrix(List<LeadRow> rows) throws XGBoostError {
+    /** {@code training}: the rows given to {@link #fit}, whose target encoding is their out-of-fold one. */
+    private Matrix matrix(List<LeadRow> rows, boolean training) throws XGBoostError {
         long[] rowStarts = new long[rows.size() + 1];
-        int perRow = io.leadscorer.model.text.LeadColumns.ALL.size();
+        int extra = targetEncoding == null ? 0 : targetEncoding.width();
+        int perRow = io.leadscorer.model.text.LeadColumns.ALL.size() + extra;
         int[] columns = new int[rows.size() * perRow];
         float[] values = new float[rows.size() * perRow];
         float[] labels = new float[rows.size()];
@@ -101,10 +115,17 @@ final class BoostedTreesBaseline implements Baseline {
             System.arraycopy(row.indices(), 0, columns, n, row.indices().length);
             System.arraycopy(row.values(), 0, values, n, row.values().length);
             n += row.indices().length;
+            if (extra > 0) {
+                float[] encoded = training ? targetEncoding.training(r) : targetEncoding.encode(rows.get(r));
+                for (int f = 0; f < extra; f++) {
+                    columns[n] = encoding.width() + f;
+                    values[n++] = encoded[f];
+                }
+            }
             rowStarts[r + 1] = n;
             labels[r] = rows.get(r).converted() ? 1f : 0f;
         }
-        DMatrix matrix = new DMatrix(rowStarts, columns, values, DMatrix.SparseType.CSR, encoding.width());
+        DMatrix matrix = new DMatrix(rowStarts, columns, values, DMatrix.SparseType.CSR, encoding.width() + extra);
         matrix.setLabel(labels);
         return new Matrix(matrix);
     }

@@ -41,6 +41,11 @@ public class TrainingOptions {
             description = "number columns written to --coarse-digits significant digits, integers included (empty: none)")
     String coarseColumns;
 
+    @Setting("trainer.text.id-rate-columns")
+    @Option(names = "--id-rate-columns", paramLabel = "COLUMN,...",
+            description = "id columns whose training conversion rate and count become cells of the lead text (empty: none)")
+    String idRateColumns;
+
     @Setting("trainer.text.coarse-digits")
     @Option(names = "--coarse-digits", description = "significant digits of the coarse columns")
     Integer coarseDigits;

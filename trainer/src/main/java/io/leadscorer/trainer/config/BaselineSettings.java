@@ -1,13 +1,18 @@
 package io.leadscorer.trainer.config;
 
+import io.leadscorer.model.text.LeadColumns;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 
+import java.util.List;
+
 /**
- * The two baselines of `trainer baselines`: one-hot logistic regression (Tribuo, AdaGrad SGD) and
- * gradient-boosted trees (XGBoost4J) with early stopping on the validation split.
+ * The baselines of `trainer baselines`: one-hot logistic regression (Tribuo, AdaGrad SGD) and
+ * gradient-boosted trees (XGBoost4J) with early stopping on the validation split, plain and with
+ * out-of-fold target encoding and counts of the id columns named in {@code target-encoded-columns}.
  */
 @ConfigurationProperties("trainer.baselines")
 public record BaselineSettings(
@@ -19,4 +24,17 @@ public record BaselineSettings(
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double treeLearningRate,
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double treeSubsample,
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double treeColumnSample,
-        @Positive int treeEarlyStopping) {}
+        @Positive int treeEarlyStopping,
+        List<String> targetEncodedColumns,
+        @Min(2) int targetEncodingFolds,
+        @DecimalMin("0") double targetEncodingSmoothing) {
+
+    public BaselineSettings {
+        targetEncodedColumns = targetEncodedColumns == null ? List.of() : List.copyOf(targetEncodedColumns);
+        for (String column : targetEncodedColumns) {
+            if (!LeadColumns.isKnown(column)) {
+                throw new IllegalArgumentException("target-encoded-columns names '" + column + "', which is not a lead column");
+            }
+        }
+    }
+}

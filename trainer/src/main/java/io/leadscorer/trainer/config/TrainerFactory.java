@@ -1,7 +1,6 @@
 package io.leadscorer.trainer.config;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import io.leadscorer.model.predict.Devices;
 import io.leadscorer.trainer.data.CsvLeadReader;
 import io.micronaut.context.annotation.Factory;
@@ -29,12 +28,7 @@ public class TrainerFactory {
      */
     @Singleton
     Device device(TrainingSettings settings) {
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(settings.threads()));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        Engine engine = Engine.getInstance();
-        if ("PyTorch".equals(engine.getEngineName())) {
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(settings.threads());
-        }
+        IntraOpThreads.pin(settings.threads());
         return Devices.choose(settings.device());
     }
 }

@@ -46,8 +46,11 @@ public record TrainingSettings(
             @Min(10) int maxRows) {}
 
     /**
-     * The tokenizer built from training text (without --base-model), the tokens per lead, and the number columns
-     * written to {@code coarseDigits} significant digits in the lead text (TextSpec's column_digits).
+     * The tokenizer built from training text (without --base-model), the tokens per lead, the number columns
+     * written to {@code coarseDigits} significant digits in the lead text (TextSpec's column_digits), and the id
+     * columns that get rate and count cells from the training labels (out of fold for training rows, in
+     * {@code idRateFolds} folds; rates shrunk by {@code idRateSmoothing} prior rows; values seen fewer than
+     * {@code idRareBelow} times written as one rare token).
      */
     @ConfigurationProperties("text")
     public record Text(
@@ -55,11 +58,17 @@ public record TrainingSettings(
             @Positive int minFrequency,
             @Min(3) int maxTokens,
             List<String> coarseColumns,
-            @Positive int coarseDigits) {
+            @Positive int coarseDigits,
+            List<String> idRateColumns,
+            @PositiveOrZero int idRareBelow,
+            @Min(2) int idRateFolds,
+            @PositiveOrZero double idRateSmoothing) {
 
         public Text {
             coarseColumns = coarseColumns == null ? List.of()
                     : coarseColumns.stream().map(String::strip).filter(column -> !column.isEmpty()).toList();
+            idRateColumns = idRateColumns == null ? List.of()
+                    : idRateColumns.stream().map(String::strip).filter(column -> !column.isEmpty()).toList();
         }
 
         /** TextSpec's column_digits: every coarse column at the coarse digits. */

@@ -9,13 +9,17 @@ import io.leadscorer.model.bundle.Manifest;
 import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
+import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.predict.LeadPredictor;
+import io.leadscorer.model.text.IdRates;
 import io.leadscorer.model.text.LeadColumns;
 import io.leadscorer.model.text.LeadText;
 import io.leadscorer.model.text.TextSpec;
 import io.leadscorer.model.tokenizer.LeadTokenizer;
 import io.leadscorer.model.tokenizer.WordPieceTokenizerBuilder;
 import io.leadscorer.trainer.augment.MissingCellAugmenter;
+import io.leadscorer.trainer.calibrate.CalibrationReport;
+import io.leadscorer.trainer.config.IntraOpThreads;
 import io.leadscorer.trainer.config.TrainingSettings;
 import io.leadscorer.trainer.data.CsvLeadReader;
 import io.leadscorer.trainer.data.InputException;
@@ -54,6 +58,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * The training pipeline, step by step as the seed did it: read, split, augment, prune, tokenize, train in two
@@ -107,8 +112,10 @@ public final class TrainingPipeline {
             maxTokens = Math.min(maxTokens, base.get().config().maxPositionEmbeddings());
         }
         TextSpec spec = TextSpec.defaults().withDropped(pruning.dropped()).withMaxTokens(maxTokens)
-                .withColumnDigits(settings.text().columnDigits());
-        LeadText text = LeadText.forSpec(spec);
+                .withColumnDigits(settings.text().columnDigits())
+                .withIdRates(settings.text().idRateColumns(), settings.text().idRareBelow());
+        OutOfFoldText text = OutOfFoldText.fit(LeadText.forSpec(spec), parts.training(), settings.text().idRateFolds(),
+                settings.text().idRateSmoothing(), settings.seed());
 
         try (BundleWriter writer = BundleWriter.begin(request.store()); StagingGuard guard = StagingGuard.of(writer)) {
             Path staging = writer.staging();
@@ -120,22 +127,23 @@ public final class TrainingPipeline {
                 new WordPieceTokenizerBuilder()
                         .vocabSize(settings.text().vocabSize())
                         .minFrequency(settings.text().minFrequency())
-                        .build(texts(text, augmented), tokenizerFile);
+                        .build(texts(text::training, augmented), tokenizerFile);
             }
             TokenLengths lengths;
             try (LeadTokenizer untruncated = LeadTokenizer.load(tokenizerFile, UNTRUNCATED_TOKENS)) {
-                lengths = TokenLengths.of(untruncated.encode(texts(text, parts.validation())), maxTokens);
+                lengths = TokenLengths.of(untruncated.encode(texts(text::heldOut, parts.validation())), maxTokens);
             }
             try (LeadTokenizer tokenizer = LeadTokenizer.load(tokenizerFile, maxTokens)) {
-                EncodedLeads training = encode(tokenizer, text, augmented);
-                EncodedLeads validation = encode(tokenizer, text, parts.validation());
-                EncodedLeads positiveStage = encode(tokenizer, text, positiveStageRows(parts.training()));
+                EncodedLeads training = encode(tokenizer, text::training, augmented);
+                EncodedLeads validation = encode(tokenizer, text::heldOut, parts.validation());
+                EncodedLeads positiveStage = encode(tokenizer, text::training, positiveStageRows(parts.training()));
                 console.printf(Locale.ROOT, "tokens per validation lead ([CLS] and [SEP] included): mean %.1f, p95 %d, "
                                 + "p99 %d, max %d; %d of %d longer than the %d-token limit (truncated); vocabulary %d%n",
                         lengths.mean(), lengths.p95(), lengths.p99(), lengths.max(), lengths.truncated(),
                         lengths.leads(), maxTokens, tokenizer.vocabSize());
 
                 BertConfig config = base.map(BaseModel::config).orElseGet(() -> compactConfig(tokenizer.vocabSize()));
+                IntraOpThreads.pin(settings.threads());
                 Engine.getInstance().setRandomSeed((int) settings.seed());
                 try (NDManager manager = NDManager.newBaseManager(device)) {
                     BertClassifier network = new BertClassifier(config);
@@ -150,14 +158,21 @@ public final class TrainingPipeline {
                             settings.optimization().evalBatchSize(), settings.seed(), tokenizer.maskId(), console)
                             .run(mainStage(), training, positiveStagePlan(), positiveStage, validation);
 
-                    ScoredLabels scored = ScoredLabels.of(validation.labels(), TrainedNetwork.probabilities(
-                            network, manager, validation, settings.optimization().evalBatchSize()));
+                    // the served probability is the calibrated one, and the threshold is chosen on that scale
+                    float[] raw = TrainedNetwork.probabilities(network, manager, validation,
+                            settings.optimization().evalBatchSize());
+                    Calibration calibration = Calibration.fitPlatt(raw, validation.labels());
+                    CalibrationReport calibrationReport = CalibrationReport.of(calibration, raw, validation.labels(),
+                            settings.seed());
+                    ScoredLabels scored = ScoredLabels.of(validation.labels(), calibration.apply(raw));
                     double threshold = scored.bestF1Threshold();
                     BinaryMetrics metrics = scored.metricsAt(threshold);
 
                     config.write(staging.resolve(CONFIG));
+                    text.rates().ifPresent(rates -> rates.write(staging.resolve(IdRates.FILE)));
                     BertWeights.save(network, staging.resolve(WEIGHTS));
                     TrainingPlots.write(staging, outcome.epochs(), scored.precisionRecallCurve());
+                    TrainingPlots.writeReliability(staging, calibrationReport);
                     Instant created = clock.instant();
                     String modelId = BundleWriter.newModelId(created, sha256(staging.resolve(WEIGHTS)));
                     TrainingReport report = new TrainingReport(modelId, metrics, outcome.epochs(),
@@ -167,10 +182,12 @@ public final class TrainingPipeline {
                                     positiveStage.size()),
                             lengths, tokenizer.vocabSize(),
                             parameterCount, settings.optimization().optimizer().name().toLowerCase(Locale.ROOT),
-                            pruning.dropped(), pruning.importances(), (System.nanoTime() - started) / 1e9);
+                            pruning.dropped(), pruning.importances(), (System.nanoTime() - started) / 1e9,
+                            calibrationReport);
                     Files.write(staging.resolve(METRICS), json.writeValueAsBytes(report));
                     Manifest manifest = Manifest.of(modelId, created, base.map(BaseModel::name).orElse(null), config,
-                            spec, threshold, manifestMetrics(metrics, report), pruning.importances());
+                            spec, threshold, manifestMetrics(metrics, report), pruning.importances())
+                            .withCalibration(calibration);
                     Bundle bundle = writer.publish(manifest);
                     LOG.info("published bundle {} (validation F1 {} at threshold {})", bundle.dir(), metrics.f1(), threshold);
                     return new TrainingResult(bundle, metrics, report);
@@ -229,11 +246,11 @@ public final class TrainingPipeline {
         return rows;
     }
 
-    private static List<String> texts(LeadText text, List<LeadRow> rows) {
-        return rows.stream().map(row -> text.text(row.record())).toList();
+    private static List<String> texts(Function<LeadRow, String> text, List<LeadRow> rows) {
+        return rows.stream().map(text).toList();
     }
 
-    private static EncodedLeads encode(LeadTokenizer tokenizer, LeadText text, List<LeadRow> rows) {
+    private static EncodedLeads encode(LeadTokenizer tokenizer, Function<LeadRow, String> text, List<LeadRow> rows) {
         boolean[] labels = new boolean[rows.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = rows.get(i).converted();
@@ -254,6 +271,8 @@ public final class TrainingPipeline {
         map.put("training_rows_augmented", report.rows().trainingAugmented());
         map.put("validation_rows", report.rows().validation());
         map.put("training_seconds", report.trainingSeconds());
+        map.put("ece_uncalibrated", report.calibration().eceUncalibrated());
+        map.put("ece_calibrated", report.calibration().eceCalibrated());
         return map;
     }
 

@@ -1,5 +1,6 @@
 package io.leadscorer.trainer.pipeline;
 
+import io.leadscorer.trainer.calibrate.CalibrationReport;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.leadscorer.trainer.evaluate.BinaryMetrics;
 import io.leadscorer.trainer.train.EpochRecord;
@@ -23,7 +24,8 @@ public record TrainingReport(
         @JsonProperty("optimizer") String optimizer,
         @JsonProperty("dropped_columns") List<String> droppedColumns,
         @JsonProperty("column_importances") Map<String, Double> columnImportances,
-        @JsonProperty("training_seconds") double trainingSeconds) {
+        @JsonProperty("training_seconds") double trainingSeconds,
+        @JsonProperty("calibration") CalibrationReport calibration) {
 
     /** Row counts through the pipeline. */
     @Serdeable

@@ -19,6 +19,7 @@ public final class TrainingPlots {
     public static final String LOSS = "plots/loss.png";
     public static final String F1 = "plots/f1.png";
     public static final String PR_CURVE = "plots/pr_curve.png";
+    public static final String RELIABILITY = "plots/reliability.png";
     private static final int WIDTH = 800;
     private static final int HEIGHT = 500;
 
@@ -55,6 +56,19 @@ public final class TrainingPlots {
         XYSeries series = pr.addSeries("model", curve.recall, curve.precision);
         series.setMarker(SeriesMarkers.NONE);
         save(pr, bundleDir.resolve(PR_CURVE));
+    }
+
+    /** The reliability diagram: conversion rate against mean served probability per bin, and the diagonal. */
+    public static void writeReliability(Path bundleDir, io.leadscorer.trainer.calibrate.CalibrationReport report) {
+        XYChart chart = chart("Reliability on validation (cross-fitted; ECE " + String.format(java.util.Locale.ROOT,
+                "%.4f", report.eceCalibrated()) + ")", "mean served probability", "conversion rate");
+        chart.addSeries("perfect calibration", new double[] {0, 1}, new double[] {0, 1});
+        double[] x = report.bins().stream().mapToDouble(b -> b.meanProbability()).toArray();
+        double[] y = report.bins().stream().mapToDouble(b -> b.conversionRate()).toArray();
+        if (x.length > 0) {
+            chart.addSeries("calibrated", x, y);
+        }
+        save(chart, bundleDir.resolve(RELIABILITY));
     }
 
     private static XYChart chart(String title, String xTitle, String yTitle) {

@@ -7,6 +7,7 @@ import io.leadscorer.avro.ModelAction;
 import io.leadscorer.avro.ModelCommand;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleWriter;
+import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.text.LeadColumns;
 import io.leadscorer.schemas.registry.InMemorySchemaRegistry;
@@ -22,6 +23,7 @@ import io.leadscorer.trainer.evaluate.BinaryMetrics;
 import io.leadscorer.trainer.evaluate.BundleEvaluator;
 import io.leadscorer.trainer.plot.TrainingPlots;
 import io.leadscorer.trainer.testing.SimulatedCsv;
+import io.leadscorer.trainer.testing.TrainerProcess;
 import io.leadscorer.trainer.testing.TrainerRun;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -94,7 +96,8 @@ class TrainCommandIntegrationTest {
         assertThat(bundle.dir().getParent()).isEqualTo(store.toAbsolutePath());
         assertThat(bundle.modelId()).matches("\\d{8}T\\d{6}Z-[0-9a-f]{8}").isEqualTo(bundle.dir().getFileName().toString());
         assertThat(bundle.manifest().files().keySet()).containsExactlyInAnyOrder("config.json", "tokenizer.json",
-                "model.safetensors", "metrics.json", TrainingPlots.LOSS, TrainingPlots.F1, TrainingPlots.PR_CURVE);
+                "model.safetensors", "metrics.json", TrainingPlots.LOSS, TrainingPlots.F1, TrainingPlots.PR_CURVE,
+                TrainingPlots.RELIABILITY);
         try (Stream<Path> entries = Files.list(store)) {
             assertThat(entries.map(p -> p.getFileName().toString()))
                     .containsExactly(bundle.modelId())
@@ -153,6 +156,8 @@ class TrainCommandIntegrationTest {
         assertThat(served.prAuc()).isCloseTo(((Number) recorded.get("pr_auc")).doubleValue(), within(1e-6));
         assertThat(served.confusion().truePositives()).isEqualTo(((Number) recorded.get("true_positives")).longValue());
         assertThat(served.confusion().falsePositives()).isEqualTo(((Number) recorded.get("false_positives")).longValue());
+        // the served probabilities are the calibrated ones, whose scale the threshold was chosen on
+        assertThat(bundle.manifest().calibration()).isNotEqualTo(Calibration.NONE);
         // the network learnt something in its one short epoch
         assertThat(served.rocAuc()).isGreaterThan(0.6);
     }
@@ -173,6 +178,10 @@ class TrainCommandIntegrationTest {
         assertThat(metrics.at("/validation/f1").asDouble()).isEqualTo(((Number) validation.get("f1")).doubleValue());
         assertThat(metrics.at("/validation/threshold").asDouble()).isEqualTo(bundle.manifest().threshold());
         assertThat(metrics.at("/validation/confusion_matrix/true_positives").isIntegralNumber()).isTrue();
+        assertThat(metrics.at("/calibration/method").asText()).isEqualTo("platt");
+        assertThat(metrics.at("/calibration/slope").asDouble()).isEqualTo(bundle.manifest().calibration().slope());
+        assertThat(metrics.at("/calibration/ece_calibrated").asDouble()).isBetween(0.0, 1.0);
+        assertThat(metrics.at("/calibration/bins").size()).isPositive();
         assertThat(metrics.get("dropped_columns")).extracting(JsonNode::asText).containsExactlyElementsOf(dropped);
         assertThat(metrics.get("epochs")).extracting(e -> e.get("stage").asText()).containsExactly("main", "positive");
         assertThat(metrics.at("/rows/read").asLong()).isEqualTo(3000);
@@ -255,6 +264,28 @@ class TrainCommandIntegrationTest {
             assertThat(repeated.get(i).get("validation_loss")).isEqualTo(first.get(i).get("validation_loss"));
         }
         assertThat(second.modelId().substring(17)).isEqualTo(bundle.modelId().substring(17));
+    }
+
+    @Test
+    void aSecondProcessWithTheSameSeedAndDataGivesTheSameWeightsByteForByte() throws Exception {
+        // another JVM: other identity hash codes, Map.of iteration salts, parameter UUIDs, native addresses and
+        // thread timing than the run above, which is what a production retrain sees
+        Path store = dir.resolve("other-process");
+        List<String> args = new ArrayList<>(List.of("train"));
+        args.addAll(TrainerRun.TINY);
+        args.addAll(List.of("--data", data.toString(), "--store", store.toString(), "--augment-copies", "8"));
+        Process process = TrainerProcess.start(Map.of(), args);
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        Bundle second;
+        try (Stream<Path> bundles = Files.list(store)) {
+            second = bundles.map(Bundle::open).findFirst().orElseThrow();
+        }
+
+        assertThat(Files.readAllBytes(second.file("model.safetensors")))
+                .isEqualTo(Files.readAllBytes(bundle.file("model.safetensors")));
+        assertThat(second.manifest().threshold()).isEqualTo(bundle.manifest().threshold());
+        assertThat(second.manifest().metrics().get("validation")).isEqualTo(bundle.manifest().metrics().get("validation"));
     }
 
     private static long distinct(float[] values) {

@@ -9,11 +9,16 @@ import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
 import io.leadscorer.model.predict.LeadPredictor;
+import io.leadscorer.model.text.IdRates;
 import io.leadscorer.simulator.world.SimulatedLead;
 import io.leadscorer.trainer.TrainerApplication;
 import io.leadscorer.trainer.cli.CliOverrides;
 import io.leadscorer.trainer.config.TrainingSettings;
 import io.leadscorer.trainer.data.CsvLeadReader;
+import io.leadscorer.trainer.data.LeadRow;
+import io.leadscorer.trainer.data.StratifiedSplit;
+import io.leadscorer.trainer.evaluate.BinaryMetrics;
+import io.leadscorer.trainer.evaluate.BundleEvaluator;
 import io.leadscorer.trainer.testing.SimulatedCsv;
 import io.leadscorer.trainer.testing.TrainerRun;
 import io.micronaut.context.ApplicationContext;
@@ -84,6 +89,33 @@ class TrainingPipelineIntegrationTest {
         try (Stream<Path> left = Files.list(store)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    @Test
+    void idRateCellsComeFromTheBundlesTableForHeldOutLeadsAndTheScorerWritesTheSame() throws IOException {
+        TrainerRun run = TrainerRun.tiny("train", "--data", data.toString(), "--store", dir.resolve("rates").toString(),
+                "--id-rate-columns", "customer_idx,lead_owner", "--positive-stage-epochs", "0");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        Bundle bundle = Bundle.open(Path.of(run.lastLine()));
+        assertThat(bundle.manifest().text().idRateColumns()).containsExactly("customer_idx", "lead_owner");
+        assertThat(bundle.manifest().files()).containsKey(IdRates.FILE);
+        IdRates rates = IdRates.read(bundle.file(IdRates.FILE));
+        List<LeadRow> rows = new CsvLeadReader().read(data).rows();
+        StratifiedSplit.Parts parts = new StratifiedSplit(0.2, 42).split(rows);
+        LeadRow held = parts.validation().get(0);
+        // the table counts training rows only
+        long owners = parts.training().stream()
+                .filter(r -> held.cells().get("lead_owner").equals(r.cells().get("lead_owner"))).count();
+        assertThat(rates.count("lead_owner", held.cells().get("lead_owner"))).isEqualTo((int) owners);
+        try (LeadPredictor predictor = LeadPredictor.open(bundle, Device.cpu())) {
+            String text = predictor.leadText(SimulatedCsv.leads(1, 52).get(0).event());
+            assertThat(text).containsPattern("customer_idx_rate_[pm]\\d+ customer_idx_n_\\d+ lead_owner_rate_[pm]\\d+ lead_owner_n_\\d+$");
+        }
+        // validation was scored with the bundle's table, as the scorer scores: the recorded F1 is what it gets
+        BinaryMetrics served = new BundleEvaluator(512).evaluate(bundle, Device.cpu(), parts.validation()).metrics();
+        assertThat(served.f1()).isEqualTo(((Number) ((java.util.Map<?, ?>) bundle.manifest().metrics().get("validation"))
+                .get("f1")).doubleValue());
     }
 
     @Test

@@ -1,0 +1,139 @@
+package io.leadscorer.model.predict;
+
+import ai.djl.Device;
+import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.model.bundle.BundleWriter;
+import io.leadscorer.model.bundle.Manifest;
+import io.leadscorer.model.testing.TinyBundles;
+import io.leadscorer.model.text.LeadRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class CalibrationTest {
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    @Test
+    void plattScalingRecoversTheSlopeAndInterceptThatGeneratedTheLabels() {
+        Random random = new Random(3);
+        int n = 40_000;
+        float[] overconfident = new float[n];
+        boolean[] labels = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            double z = random.nextGaussian() * 3;
+            overconfident[i] = (float) sigmoid(z);
+            labels[i] = random.nextDouble() < sigmoid(0.5 * z - 1);
+        }
+
+        Calibration fitted = Calibration.fitPlatt(overconfident, labels);
+
+        assertThat(fitted.slope()).isCloseTo(0.5, within(0.05));
+        assertThat(fitted.intercept()).isCloseTo(-1, within(0.08));
+        assertThat(fitted.apply(sigmoid(2))).isCloseTo(sigmoid(0.5 * 2 - 1), within(0.02));
+    }
+
+    @Test
+    void convergesWherePlainNewtonStepsOvershoot() {
+        // from (1, 0), undamped Newton steps on these scores diverged to a slope of 1.9e13
+        Random random = new Random(5);
+        int n = 20_000;
+        float[] raw = new float[n];
+        boolean[] labels = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            double z = random.nextGaussian() * 3;
+            raw[i] = (float) sigmoid(z);
+            labels[i] = random.nextDouble() < sigmoid(0.4 * z - 1.5);
+        }
+
+        Calibration fitted = Calibration.fitPlatt(raw, labels);
+
+        assertThat(fitted.slope()).isCloseTo(0.4, within(0.03));
+        assertThat(fitted.intercept()).isCloseTo(-1.5, within(0.08));
+    }
+
+    @Test
+    void keepsTheOrderOfLeadsAndNoneIsTheIdentity() {
+        Calibration calibration = new Calibration(Calibration.PLATT, 0.7, -0.4);
+        float[] probabilities = {0.01f, 0.2f, 0.5f, 0.9f, 0.999f};
+
+        float[] calibrated = calibration.apply(probabilities);
+
+        for (int i = 1; i < calibrated.length; i++) {
+            assertThat(calibrated[i]).isGreaterThan(calibrated[i - 1]);
+        }
+        for (float p : probabilities) {
+            assertThat(Calibration.NONE.apply(p)).isCloseTo(p, within(1e-6));
+        }
+        assertThatThrownBy(() -> new Calibration("isotonic", 1, 0)).hasMessageContaining("unknown calibration method");
+    }
+
+    @Test
+    void theManifestRecordsItAndOlderManifestsReadAsUncalibrated(@TempDir Path store) {
+        Bundle bundle = TinyBundles.create(store);
+        Calibration calibration = new Calibration(Calibration.PLATT, 0.7, -0.4);
+        Manifest calibrated = bundle.manifest().withCalibration(calibration);
+
+        String written = new String(calibrated.toJson(), java.nio.charset.StandardCharsets.UTF_8);
+        String old = new String(bundle.manifest().toJson(), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll(",\\s*\"calibration\"\\s*:\\s*\\{[^}]*\\}", "");
+
+        assertThat(Manifest.fromJson(calibrated.toJson(), "test").calibration()).isEqualTo(calibration);
+        assertThat(written).contains("\"slope\" : 0.7");
+        assertThat(old).doesNotContain("calibration");
+        assertThat(Manifest.fromJson(old.getBytes(java.nio.charset.StandardCharsets.UTF_8), "old").calibration())
+                .isEqualTo(Calibration.NONE);
+    }
+
+    @Test
+    void thePredictorServesTheCalibratedProbabilityOfTheNetwork(@TempDir Path dir) throws Exception {
+        Bundle plain = TinyBundles.create(dir.resolve("plain"));
+        Calibration calibration = new Calibration(Calibration.PLATT, 0.6, -1.2);
+        Bundle calibrated;
+        try (BundleWriter writer = BundleWriter.begin(dir.resolve("calibrated"))) {
+            for (String file : List.of(LeadPredictor.CONFIG_FILE, LeadPredictor.TOKENIZER_FILE, LeadPredictor.WEIGHTS_FILE)) {
+                Files.copy(plain.file(file), writer.staging().resolve(file));
+            }
+            calibrated = writer.publish(plain.manifest().withFiles(Map.of()).withCalibration(calibration));
+        }
+        List<LeadRecord> leads = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            leads.add(LeadRecord.ofCsv(Map.of("customer_idx", Integer.toString(i), "inquiry_type", "quotation",
+                    "lead_desc_length", Integer.toString(10 * i))));
+        }
+
+        float[] network;
+        float[] served;
+        try (LeadPredictor uncalibrated = LeadPredictor.open(plain, Device.cpu());
+             LeadPredictor predictor = LeadPredictor.open(calibrated, Device.cpu())) {
+            network = uncalibrated.predictRecords(leads);
+            served = predictor.predictRecords(leads);
+        }
+
+        assertThat(distinct(network)).isGreaterThan(10);
+        for (int i = 0; i < leads.size(); i++) {
+            assertThat(served[i]).isCloseTo((float) calibration.apply(network[i]), within(1e-6f));
+            assertThat(served[i]).isNotCloseTo(network[i], within(1e-3f));
+        }
+    }
+
+    private static long distinct(float[] values) {
+        java.util.Set<Float> seen = new java.util.HashSet<>();
+        for (float v : values) {
+            seen.add(v);
+        }
+        return seen.size();
+    }
+}
