@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,21 @@ public final class InputGate implements AutoCloseable {
     /** The gate with the service's settings: pause after 3 failures in a row, hold 1 s doubling up to 5 s. */
     public static InputGate standard(BufferControl control, Input input) {
         return new InputGate(control, input, 3, Duration.ofSeconds(1), Duration.ofSeconds(5));
+    }
+
+    /** The standard gate over a Kafka Streams client: pausing and resuming all of its tasks. */
+    public static InputGate standard(BufferControl control, KafkaStreams streams) {
+        return standard(control, new Input() {
+            @Override
+            public void pause() {
+                streams.pause();
+            }
+
+            @Override
+            public void resume() {
+                streams.resume();
+            }
+        });
     }
 
     public void start() {

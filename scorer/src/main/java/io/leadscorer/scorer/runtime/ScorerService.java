@@ -63,17 +63,7 @@ public class ScorerService implements ScorerState, AutoCloseable {
         this.buffers = buffers;
         this.streams = new KafkaStreams(ScorerTopology.build(settings, limits, scorers, metrics, buffers, clock),
                 ScorerStreamsConfig.properties(settings));
-        this.inputGate = InputGate.standard(buffers, new InputGate.Input() {
-            @Override
-            public void pause() {
-                streams.pause();
-            }
-
-            @Override
-            public void resume() {
-                streams.resume();
-            }
-        });
+        this.inputGate = InputGate.standard(buffers, streams);
         streams.setUncaughtExceptionHandler(failure -> {
             LOG.error("Stream thread failed; shutting the scorer's streams down", failure);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

@@ -267,17 +267,7 @@ public final class FaultSuite {
                     new ScorerMetrics(new SimpleMeterRegistry()), buffers, Clock.systemUTC()),
                     ScorerStreamsConfig.properties(settings));
             streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.REPLACE_THREAD);
-            gate = InputGate.standard(buffers, new InputGate.Input() {
-                @Override
-                public void pause() {
-                    streams.pause();
-                }
-
-                @Override
-                public void resume() {
-                    streams.resume();
-                }
-            });
+            gate = InputGate.standard(buffers, streams);
             streams.start();
             gate.start();
         }

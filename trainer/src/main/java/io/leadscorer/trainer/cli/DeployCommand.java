@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,9 +41,7 @@ public class DeployCommand implements Callable<Integer> {
         Bundle opened = Bundle.open(bundleDir(bundle));
         PublishSettings target = publishSettings.get();
         ControlPublisher.Sent sent = publisher.get().deploy(opened, target);
-        console.out().printf(Locale.ROOT, "DEPLOY %s to %s sent to %s (sequence %d, partition %d, offset %d)%n",
-                opened.modelId(), target.target(), target.controlTopic(), sent.command().getSequence(),
-                sent.metadata().partition(), sent.metadata().offset());
+        console.out().println(sent.describe());
         return 0;
     }
 

@@ -8,7 +8,6 @@ import io.micronaut.context.annotation.Prototype;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,9 +45,7 @@ public class RollbackCommand implements Callable<Integer> {
         PublishSettings target = publishSettings.get();
         Bundle earlier = new BundleStore(Path.of(target.store())).open(modelId);
         ControlPublisher.Sent sent = publisher.get().rollback(earlier, target);
-        console.out().printf(Locale.ROOT, "ROLLBACK %s to %s sent to %s (sequence %d, partition %d, offset %d)%n",
-                target.target(), earlier.modelId(), target.controlTopic(), sent.command().getSequence(),
-                sent.metadata().partition(), sent.metadata().offset());
+        console.out().println(sent.describe());
         return 0;
     }
 }

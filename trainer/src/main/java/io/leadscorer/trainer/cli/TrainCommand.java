@@ -77,9 +77,7 @@ public class TrainCommand implements Callable<Integer> {
                 throw new PublishException("bundle " + result.bundle().dir().toAbsolutePath()
                         + " is published, but its DEPLOY command was not sent: " + e.getMessage(), e);
             }
-            console.out().printf(Locale.ROOT, "DEPLOY %s to %s sent to %s (sequence %d, partition %d, offset %d)%n",
-                    result.bundle().modelId(), target.target(), target.controlTopic(), sent.command().getSequence(),
-                    sent.metadata().partition(), sent.metadata().offset());
+            console.out().println(sent.describe());
         }
         console.out().println(result.bundle().dir().toAbsolutePath());
         return 0;

@@ -7,6 +7,7 @@ import io.leadscorer.trainer.config.PublishSettings;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,13 @@ public final class ControlPublisher {
     }
 
     /** What was sent and where it landed. */
-    public record Sent(ModelCommand command, RecordMetadata metadata) {
+    public record Sent(ModelCommand command, String target, RecordMetadata metadata) {
+        /** One line for the operator: action, model, deployment, topic, sequence and position. */
+        public String describe() {
+            return String.format(Locale.ROOT, "%s %s to %s sent to %s (sequence %d, partition %d, offset %d)",
+                    command.getAction(), command.getModelId(), target, metadata.topic(), command.getSequence(),
+                    metadata.partition(), metadata.offset());
+        }
     }
 
     public Sent deploy(Bundle bundle, PublishSettings settings) {
@@ -70,7 +77,7 @@ public final class ControlPublisher {
         try (KafkaProducer<String, ModelCommand> producer = new KafkaProducer<>(ControlClients.producer(settings))) {
             RecordMetadata metadata = producer.send(new ProducerRecord<>(settings.controlTopic(), settings.target(), command))
                     .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new Sent(command, metadata);
+            return new Sent(command, settings.target(), metadata);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing the " + action + " command", e);
