@@ -92,15 +92,14 @@ public final class GenerationLoader {
             }
             throw new RejectedBundleException("the warm-up pass of " + bundle.modelId() + " failed: " + e.getMessage(), e);
         }
-        Generation[] self = new Generation[1];
-        self[0] = new Generation(numbers.incrementAndGet(), model, () -> onClosed.accept(self[0]));
+        Generation generation = new Generation(numbers.incrementAndGet(), model, onClosed);
         try {
-            self[0].prepare(streamThreads);
+            generation.prepare(streamThreads);
         } catch (RuntimeException e) {
-            self[0].retire();
+            generation.retire();
             throw new RejectedBundleException("cannot open predictors on " + bundle.modelId() + ": " + e.getMessage(), e);
         }
-        return self[0];
+        return generation;
     }
 
     private static List<String> unservedColumns(List<String> columns) {

@@ -51,10 +51,8 @@ public final class ModelDeployer {
         List<ControlRecord> inTopicOrder = new ArrayList<>(history);
         inTopicOrder.sort(Comparator.comparingInt(ControlRecord::partition).thenComparingLong(ControlRecord::offset));
         for (ControlRecord record : inTopicOrder) {
-            long sequence = record.command().getSequence();
-            if (sequence == 0 || sequence > highestSequence) {
+            if (admit(record)) {
                 accepted.add(record);
-                highestSequence = Math.max(highestSequence, sequence);
             }
         }
         accepted.sort(ControlRecord.ORDER.reversed());
@@ -81,14 +79,22 @@ public final class ModelDeployer {
 
     /** A command read after startup: applied when it is newer than everything seen, ignored otherwise. */
     public void onCommand(ControlRecord record) {
-        long sequence = record.command().getSequence();
-        if (sequence != 0 && sequence <= highestSequence) {
+        if (!admit(record)) {
             LOG.info("Ignoring {}: not newer than sequence {} already seen", record, highestSequence);
             metrics.modelCommand("ignored");
             return;
         }
-        highestSequence = Math.max(highestSequence, sequence);
         apply(record);
+    }
+
+    /** Whether the command is newer than every one seen (or has no sequence); remembers its sequence if so. */
+    private boolean admit(ControlRecord record) {
+        long sequence = record.command().getSequence();
+        if (sequence != 0 && sequence <= highestSequence) {
+            return false;
+        }
+        highestSequence = Math.max(highestSequence, sequence);
+        return true;
     }
 
     private boolean apply(ControlRecord record) {

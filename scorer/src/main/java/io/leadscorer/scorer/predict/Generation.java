@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * One model generation of a scorer instance: a bundle's network loaded once ({@link BundleModel}) and the predictors
@@ -23,13 +24,13 @@ public final class Generation {
 
     private final long number;
     private final BundleModel model;
-    private final Runnable onClosed;
+    private final Consumer<Generation> onClosed;
     private final AtomicInteger state = new AtomicInteger();
     private volatile boolean closed;
     private final List<LeadPredictor> predictors = new ArrayList<>();
     private final Queue<LeadPredictor> prepared = new ConcurrentLinkedQueue<>();
 
-    public Generation(long number, BundleModel model, Runnable onClosed) {
+    public Generation(long number, BundleModel model, Consumer<Generation> onClosed) {
         this.number = number;
         this.model = model;
         this.onClosed = onClosed;
@@ -114,7 +115,7 @@ public final class Generation {
         }
         model.close();
         closed = true;
-        onClosed.run();
+        onClosed.accept(this);
     }
 
     @Override

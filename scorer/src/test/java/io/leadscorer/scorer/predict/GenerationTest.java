@@ -23,7 +23,7 @@ class GenerationTest {
     private final List<Long> closed = new ArrayList<>();
 
     private Generation generation(Bundle bundle, long number) {
-        return new Generation(number, BundleModel.load(bundle, Device.cpu()), () -> closed.add(number));
+        return new Generation(number, BundleModel.load(bundle, Device.cpu()), g -> closed.add(number));
     }
 
     @Test

@@ -13,7 +13,7 @@ public final class Generations {
     }
 
     public static Generation of(Bundle bundle, long number) {
-        return new Generation(number, BundleModel.load(bundle, Device.cpu()), () -> { });
+        return new Generation(number, BundleModel.load(bundle, Device.cpu()), closed -> { });
     }
 
     public static ActiveGeneration serving(Bundle bundle) {
