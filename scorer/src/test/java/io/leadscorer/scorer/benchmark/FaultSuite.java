@@ -84,7 +84,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * answered 503 while producers move to a new schema version the scorer has not seen). A read_committed reader counts
  * what came out. Each fault's recovery time is from the fault (for an outage, a restart and the swaps: from their
  * end) until the scorer has caught up: every lead produced before it is accounted for and a lead produced after it is
- * scored. The next fault comes only after that.
+ * scored (after an instance crash: after the new instance is running, since the old one's threads may still score
+ * while they stop). The next fault comes only after that.
  */
 public final class FaultSuite {
 
@@ -153,7 +154,8 @@ public final class FaultSuite {
             out.append("dead letters by reason: ").append(dlqByReason).append(System.lineSeparator());
             out.append("poison not in the DLQ with its reason: ").append(poisonMisrouted).append(System.lineSeparator());
             recoveryMs.forEach((fault, times) -> out.append(String.format(Locale.ROOT,
-                    "%s x%d: recovery median %d ms, max %d ms%n", fault, times.size(), median(times), max(times))));
+                    "%s x%d: recovery median %d ms, max %d ms%s%n", fault, times.size(), median(times), max(times),
+                    times.size() <= 5 ? " " + times : "")));
             if (!swaps.toActiveMs().isEmpty()) {
                 out.append(String.format(Locale.ROOT, "model swaps: %d, command to active median %d ms, max %d ms; "
                                 + "generations open before each next swap at most %d, at the end %d%n",
@@ -223,13 +225,19 @@ public final class FaultSuite {
                     long faultAt = System.nanoTime();
                     Fault fault = crash % 2 == 0 ? Fault.THREAD_CRASH : Fault.INSTANCE_CRASH;
                     phase = fault;
+                    long recoveredAt;
                     if (fault == Fault.THREAD_CRASH) {
                         instance.crashNextBatch();
+                        recoveredAt = outputs.awaitCaughtUp(load, faultAt, Duration.ofMinutes(3));
                     } else {
                         instance.closeAbruptly();
                         instance = new Instance(nextStateDir(settings));
+                        // the old instance's threads may still score while they stop: recovered is the new one
+                        // running, caught up, and scoring a lead sent after it joined
+                        long runningAt = instance.awaitRunning(Duration.ofMinutes(3));
+                        recoveredAt = Math.max(outputs.awaitCaughtUp(load, faultAt, Duration.ofMinutes(3)),
+                                outputs.awaitScoreOfLeadSentAfter(runningAt, Duration.ofMinutes(3)));
                     }
-                    long recoveredAt = outputs.awaitCaughtUp(load, faultAt, Duration.ofMinutes(3));
                     recovery.computeIfAbsent(fault, f -> new ArrayList<>()).add((recoveredAt - faultAt) / 1_000_000);
                 }
                 for (int restart = 0; restart < plan.brokerRestarts(); restart++) {
@@ -419,6 +427,18 @@ public final class FaultSuite {
                 }
                 Thread.sleep(2);
             }
+        }
+
+        /** Waits until the streams are RUNNING (tasks assigned, restored); returns when that was seen. */
+        long awaitRunning(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Streams " + streams.state() + ", not RUNNING, after " + timeout);
+                }
+                Thread.sleep(10);
+            }
+            return System.nanoTime();
         }
 
         int openGenerations() {
