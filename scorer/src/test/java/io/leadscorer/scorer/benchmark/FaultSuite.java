@@ -102,7 +102,9 @@ public final class FaultSuite {
             "consumer.session.timeout.ms", "6000", "consumer.heartbeat.interval.ms", "1500");
 
     /**
-     * How much of each fault, and the load: good leads per second, and quiet time before each fault. With {@code
+     * How much of each fault (crashes, alternately of a thread and an instance; broker restarts and how long the
+     * broker stays down; model swaps; the registry outage), and the load: good leads per second, and quiet time
+     * before each fault. With {@code
      * shortTransactions} the scorer's transaction timeout is 5 s (registry calls 1 s + 1 s, to stay under half of it)
      * and the broker aborts timed-out transactions every 500 ms: a crashed thread's open transaction blocks
      * read_committed readers of its partitions until it is aborted, so these two bound the recovery time. Without
