@@ -164,8 +164,10 @@ public final class FaultSuite {
                         swaps.toActiveMs().size(), median(swaps.toActiveMs()), max(swaps.toActiveMs()),
                         swaps.mostOpenGenerations(), swaps.openGenerationsAtEnd()));
             }
-            out.append(String.format(Locale.ROOT, "registry outage: input paused %s, dead letters during it %d%n",
-                    pausedDuringOutage ? "yes" : "no", deadLettersDuringOutage));
+            if (recoveryMs.containsKey(Fault.REGISTRY_OUTAGE)) {
+                out.append(String.format(Locale.ROOT, "registry outage: input paused %s, dead letters during it %d%n",
+                        pausedDuringOutage ? "yes" : "no", deadLettersDuringOutage));
+            }
             out.append("stream threads failed, by fault and exception: ").append(streamThreadFailures)
                     .append(System.lineSeparator());
             out.append("streams rebalances, by fault: ").append(rebalances).append(System.lineSeparator());
