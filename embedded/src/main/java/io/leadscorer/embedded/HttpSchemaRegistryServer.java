@@ -39,8 +39,7 @@ import org.apache.avro.Schema;
  * versions ({@code GET /subjects/S/versions}, {@code .../versions/N|latest}), subjects ({@code GET /subjects}) and
  * compatibility config ({@code GET|PUT /config[/S]}, recorded and answered but not enforced). Avro only. It can
  * demand basic auth, refuse new versions of a subject as incompatible, answer a queued canned response, and records
- * every request, so tests can check what a client
- * sends and how often.
+ * every request, so tests can check what a client sends and how often.
  */
 public final class HttpSchemaRegistryServer implements AutoCloseable {
 

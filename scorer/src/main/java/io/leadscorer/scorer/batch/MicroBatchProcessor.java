@@ -41,11 +41,12 @@ import org.slf4j.LoggerFactory;
  * shutdown drains it first (see {@link BufferControl}).
  *
  * <p>Failures that are not the leads' fault never dead-letter them: when the registry does not answer or refuses the
- * scores' schema, or the model cannot score ({@link ModelUnavailableException}, or every lead of a failing batch fails on its own too), nothing of
- * the batch is forwarded, the leads stay buffered, the task reports a hold to {@link BufferControl} and tries again
- * after a backoff (100 ms doubling to 2 s, at a later punctuation: the stream thread never sleeps); the
- * {@link InputGate} pauses input while it lasts. While the registry is unavailable new records are buffered
- * undecoded and decoded when scored. A changelog entry that cannot be read back is dead-lettered as unrestorable.
+ * scores' schema, or the model cannot score ({@link ModelUnavailableException}, or every lead of a failing batch
+ * fails on its own too), nothing of the batch is forwarded, the leads stay buffered, the task reports a hold to
+ * {@link BufferControl} and tries again after a backoff (100 ms doubling to 2 s, at a later punctuation: the stream
+ * thread never sleeps); the {@link InputGate} pauses input while it lasts. While the registry is unavailable new
+ * records are buffered undecoded and decoded when scored. A changelog entry that cannot be read back is dead-lettered
+ * as unrestorable.
  */
 public final class MicroBatchProcessor implements Processor<byte[], byte[], Object, Object> {
 
