@@ -1,9 +1,13 @@
 package io.leadscorer.embedded;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
@@ -12,6 +16,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
@@ -19,6 +24,12 @@ import org.apache.kafka.server.common.MetadataVersion;
  * built on Kafka's own test kit, so integration tests exercise the real protocol, consumer groups and
  * transactions without Docker. Replication settings are lowered to fit one node; the metadata version is
  * the release's production one (the test kit would otherwise enable unreleased features).
+ *
+ * <p>The node can be stopped and started again ({@link #stopNode()}, {@link #startNode()}), as a broker process
+ * restart: the same listener ports and the same log directories, so committed records, transaction state and
+ * consumer offsets survive and clients reconnect to the address they know. The ports are fixed when the cluster is
+ * built, chosen below the operating systems' ephemeral port ranges, so that no client's outgoing connection can
+ * take one while the node is down.
  */
 public final class EmbeddedKafkaCluster implements AutoCloseable {
 
@@ -32,12 +43,19 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             "num.partitions", "1",
             "auto.create.topics.enable", "false");
 
+    /** Below Linux's (32768-60999), Windows' and macOS' (49152-65535) ephemeral ports. */
+    private static final int FIRST_FIXED_PORT = 20_000;
+    private static final int FIXED_PORTS = 12_000;
+    private static final int START_ATTEMPTS = 3;
+
     private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
     private final Admin admin;
 
     private EmbeddedKafkaCluster(KafkaClusterTestKit cluster) {
         this.cluster = cluster;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
+        this.bootstrapServers = cluster.bootstrapServers();
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
     /** Formats, starts and waits for the broker; the caller closes it. */
@@ -47,6 +65,27 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     /** As {@link #start()}, with further broker settings (e.g. shorter transaction clean-up for fault tests). */
     public static EmbeddedKafkaCluster start(Map<String, String> brokerProperties) {
+        IllegalStateException failure = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            try {
+                int brokerPort = freeFixedPort();
+                int controllerPort = freeFixedPort();
+                if (controllerPort != brokerPort) {
+                    return start(brokerProperties, brokerPort, controllerPort);
+                }
+            } catch (IllegalStateException e) {
+                // most likely a chosen port was taken between the check and the bind: choose again
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        throw failure;
+    }
+
+    private static EmbeddedKafkaCluster start(Map<String, String> brokerProperties, int brokerPort, int controllerPort) {
         KafkaClusterTestKit cluster = null;
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
@@ -58,6 +97,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
             BROKER_PROPERTIES.forEach(builder::setConfigProp);
             brokerProperties.forEach(builder::setConfigProp);
+            builder.setConfigProp("listeners", "EXTERNAL://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
             cluster = builder.build();
             cluster.format();
             cluster.startup();
@@ -76,8 +116,58 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         }
     }
 
+    /** A port nothing listens on now, below the ephemeral ranges; a race with another process is retried by the caller. */
+    private static int freeFixedPort() {
+        for (int tries = 0; tries < 100; tries++) {
+            int port = FIRST_FIXED_PORT + ThreadLocalRandom.current().nextInt(FIXED_PORTS);
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return probe.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("No free port found between " + FIRST_FIXED_PORT + " and "
+                + (FIRST_FIXED_PORT + FIXED_PORTS));
+    }
+
+    /** The broker's address; the same before and after a restart. */
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return bootstrapServers;
+    }
+
+    /**
+     * Stops the node as a broker process shutdown does (the broker first, with a controlled shutdown, then its
+     * controller); its listeners close and clients see connections refused. The log directories stay.
+     */
+    public void stopNode() {
+        cluster.brokers().values().forEach(broker -> broker.shutdown());
+        cluster.controllers().values().forEach(controller -> controller.shutdown());
+    }
+
+    /**
+     * Starts a stopped node again on the same ports and log directories (controller first, as the server does) and
+     * returns once the broker has registered and serves requests.
+     */
+    public void startNode() {
+        try {
+            cluster.controllers().values().forEach(controller -> {
+                // the stopped shared server closed its metrics, and the controller's socket server needs them before
+                // the shared server starts again (what Kafka's own KRaftClusterTest does to restart a controller)
+                controller.sharedServer().metrics_$eq(new Metrics());
+                controller.startup();
+            });
+            cluster.brokers().values().forEach(broker -> broker.startup());
+            cluster.waitForReadyBrokers();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The embedded Kafka node did not become ready after a restart", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted restarting the embedded Kafka node", e);
+        }
+        if (!cluster.bootstrapServers().equals(bootstrapServers)) {
+            throw new IllegalStateException("The restarted broker listens on " + cluster.bootstrapServers()
+                    + ", not on " + bootstrapServers);
+        }
     }
 
     /** Creates a topic (replication factor 1) and waits until its partitions have a leader. */

@@ -38,8 +38,8 @@ import org.apache.avro.Schema;
  * ({@code POST /subjects/S/versions}), look up ({@code POST /subjects/S}), schema by id ({@code GET /schemas/ids/N}),
  * versions ({@code GET /subjects/S/versions}, {@code .../versions/N|latest}), subjects ({@code GET /subjects}) and
  * compatibility config ({@code GET|PUT /config[/S]}, recorded and answered but not enforced). Avro only. It can
- * demand basic auth, answer a queued canned response, and records every request, so tests can check what a client
- * sends and how often.
+ * demand basic auth, refuse new versions of a subject as incompatible, answer a queued canned response, and records
+ * every request, so tests can check what a client sends and how often.
  */
 public final class HttpSchemaRegistryServer implements AutoCloseable {
 
@@ -68,6 +68,7 @@ public final class HttpSchemaRegistryServer implements AutoCloseable {
     private final Queue<CannedResponse> canned = new ConcurrentLinkedQueue<>();
     private volatile String requiredAuthorization;
     private volatile boolean outage;
+    private final Set<String> refusingNewVersions = ConcurrentHashMap.newKeySet();
 
     private HttpSchemaRegistryServer(HttpServer server, String scheme) {
         this.server = server;
@@ -139,6 +140,18 @@ public final class HttpSchemaRegistryServer implements AutoCloseable {
         outage = on;
     }
 
+    /**
+     * While on, registering a schema that is not yet a version of {@code subject} is answered 409 with the registry's
+     * incompatibility error, as a subject whose compatibility setting rejects it would be; everything else is served.
+     */
+    public void refuseNewVersions(String subject, boolean on) {
+        if (on) {
+            refusingNewVersions.add(subject);
+        } else {
+            refusingNewVersions.remove(subject);
+        }
+    }
+
     /** The next request gets this status and body instead of the registry's answer. */
     public void respondNext(int status, String body) {
         canned.add(new CannedResponse(status, body));
@@ -190,7 +203,12 @@ public final class HttpSchemaRegistryServer implements AutoCloseable {
         if ((matcher = SUBJECT_VERSIONS.matcher(path)).matches()) {
             String subject = matcher.group(1);
             if ("POST".equals(method)) {
-                return Map.of("id", registry.register(subject, schemaOf(body)));
+                Schema schema = schemaOf(body);
+                if (refusingNewVersions.contains(subject) && !registry.versions(subject).contains(schema)) {
+                    throw new SchemaStore.Failure(409, 409, "Schema being registered is incompatible with an earlier"
+                            + " schema for subject \"" + subject + "\"");
+                }
+                return Map.of("id", registry.register(subject, schema));
             }
             if ("GET".equals(method)) {
                 int count = registry.version(subject, -1).version();

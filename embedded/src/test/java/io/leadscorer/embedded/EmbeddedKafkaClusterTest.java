@@ -2,6 +2,10 @@ package io.leadscorer.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,19 +85,74 @@ class EmbeddedKafkaClusterTest {
         }
     }
 
+    @Test
+    void restartKeepsThePortTheRecordsTheTransactionsAndTheOffsets() throws Exception {
+        try (EmbeddedKafkaCluster node = EmbeddedKafkaCluster.start()) {
+            node.createTopic("restarted", 1);
+            String address = node.bootstrapServers();
+            int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+            try (KafkaProducer<String, String> producer = producer(node, Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                    "tx-restart"))) {
+                producer.initTransactions();
+                producer.beginTransaction();
+                producer.send(new ProducerRecord<>("restarted", "a", "before-1"));
+                producer.send(new ProducerRecord<>("restarted", "b", "before-2"));
+                producer.commitTransaction();
+                assertThat(consume(node, "restarted", "restart-group", 2, "read_committed"))
+                        .extracting(ConsumerRecord::value).containsExactly("before-1", "before-2");
+
+                node.stopNode();
+                assertThat(listening(port)).as("port %d while the node is down", port).isFalse();
+                node.startNode();
+
+                assertThat(node.bootstrapServers()).isEqualTo(address);
+                assertThat(listening(port)).isTrue();
+                producer.beginTransaction(); // the same producer reconnects; its transactional id is still known
+                producer.send(new ProducerRecord<>("restarted", "c", "after-1"));
+                producer.commitTransaction();
+            }
+            assertThat(consume(node, "restarted", "restart-group", 1, "read_committed"))
+                    .as("the group's committed offset survived").extracting(ConsumerRecord::value).containsExactly("after-1");
+            assertThat(consume(node, "restarted", "fresh-group", 3, "read_committed"))
+                    .as("the records before the restart survived").extracting(ConsumerRecord::value)
+                    .containsExactly("before-1", "before-2", "after-1");
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
     private static KafkaProducer<String, String> producer(Map<String, Object> extra) {
+        return producer(kafka, extra);
+    }
+
+    private static KafkaProducer<String, String> producer(EmbeddedKafkaCluster node, Map<String, Object> extra) {
         Map<String, Object> config = new HashMap<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, node.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
         config.putAll(extra);
         return new KafkaProducer<>(config);
     }
 
-    /** Polls until {@code count} records have arrived (no wall-clock limit, per the project's test rules). */
     private static List<ConsumerRecord<String, String>> consume(String topic, String group, int count, String isolation) {
+        return consume(kafka, topic, group, count, isolation);
+    }
+
+    /**
+     * Polls until {@code count} records have arrived (no wall-clock limit, per the project's test rules) and commits
+     * the group's offsets.
+     */
+    private static List<ConsumerRecord<String, String>> consume(EmbeddedKafkaCluster node, String topic, String group,
+                                                                int count, String isolation) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, node.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
@@ -105,6 +164,7 @@ class EmbeddedKafkaClusterTest {
             while (records.size() < count) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
+            consumer.commitSync();
         }
         return records;
     }

@@ -89,6 +89,20 @@ class HttpSchemaRegistryServerTest {
     }
 
     @Test
+    void refusesNewVersionsOfASubjectAsIncompatibleUntilToldOtherwise() throws Exception {
+        post("/subjects/mql.scores-value/versions", SCORE);
+        server.refuseNewVersions("mql.scores-value", true);
+        assertError(post("/subjects/mql.scores-value/versions", LEAD), 409, 409);
+        assertThat(post("/subjects/mql.scores-value/versions", SCORE).json().get("id").asInt())
+                .as("a version the subject has is still answered").isEqualTo(1);
+        assertThat(post("/subjects/mql.events-value/versions", LEAD).json().get("id").asInt())
+                .as("other subjects are not refused").isEqualTo(2);
+
+        server.refuseNewVersions("mql.scores-value", false);
+        assertThat(post("/subjects/mql.scores-value/versions", LEAD).json().get("id").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void recordsCompatibilityConfig() throws Exception {
         assertThat(get("/config").json().get("compatibilityLevel").asText()).isEqualTo("NONE");
         assertThat(send("PUT", "/config/mql.events-value", "{\"compatibility\":\"BACKWARD\"}").json()

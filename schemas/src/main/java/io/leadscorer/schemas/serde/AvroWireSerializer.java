@@ -20,7 +20,9 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Kafka serializer of generated Avro records in the Confluent wire format. The record's schema is
  * registered under {@code <topic>-value} (or {@code -key}) on first use, or only looked up when
- * {@code auto.register.schemas=false}; the registry client caches the id. Null data gives null bytes.
+ * {@code auto.register.schemas=false}; the registry client caches the id. Null data gives null bytes. A registry
+ * that does not answer gives {@link RegistryUnavailableException}, one that refuses the schema
+ * {@link SchemaRejectedException}.
  */
 public class AvroWireSerializer<T extends SpecificRecord> implements Serializer<T> {
 
@@ -63,7 +65,7 @@ public class AvroWireSerializer<T extends SpecificRecord> implements Serializer<
             id = autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema);
         } catch (SchemaRegistryException e) {
             throw RegistryFailures.toSerializationException((autoRegister ? "registering " : "looking up ")
-                    + schema.getFullName() + " under subject " + subject, e);
+                    + schema.getFullName() + " under subject " + subject, subject, e);
         }
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.leadscorer.avro.ModelState;
 import io.leadscorer.avro.ModelStatus;
 import io.leadscorer.avro.ScoredLead;
+import io.leadscorer.embedded.HttpSchemaRegistryServer;
 import io.leadscorer.schemas.registry.InMemorySchemaRegistry;
 import io.leadscorer.schemas.registry.SchemaRegistryClient;
 import java.io.IOException;
@@ -103,6 +104,42 @@ class AvroWireSerializerTest {
                 .isInstanceOf(RegistryUnavailableException.class)
                 .hasMessageStartingWith("Schema registry unavailable registering io.leadscorer.avro.ModelStatus "
                         + "under subject lead-scorer.status-value: Schema registry unreachable");
+    }
+
+    @Test
+    void aSchemaTheRegistryRefusesIsARejectionNamingTheSubjectAndTheRegistrysMessage() {
+        try (HttpSchemaRegistryServer server = HttpSchemaRegistryServer.start()) {
+            server.registry().register("mql.scores-value", ModelStatus.getClassSchema());
+            server.refuseNewVersions("mql.scores-value", true);
+            AvroWireSerializer<ScoredLead> serializer = new AvroWireSerializer<>();
+            serializer.configure(Map.of("schema.registry.url", server.url()), false);
+
+            assertThatThrownBy(() -> serializer.serialize("mql.scores", goldenScoredLead()))
+                    .isInstanceOfSatisfying(SchemaRejectedException.class, rejected -> {
+                        assertThat(rejected.subject()).isEqualTo("mql.scores-value");
+                        assertThat(rejected.status()).isEqualTo(409);
+                    })
+                    .hasMessageStartingWith("Schema registry refused registering io.leadscorer.avro.ScoredLead under"
+                            + " subject mql.scores-value")
+                    .hasMessageContaining("incompatible with an earlier schema");
+
+            server.refuseNewVersions("mql.scores-value", false);
+            assertThat(serializer.serialize("mql.scores", goldenScoredLead())).isNotEmpty();
+        }
+    }
+
+    @Test
+    void anInvalidSchemaAnswerIsARejectionToo() {
+        try (HttpSchemaRegistryServer server = HttpSchemaRegistryServer.start()) {
+            server.respondNext(422, "{\"error_code\":42201,\"message\":\"Invalid schema\"}");
+            AvroWireSerializer<ScoredLead> serializer = new AvroWireSerializer<>();
+            serializer.configure(Map.of("schema.registry.url", server.url()), false);
+
+            assertThatThrownBy(() -> serializer.serialize("mql.scores", goldenScoredLead()))
+                    .isInstanceOfSatisfying(SchemaRejectedException.class,
+                            rejected -> assertThat(rejected.status()).isEqualTo(422))
+                    .hasMessageContaining("Invalid schema");
+        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the service sees of the buffers of all its tasks: how many leads they hold, a drain switch for graceful
  * shutdown, and the holds: tasks whose buffer cannot be scored now for a reason that is not the leads' fault (the
- * registry or the model is unavailable), which keep their leads and retry.
+ * registry or the model is unavailable, the registry refuses the scores' schema), which keep their leads and retry.
  *
  * <p>Buffers cannot be scored from {@code Processor#close()}: Kafka Streams commits before it closes tasks, so
  * anything written there would miss the last transaction. Instead the service turns draining on, the processors
@@ -18,12 +18,30 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BufferControl {
 
-    /** Why a task holds its leads instead of scoring them. */
+    /** Why a task holds its leads instead of scoring them, and what happens (or has to be done) about it. */
     public enum HoldCause {
         /** The schema registry did not answer as a registry (unreachable, slow, refusing, a proxy's answer). */
-        REGISTRY_UNAVAILABLE,
+        REGISTRY_UNAVAILABLE("retrying with backoff until the registry answers"),
         /** The model could not score (none active, cannot open, engine failure, every lead of a batch failed). */
-        MODEL_UNAVAILABLE
+        MODEL_UNAVAILABLE("retrying with backoff until the model scores"),
+        /**
+         * The registry answered and refused the scores' writer schema (409 incompatible, 422 invalid): an operator
+         * has to change the subject's compatibility setting or its versions.
+         */
+        OUTPUT_SCHEMA_REJECTED("the registry refuses the scores' schema: allow it under the subject's compatibility"
+                + " setting (PUT /config/<subject>) or remove the incompatible version; retrying with backoff, the leads"
+                + " stay held and scoring resumes by itself once the registry accepts it");
+
+        private final String action;
+
+        HoldCause(String action) {
+            this.action = action;
+        }
+
+        /** What the scorer does meanwhile, and what an operator can do; for the log and the readiness details. */
+        public String action() {
+            return action;
+        }
     }
 
     /** One task's hold: the cause, the last failure's message, since when, and how many attempts failed in a row. */

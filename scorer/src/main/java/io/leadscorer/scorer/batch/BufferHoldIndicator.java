@@ -12,8 +12,9 @@ import java.util.TreeMap;
 import org.reactivestreams.Publisher;
 
 /**
- * Not ready while some task holds its leads because the registry or the model is unavailable: DOWN with the cause,
- * the last failure, since when and how many attempts failed, per task, and whether input is paused
+ * Not ready while some task holds its leads because the registry or the model is unavailable or the registry refuses
+ * the scores' schema: DOWN with the cause, the last failure, since when, how many attempts failed and what to do, per
+ * task, and whether input is paused
  * ({@code /health/readiness} and {@code /health}). It goes UP again by itself when the tasks score again.
  */
 @Singleton
@@ -36,7 +37,8 @@ public class BufferHoldIndicator implements HealthIndicator {
                 "cause", hold.cause().name(),
                 "since", hold.since().toString(),
                 "failures", hold.failures(),
-                "lastFailure", hold.message())));
+                "lastFailure", hold.message(),
+                "action", hold.cause().action())));
         return Publishers.just(HealthResult.builder("scorer-buffers", holds.isEmpty() ? HealthStatus.UP : HealthStatus.DOWN)
                 .details(details).build());
     }

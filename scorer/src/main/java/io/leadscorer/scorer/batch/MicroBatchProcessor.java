@@ -3,6 +3,7 @@ package io.leadscorer.scorer.batch;
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.avro.ScoredLead;
 import io.leadscorer.schemas.serde.RegistryUnavailableException;
+import io.leadscorer.schemas.serde.SchemaRejectedException;
 import io.leadscorer.scorer.batch.BufferControl.HoldCause;
 import io.leadscorer.scorer.decode.LeadDecoder;
 import io.leadscorer.scorer.dlq.DeadLetterReason;
@@ -39,12 +40,13 @@ import org.slf4j.LoggerFactory;
  * Closing the task (rebalance, shutdown) leaves the buffer in its changelog for the task's next owner; graceful
  * shutdown drains it first (see {@link BufferControl}).
  *
- * <p>Failures that are not the leads' fault never dead-letter them: when the registry does not answer, or the model
- * cannot score ({@link ModelUnavailableException}, or every lead of a failing batch fails on its own too), nothing of
- * the batch is forwarded, the leads stay buffered, the task reports a hold to {@link BufferControl} and tries again
- * after a backoff (100 ms doubling to 2 s, at a later punctuation: the stream thread never sleeps); the
- * {@link InputGate} pauses input while it lasts. While the registry is unavailable new records are buffered
- * undecoded and decoded when scored. A changelog entry that cannot be read back is dead-lettered as unrestorable.
+ * <p>Failures that are not the leads' fault never dead-letter them: when the registry does not answer or refuses the
+ * scores' schema, or the model cannot score ({@link ModelUnavailableException}, or every lead of a failing batch
+ * fails on its own too), nothing of the batch is forwarded, the leads stay buffered, the task reports a hold to
+ * {@link BufferControl} and tries again after a backoff (100 ms doubling to 2 s, at a later punctuation: the stream
+ * thread never sleeps); the {@link InputGate} pauses input while it lasts. While the registry is unavailable new
+ * records are buffered undecoded and decoded when scored. A changelog entry that cannot be read back is dead-lettered
+ * as unrestorable.
  */
 public final class MicroBatchProcessor implements Processor<byte[], byte[], Object, Object> {
 
@@ -76,8 +78,9 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
 
     /**
      * {@code outputSchemaCheck} makes sure the scores' writer schema is known to the registry (registering it on
-     * first use) and throws {@link RegistryUnavailableException} when the registry does not answer, so that no score
-     * is forwarded into a sink that would fail.
+     * first use) and throws {@link RegistryUnavailableException} when the registry does not answer, or
+     * {@link SchemaRejectedException} when it refuses the schema, so that no score is forwarded into a sink that
+     * would fail.
      */
     public MicroBatchProcessor(Settings settings, LeadDecoder decoder, StreamThreadScorers scorers,
                                ScorerMetrics metrics, BufferControl control, Clock clock, Runnable outputSchemaCheck) {
@@ -218,6 +221,9 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
         } catch (RegistryUnavailableException unavailable) {
             failed(HoldCause.REGISTRY_UNAVAILABLE, unavailable, nowMs);
             return false;
+        } catch (SchemaRejectedException refused) {
+            failed(HoldCause.OUTPUT_SCHEMA_REJECTED, refused, nowMs);
+            return false;
         } catch (ModelUnavailableException unavailable) {
             failed(HoldCause.MODEL_UNAVAILABLE, unavailable, nowMs);
             return false;
@@ -344,8 +350,8 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
         retryAtMs = nowMs + backoff;
         control.failed(task, cause, String.valueOf(failure.getMessage()), Instant.ofEpochMilli(clock.millis()));
         if (failuresInARow == 1 || failuresInARow % 20 == 0) {
-            LOG.warn("Task {}: {} leads held, {} (attempt {}), retrying in {} ms: {}", task, buffer.size(), cause,
-                    failuresInARow, backoff, failure.toString());
+            LOG.warn("Task {}: {} leads held, {} (attempt {}), next try in {} ms: {}; {}", task, buffer.size(), cause,
+                    failuresInARow, backoff, failure.toString(), cause.action());
         }
     }
 

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * Runs the scorer for the life of the service: once the context is up it starts following the control topic, and
  * starts the Kafka Streams application when the first model generation is active (no lead is consumed before a
  * model can score it). On shutdown it stops following the control topic, drains the micro-batch buffers (so the
- * final commit publishes their scores), closes the streams and then the model. A stream thread that dies takes the
- * client down, so health reports DOWN and the orchestrator restarts the service.
+ * final commit publishes their scores), closes the streams and then the model. A stream thread that dies is replaced
+ * ({@link StreamThreadFailureHandler}); only a crash loop takes the client down, so liveness reports DOWN and the
+ * orchestrator restarts the service.
  */
 @Singleton
 public class ScorerService implements ScorerState, AutoCloseable {
@@ -64,10 +64,7 @@ public class ScorerService implements ScorerState, AutoCloseable {
         this.streams = new KafkaStreams(ScorerTopology.build(settings, limits, scorers, metrics, buffers, clock),
                 ScorerStreamsConfig.properties(settings));
         this.inputGate = InputGate.standard(buffers, streams);
-        streams.setUncaughtExceptionHandler(failure -> {
-            LOG.error("Stream thread failed; shutting the scorer's streams down", failure);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        streams.setUncaughtExceptionHandler(StreamThreadFailureHandler.standard(clock));
         streams.setStateListener((now, before) -> LOG.info("Streams {} -> {}", before, now));
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);

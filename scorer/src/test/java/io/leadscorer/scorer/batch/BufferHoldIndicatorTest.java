@@ -52,9 +52,25 @@ class BufferHoldIndicatorTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> details = (Map<String, Object>) down.getDetails();
         assertThat(details).containsEntry("task 0_1", Map.of("cause", "REGISTRY_UNAVAILABLE",
-                "since", "1970-01-01T00:00:00Z", "failures", 2, "lastFailure", "Schema registry unreachable"));
+                "since", "1970-01-01T00:00:00Z", "failures", 2, "lastFailure", "Schema registry unreachable",
+                "action", HoldCause.REGISTRY_UNAVAILABLE.action()));
 
         buffers.recovered("0_1");
         assertThat(result().getStatus()).isEqualTo(HealthStatus.UP);
+    }
+
+    @Test
+    void aRefusedScoresSchemaIsDownWithTheRegistrysMessageAndWhatToDo() {
+        buffers.failed("0_0", HoldCause.OUTPUT_SCHEMA_REJECTED, "Schema registry refused registering "
+                + "io.leadscorer.avro.ScoredLead under subject mql.scores-value: answered HTTP 409 (error_code 409): "
+                + "Schema being registered is incompatible with an earlier schema", Instant.EPOCH);
+
+        HealthResult down = result();
+        assertThat(down.getStatus()).isEqualTo(HealthStatus.DOWN);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> task = (Map<String, Object>) ((Map<String, Object>) down.getDetails()).get("task 0_0");
+        assertThat(task).containsEntry("cause", "OUTPUT_SCHEMA_REJECTED");
+        assertThat((String) task.get("lastFailure")).contains("mql.scores-value").contains("incompatible");
+        assertThat((String) task.get("action")).contains("compatibility");
     }
 }

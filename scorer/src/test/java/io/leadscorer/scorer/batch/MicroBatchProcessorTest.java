@@ -9,6 +9,7 @@ import io.leadscorer.schemas.registry.SchemaRegistryException;
 import io.leadscorer.schemas.serde.AvroWireDeserializer;
 import io.leadscorer.schemas.serde.AvroWireSerializer;
 import io.leadscorer.schemas.serde.RegistryUnavailableException;
+import io.leadscorer.schemas.serde.SchemaRejectedException;
 import io.leadscorer.scorer.batch.BufferControl.HoldCause;
 import io.leadscorer.scorer.decode.LeadDecoder;
 import io.leadscorer.scorer.decode.RecordLimits;
@@ -57,6 +58,7 @@ class MicroBatchProcessorTest {
     private final ControllableScorer scorer = new ControllableScorer();
     private final BufferControl control = new BufferControl();
     private final AtomicBoolean outputSchemaDown = new AtomicBoolean();
+    private final AtomicBoolean outputSchemaRefused = new AtomicBoolean();
     private final MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
     private final StreamThreadScorers scorers = new StreamThreadScorers(() -> scorer);
     private KeyValueStore<Long, BufferedLead> store;
@@ -90,6 +92,11 @@ class MicroBatchProcessorTest {
                     if (outputSchemaDown.get()) {
                         throw new RegistryUnavailableException("Schema registry unavailable registering the scores",
                                 new SchemaRegistryException("503", 503, 0));
+                    }
+                    if (outputSchemaRefused.get()) {
+                        throw new SchemaRejectedException("mql.scores-value", 409, "Schema registry refused registering"
+                                + " io.leadscorer.avro.ScoredLead under subject mql.scores-value: incompatible",
+                                new SchemaRegistryException("incompatible", 409, 409));
                     }
                 });
         processor.init(context);
@@ -255,6 +262,34 @@ class MicroBatchProcessorTest {
         tick(100);
 
         assertThat(scored()).containsExactly("out-0");
+    }
+
+    @Test
+    void aScoresSchemaTheRegistryRefusesHoldsTheLeadsWithThatCauseAndRetriesWithBackoffUntilItIsAccepted() {
+        openStore();
+        start(1);
+        outputSchemaRefused.set(true);
+        send(Leads.lead("refused-0", 0, EVENT_TIME));
+        send(Leads.lead("refused-1", 1, EVENT_TIME));
+        for (long ms = 10; ms <= 5_000; ms += 10) {
+            tick(ms);
+        }
+
+        assertThat(context.forwarded()).as("nothing scored, nothing dead-lettered").isEmpty();
+        assertThat(control.buffered()).isEqualTo(2);
+        assertThat(control.registryUnavailable()).as("new records are still decoded").isFalse();
+        assertThat(control.holds().values()).singleElement().satisfies(hold -> {
+            assertThat(hold.cause()).isEqualTo(HoldCause.OUTPUT_SCHEMA_REJECTED);
+            assertThat(hold.message()).contains("mql.scores-value");
+            assertThat(hold.failures()).as("tries with backoff (0.1 s doubling to 2 s), not at every tick")
+                    .isBetween(4, 8);
+        });
+
+        outputSchemaRefused.set(false);
+        tick(8_000);
+
+        assertThat(scored()).containsExactly("refused-0", "refused-1");
+        assertThat(control.holds()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.leadscorer.scorer.benchmark;
 
 import ai.djl.Device;
+import io.leadscorer.avro.ModelAction;
+import io.leadscorer.avro.ModelCommand;
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.avro.ScoredLead;
 import io.leadscorer.model.bundle.Bundle;
@@ -12,16 +14,20 @@ import io.leadscorer.scorer.batch.BufferControl;
 import io.leadscorer.scorer.batch.InputGate;
 import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
+import io.leadscorer.scorer.control.ControlLoop;
+import io.leadscorer.scorer.control.ModelControl;
+import io.leadscorer.scorer.control.ModelStatusPublisher;
 import io.leadscorer.scorer.decode.RecordLimits;
 import io.leadscorer.scorer.dlq.DeadLetters;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.predict.ActiveGeneration;
+import io.leadscorer.scorer.predict.Generation;
 import io.leadscorer.scorer.predict.LeadScorer;
 import io.leadscorer.scorer.predict.PredictorLeadScorer;
 import io.leadscorer.scorer.predict.ScoredBatch;
 import io.leadscorer.scorer.predict.StreamThreadScorers;
+import io.leadscorer.scorer.runtime.StreamThreadFailureHandler;
 import io.leadscorer.scorer.testing.Leads;
-import io.leadscorer.scorer.testing.Generations;
 import io.leadscorer.scorer.testing.TestSettings;
 import io.leadscorer.scorer.topology.ScorerTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -65,39 +71,47 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /**
  * The fault suite of BENCHMARKS.md ("Reliability"): one scorer instance (exactly-once, the tiny real model, the
- * service's topology, input gate and record limits) against the in-JVM broker and a Schema Registry over real HTTP,
- * under a steady load of good leads with a corpus of poison records mixed in, while faults are injected one after
- * the other: scorer crashes (a stream thread killed mid-batch by an Error, so nothing of its open transaction is
- * committed, and whole instances closed without draining, restarted on an empty state directory so their buffers
- * come back from the changelog) and a registry outage (every request answered 503 while producers move to a new
- * schema version the scorer has not seen). A read_committed reader counts what came out. Each fault's recovery time
- * is from the fault (for the outage: from its end) until the scorer has caught up: every lead produced before the
- * fault is accounted for and a lead produced after it is scored. The next fault comes only after that.
- * Model swaps (hot swap) and a broker restart are not part of it yet: {@link Fault} is where they go.
+ * service's topology, input gate, record limits, stream-thread failure policy and control loop) against the in-JVM
+ * broker and a Schema Registry over real HTTP, under a steady load of good leads with a corpus of poison records mixed
+ * in, while faults are injected one after the other: scorer crashes (a stream thread killed mid-batch by an Error, so
+ * nothing of its open transaction is committed, and whole instances closed without draining, restarted on an empty
+ * state directory so their buffers come back from the changelog), broker restarts (the broker and its controller
+ * stopped for some seconds and started again on the same port and log directories), model swaps (DEPLOY commands on
+ * the control topic, alternating between two bundles, as an operator sends them) and a registry outage (every request
+ * answered 503 while producers move to a new schema version the scorer has not seen). A read_committed reader counts
+ * what came out. Each fault's recovery time is from the fault (for an outage, a restart and the swaps: from their
+ * end) until the scorer has caught up: every lead produced before it is accounted for and a lead produced after it is
+ * scored (after an instance crash: after the new instance is running, since the old one's threads may still score
+ * while they stop). The next fault comes only after that.
  */
 public final class FaultSuite {
 
     static final String INPUT = "mql.events";
     static final String SCORES = "mql.scores";
     static final String DLQ = "mql.events.dlq";
+    static final String CONTROL = "lead-scorer.control";
+    static final String STATUS = "lead-scorer.status";
+    static final String APPLICATION = "fault-suite";
     static final int PARTITIONS = 3;
     static final String ID_HEADER = "suite.id";
+    private static final Duration SWAP_EVERY = Duration.ofMillis(500);
     private static final Map<String, String> SHORT_SESSIONS = Map.of(
             "consumer.session.timeout.ms", "6000", "consumer.heartbeat.interval.ms", "1500");
 
     /**
-     * How much of each fault, and the load: good leads per second, and quiet time before each fault. With {@code
+     * How much of each fault (crashes, alternately of a thread and an instance; broker restarts and how long the
+     * broker stays down; model swaps; the registry outage), and the load: good leads per second, and quiet time
+     * before each fault. With {@code
      * shortTransactions} the scorer's transaction timeout is 5 s (registry calls 1 s + 1 s, to stay under half of it)
      * and the broker aborts timed-out transactions every 500 ms: a crashed thread's open transaction blocks
      * read_committed readers of its partitions until it is aborted, so these two bound the recovery time. Without
      * it, Kafka's defaults apply (10 s under exactly-once, checked every 10 s).
      */
-    public record Plan(int crashes, Duration registryOutage, int leadsPerSecond, Duration settle,
-                       boolean shortTransactions) {
+    public record Plan(int crashes, int brokerRestarts, Duration brokerDowntime, int modelSwaps, Duration registryOutage,
+                       int leadsPerSecond, Duration settle, boolean shortTransactions) {
 
         Map<String, String> brokerProperties() {
             return shortTransactions ? Map.of("transaction.abort.timed.out.transaction.cleanup.interval.ms", "500")
@@ -113,14 +127,21 @@ public final class FaultSuite {
         }
     }
 
-    /** The kinds of fault; model swaps and broker restarts are the next ones to add here. */
-    enum Fault { THREAD_CRASH, INSTANCE_CRASH, REGISTRY_OUTAGE }
+    /** The kinds of fault, in the order the suite injects them. */
+    enum Fault { THREAD_CRASH, INSTANCE_CRASH, BROKER_RESTART, MODEL_SWAPS, REGISTRY_OUTAGE }
+
+    /** The model swaps: command-to-active time of each, and the generations open before each next swap and at the end. */
+    public record Swaps(List<Long> toActiveMs, int mostOpenGenerations, int openGenerationsAtEnd) {
+
+        static final Swaps NONE = new Swaps(List.of(), 0, 0);
+    }
 
     /** What came out, counted by the reader, and how long each fault took to recover from. */
     public record Report(long producedGood, Map<String, Integer> producedPoisonByKind, long scoredDistinct,
                          long duplicateScores, long lost, long goodInDlq, Map<String, Long> dlqByReason,
                          List<String> poisonMisrouted, Map<Fault, List<Long>> recoveryMs, boolean pausedDuringOutage,
-                         long deadLettersDuringOutage, Duration wall) {
+                         long deadLettersDuringOutage, Swaps swaps, Map<String, Integer> streamThreadFailures,
+                         Map<String, Integer> rebalances, Duration wall) {
 
         long poisonProduced() {
             return producedPoisonByKind.values().stream().mapToLong(Integer::longValue).sum();
@@ -134,21 +155,42 @@ public final class FaultSuite {
                     scoredDistinct, duplicateScores, lost, goodInDlq));
             out.append("dead letters by reason: ").append(dlqByReason).append(System.lineSeparator());
             out.append("poison not in the DLQ with its reason: ").append(poisonMisrouted).append(System.lineSeparator());
-            recoveryMs.forEach((fault, times) -> {
-                List<Long> sorted = times.stream().sorted().toList();
-                out.append(String.format(Locale.ROOT, "%s x%d: recovery median %d ms, max %d ms%n", fault, sorted.size(),
-                        sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2), sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1)));
-            });
-            out.append(String.format(Locale.ROOT, "registry outage: input paused %s, dead letters during it %d%n",
-                    pausedDuringOutage ? "yes" : "no", deadLettersDuringOutage));
+            recoveryMs.forEach((fault, times) -> out.append(String.format(Locale.ROOT,
+                    "%s x%d: recovery median %d ms, max %d ms%s%n", fault, times.size(), median(times), max(times),
+                    times.size() <= 5 ? " " + times : "")));
+            if (!swaps.toActiveMs().isEmpty()) {
+                out.append(String.format(Locale.ROOT, "model swaps: %d, command to active median %d ms, max %d ms; "
+                                + "generations open before each next swap at most %d, at the end %d%n",
+                        swaps.toActiveMs().size(), median(swaps.toActiveMs()), max(swaps.toActiveMs()),
+                        swaps.mostOpenGenerations(), swaps.openGenerationsAtEnd()));
+            }
+            if (recoveryMs.containsKey(Fault.REGISTRY_OUTAGE)) {
+                out.append(String.format(Locale.ROOT, "registry outage: input paused %s, dead letters during it %d%n",
+                        pausedDuringOutage ? "yes" : "no", deadLettersDuringOutage));
+            }
+            out.append("stream threads failed, by fault and exception: ").append(streamThreadFailures)
+                    .append(System.lineSeparator());
+            out.append("streams rebalances, by fault: ").append(rebalances).append(System.lineSeparator());
             out.append(String.format(Locale.ROOT, "wall time %d s%n", wall.toSeconds()));
             return out.toString();
+        }
+
+        private static long median(List<Long> values) {
+            List<Long> sorted = values.stream().sorted().toList();
+            return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
+        }
+
+        private static long max(List<Long> values) {
+            return values.stream().mapToLong(Long::longValue).max().orElse(-1);
         }
     }
 
     private final Plan plan;
     private final Path workDir;
     private final AtomicInteger stateDirs = new AtomicInteger();
+    private final Map<String, Integer> streamThreadFailures = new ConcurrentHashMap<>();
+    private final Map<String, Integer> rebalances = new ConcurrentHashMap<>();
+    private volatile Fault phase;
 
     public FaultSuite(Plan plan, Path workDir) {
         this.plan = plan;
@@ -157,23 +199,28 @@ public final class FaultSuite {
 
     public Report run() throws Exception {
         long start = System.nanoTime();
-        Bundle bundle = TinyBundles.create(workDir.resolve("models"));
-        ActiveGeneration active = Generations.serving(bundle);
+        Path store = workDir.resolve("models");
+        Bundle first = TinyBundles.create(store, 1);
+        Bundle second = TinyBundles.create(store, 2);
         try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.start(plan.brokerProperties());
              HttpSchemaRegistryServer registry = HttpSchemaRegistryServer.start()) {
             kafka.createTopic(INPUT, PARTITIONS);
             kafka.createTopic(SCORES, PARTITIONS);
             kafka.createTopic(DLQ, 1);
-            TestSettings settings = TestSettings.withStateDir(workDir.resolve("state-0")).applicationId("fault-suite")
-                    .bootstrapServers(kafka.bootstrapServers()).registry(registry.url())
+            kafka.createCompactedTopic(CONTROL, 1);
+            kafka.createTopic(STATUS, 1);
+            TestSettings settings = TestSettings.withStateDir(workDir.resolve("state-0")).applicationId(APPLICATION)
+                    .instanceId(APPLICATION + "-1").bootstrapServers(kafka.bootstrapServers()).registry(registry.url())
+                    .controlTopics(CONTROL, STATUS).store(store).bundle(first.dir())
                     .batch(16, Duration.ofMillis(50)).kafkaProperties(plan.scorerKafkaProperties())
                     .registryProperties(plan.shortTransactions()
                             ? Map.of("http.connect.timeout.ms", "1000", "http.read.timeout.ms", "1000") : Map.of());
             Map<Fault, List<Long>> recovery = new TreeMap<>();
             try (Load load = new Load(kafka.bootstrapServers(), registry, plan.leadsPerSecond());
-                 Outputs outputs = new Outputs(kafka.bootstrapServers(), registry.url())) {
+                 Outputs outputs = new Outputs(kafka.bootstrapServers(), registry.url());
+                 Commands commands = new Commands(kafka.bootstrapServers(), registry.url())) {
                 outputs.follow(load);
-                Instance instance = new Instance(nextStateDir(settings), active);
+                Instance instance = new Instance(nextStateDir(settings));
                 load.start();
                 outputs.awaitScoreOfLeadSentAfter(0, Duration.ofMinutes(2));
                 for (int crash = 0; crash < plan.crashes(); crash++) {
@@ -181,14 +228,45 @@ public final class FaultSuite {
                     Thread.sleep(plan.settle().toMillis());
                     long faultAt = System.nanoTime();
                     Fault fault = crash % 2 == 0 ? Fault.THREAD_CRASH : Fault.INSTANCE_CRASH;
+                    phase = fault;
+                    long recoveredAt;
                     if (fault == Fault.THREAD_CRASH) {
                         instance.crashNextBatch();
+                        recoveredAt = outputs.awaitCaughtUp(load, faultAt, Duration.ofMinutes(3));
                     } else {
                         instance.closeAbruptly();
-                        instance = new Instance(nextStateDir(settings), active);
+                        instance = new Instance(nextStateDir(settings));
+                        // the old instance's threads may still score while they stop: recovered is the new one
+                        // running, caught up, and scoring a lead sent after it joined
+                        long runningAt = instance.awaitRunning(Duration.ofMinutes(3));
+                        recoveredAt = Math.max(outputs.awaitCaughtUp(load, faultAt, Duration.ofMinutes(3)),
+                                outputs.awaitScoreOfLeadSentAfter(runningAt, Duration.ofMinutes(3)));
                     }
-                    long recoveredAt = outputs.awaitCaughtUp(load, faultAt, Duration.ofMinutes(3));
                     recovery.computeIfAbsent(fault, f -> new ArrayList<>()).add((recoveredAt - faultAt) / 1_000_000);
+                }
+                for (int restart = 0; restart < plan.brokerRestarts(); restart++) {
+                    load.sendPoison();
+                    Thread.sleep(plan.settle().toMillis());
+                    phase = Fault.BROKER_RESTART;
+                    kafka.stopNode();
+                    Thread.sleep(plan.brokerDowntime().toMillis());
+                    kafka.startNode();
+                    long backAt = System.nanoTime();
+                    long recoveredAt = outputs.awaitCaughtUp(load, backAt, Duration.ofMinutes(3));
+                    recovery.computeIfAbsent(Fault.BROKER_RESTART, f -> new ArrayList<>())
+                            .add((recoveredAt - backAt) / 1_000_000);
+                }
+                Swaps swaps = Swaps.NONE;
+                if (plan.modelSwaps() > 0) {
+                    load.sendPoison();
+                    Thread.sleep(plan.settle().toMillis());
+                    phase = Fault.MODEL_SWAPS;
+                    swaps = swapModels(instance, commands, first, second);
+                    long lastActiveAt = System.nanoTime();
+                    long recoveredAt = outputs.awaitCaughtUp(load, lastActiveAt, Duration.ofMinutes(3));
+                    recovery.computeIfAbsent(Fault.MODEL_SWAPS, f -> new ArrayList<>())
+                            .add((recoveredAt - lastActiveAt) / 1_000_000);
+                    swaps = new Swaps(swaps.toActiveMs(), swaps.mostOpenGenerations(), instance.openGenerations());
                 }
                 boolean paused = false;
                 long deadLettersBefore = outputs.deadLetterCount();
@@ -197,6 +275,7 @@ public final class FaultSuite {
                     Thread.sleep(plan.settle().toMillis());
                     int v2 = registry.registry().register(INPUT + "-value", Load.V2);
                     long faultAt = System.nanoTime();
+                    phase = Fault.REGISTRY_OUTAGE;
                     registry.outage(true);
                     load.useSchemaV2(v2);
                     long end = faultAt + plan.registryOutage().toNanos();
@@ -216,9 +295,33 @@ public final class FaultSuite {
                 outputs.awaitAllAccountedFor(load, Duration.ofMinutes(3));
                 outputs.drainFor(Duration.ofSeconds(2));
                 instance.close();
-                return report(load, outputs, recovery, paused, deadLettersDuringOutage, System.nanoTime() - start);
+                return report(load, outputs, recovery, paused, deadLettersDuringOutage, swaps,
+                        new TreeMap<>(streamThreadFailures), new TreeMap<>(rebalances), System.nanoTime() - start);
             }
         }
+    }
+
+    /**
+     * DEPLOY commands on the control topic, alternating between the second and the first bundle, one every
+     * {@link #SWAP_EVERY} (or once the previous one is active, if later); each is timed from its sending until the
+     * instance serves a new generation of its model. The generations open are read before each next command.
+     */
+    private Swaps swapModels(Instance instance, Commands commands, Bundle first, Bundle second) throws Exception {
+        List<Long> toActive = new ArrayList<>();
+        int mostOpen = 0;
+        for (int swap = 1; swap <= plan.modelSwaps(); swap++) {
+            Bundle target = swap % 2 == 1 ? second : first;
+            long before = instance.generation();
+            long sentAt = System.nanoTime();
+            commands.deploy(target, swap);
+            instance.awaitGeneration(before, target.modelId(), Duration.ofMinutes(1));
+            long activeAt = System.nanoTime();
+            toActive.add((activeAt - sentAt) / 1_000_000);
+            long next = sentAt + SWAP_EVERY.toNanos();
+            Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+            mostOpen = Math.max(mostOpen, instance.openGenerations());
+        }
+        return new Swaps(toActive, mostOpen, -1);
     }
 
     private ScorerSettings nextStateDir(TestSettings settings) {
@@ -226,7 +329,8 @@ public final class FaultSuite {
     }
 
     private static Report report(Load load, Outputs outputs, Map<Fault, List<Long>> recovery, boolean paused,
-                                 long deadLettersDuringOutage, long wallNanos) {
+                                 long deadLettersDuringOutage, Swaps swaps, Map<String, Integer> threadFailures,
+                                 Map<String, Integer> rebalances, long wallNanos) {
         long duplicates = outputs.scoreCounts.values().stream().mapToLong(c -> c - 1).sum();
         long lost = load.good.keySet().stream().filter(id -> !outputs.scoreCounts.containsKey(id)).count();
         long goodInDlq = load.good.keySet().stream().filter(outputs.deadLetterReasons::containsKey).count();
@@ -243,7 +347,8 @@ public final class FaultSuite {
         Map<String, Integer> poisonByKind = new TreeMap<>();
         load.poison.keySet().forEach(id -> poisonByKind.merge(id.split(":")[1], 1, Integer::sum));
         return new Report(load.good.size(), poisonByKind, outputs.scoreCounts.size(), duplicates, lost, goodInDlq,
-                byReason, misrouted, recovery, paused, deadLettersDuringOutage, Duration.ofNanos(wallNanos));
+                byReason, misrouted, recovery, paused, deadLettersDuringOutage, swaps, threadFailures, rebalances,
+                Duration.ofNanos(wallNanos));
     }
 
     /** Thrown by a scorer armed to crash: an Error, so the processor's failure handling does not catch it. */
@@ -253,21 +358,54 @@ public final class FaultSuite {
         }
     }
 
-    /** One scorer instance as the service builds it, with a scorer that can be armed to crash its thread. */
-    private static final class Instance implements AutoCloseable {
+    /** The fault being injected or recovered from, for counting what the streams went through; "start" before any. */
+    private String phaseName() {
+        Fault now = phase;
+        return now == null ? "start" : now.name();
+    }
+
+    /**
+     * One scorer instance as the service builds it (topology, streams settings, input gate, stream-thread failure
+     * policy, control loop with its own generations and status publisher), with a scorer that can be armed to crash
+     * its thread. Stream-thread failures and rebalances are counted by the fault they happened in.
+     */
+    private final class Instance implements AutoCloseable {
         final BufferControl buffers = new BufferControl();
         private final AtomicBoolean crashArmed = new AtomicBoolean();
+        private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        private final ActiveGeneration active = new ActiveGeneration();
         private final StreamThreadScorers scorers;
+        private final ModelStatusPublisher status;
+        private final ControlLoop control;
         private final KafkaStreams streams;
         private final InputGate gate;
 
-        Instance(ScorerSettings settings, ActiveGeneration active) {
+        Instance(ScorerSettings settings) throws InterruptedException {
+            ScorerMetrics metrics = new ScorerMetrics(meters);
             scorers = new StreamThreadScorers(() -> new CrashableScorer(new PredictorLeadScorer(active), crashArmed));
-            streams = new KafkaStreams(ScorerTopology.build(settings, RecordLimits.DEFAULTS, scorers,
-                    new ScorerMetrics(new SimpleMeterRegistry()), buffers, Clock.systemUTC()),
-                    ScorerStreamsConfig.properties(settings));
-            streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.REPLACE_THREAD);
+            status = ModelControl.statusPublisher(settings, Clock.systemUTC());
+            control = ModelControl.loop(settings, Device.cpu(), active, status, metrics);
+            streams = new KafkaStreams(ScorerTopology.build(settings, RecordLimits.DEFAULTS, scorers, metrics, buffers,
+                    Clock.systemUTC()), ScorerStreamsConfig.properties(settings));
+            StreamThreadFailureHandler policy = StreamThreadFailureHandler.standard(Clock.systemUTC());
+            streams.setUncaughtExceptionHandler(failure -> {
+                streamThreadFailures.merge(phaseName() + " " + failure.getClass().getSimpleName(), 1, Integer::sum);
+                return policy.handle(failure);
+            });
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.REBALANCING) {
+                    rebalances.merge(phaseName(), 1, Integer::sum);
+                }
+            });
             gate = InputGate.standard(buffers, streams);
+            control.start();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (active.current().isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("No model active a minute after the instance started");
+                }
+                Thread.sleep(10);
+            }
             streams.start();
             gate.start();
         }
@@ -276,26 +414,69 @@ public final class FaultSuite {
             crashArmed.set(true);
         }
 
+        long generation() {
+            return active.current().map(Generation::number).orElse(-1L);
+        }
+
+        /** Waits until a generation other than {@code before}, of {@code modelId}, is active. */
+        void awaitGeneration(long before, String modelId, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                Generation now = active.current().orElse(null);
+                if (now != null && now.number() != before && now.modelId().equals(modelId)) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Model " + modelId + " not active " + timeout + " after its command");
+                }
+                Thread.sleep(2);
+            }
+        }
+
+        /** Waits until the streams are RUNNING (tasks assigned, restored); returns when that was seen. */
+        long awaitRunning(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Streams " + streams.state() + ", not RUNNING, after " + timeout);
+                }
+                Thread.sleep(10);
+            }
+            return System.nanoTime();
+        }
+
+        int openGenerations() {
+            return (int) meters.get("leadscorer.model.generations.open").gauge().value();
+        }
+
         /**
          * Closed at once, without draining the buffers: they stay in the changelog for the next instance, which
-         * starts at once. The predictors are closed once the old threads have stopped, in the background.
+         * starts at once. The model and the clients are closed once the old threads have stopped, in the background.
          */
         void closeAbruptly() {
+            control.close();
             gate.close();
             streams.close(Duration.ZERO);
             Thread closer = new Thread(() -> {
                 streams.close(Duration.ofSeconds(60));
-                scorers.close();
+                closeModel();
             }, "fault-suite-closer");
             closer.setDaemon(true);
             closer.start();
         }
 
+        private void closeModel() {
+            scorers.close();
+            active.close();
+            status.close();
+        }
+
         @Override
         public void close() {
+            control.close();
             gate.close();
             streams.close(Duration.ofSeconds(60));
-            scorers.close();
+            closeModel();
         }
     }
 
@@ -311,6 +492,31 @@ public final class FaultSuite {
         @Override
         public void close() {
             delegate.close();
+        }
+    }
+
+    /** What an operator's tool sends: DEPLOY commands for this deployment on the control topic. */
+    private static final class Commands implements AutoCloseable {
+        private final KafkaProducer<byte[], byte[]> producer;
+        private final Serializer<ModelCommand> commands;
+
+        Commands(String bootstrapServers, String registryUrl) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new ByteArraySerializer(), new ByteArraySerializer());
+            commands = AvroWireSerde.of(ModelCommand.class, Map.of("schema.registry.url", registryUrl), false).serializer();
+        }
+
+        void deploy(Bundle bundle, long sequence) throws Exception {
+            ModelCommand command = ModelCommand.newBuilder().setAction(ModelAction.DEPLOY).setModelId(bundle.modelId())
+                    .setBundleUri(bundle.dir().toUri().toString()).setManifestSha256(bundle.manifestSha256())
+                    .setSequence(sequence).setRequestedTime(Instant.now()).setRequestedBy("fault-suite").build();
+            producer.send(new ProducerRecord<>(CONTROL, APPLICATION.getBytes(StandardCharsets.UTF_8),
+                    commands.serialize(CONTROL, command))).get(30, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            producer.close();
         }
     }
 

@@ -10,6 +10,8 @@ import ai.djl.Device;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.testing.TinyBundles;
+import io.leadscorer.embedded.HttpSchemaRegistryServer;
+import io.leadscorer.scorer.batch.BufferControl;
 import io.leadscorer.scorer.dlq.DeadLetters;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -151,6 +153,39 @@ class ScorerTopologyTest {
             assertThat(harness.scores.isEmpty()).isTrue();
             harness.advanceWallClock(Duration.ofMillis(50));
             assertThat(harness.scores.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("time-3");
+        }
+    }
+
+    @Test
+    void aScoresSchemaTheRegistryRefusesHoldsEveryLeadUntilTheRegistryAcceptsIt() {
+        try (HttpSchemaRegistryServer registry = HttpSchemaRegistryServer.start()) {
+            registry.registry().register("mql.scores-value", MqlEvent.getClassSchema()); // an earlier, other schema
+            registry.refuseNewVersions("mql.scores-value", true);
+            FakeLeadScorer scorer = new FakeLeadScorer();
+            try (TopologyHarness harness = new TopologyHarness(TestSettings.withStateDir(stateDir).registry(registry.url())
+                    .batch(2, Duration.ofMillis(50)).build(), () -> scorer)) {
+                for (int i = 0; i < 4; i++) {
+                    harness.send(Leads.lead("held-" + i, i, EVENT_TIME));
+                }
+                for (int tick = 0; tick < 50; tick++) {
+                    harness.advanceWallClock(Duration.ofMillis(100));
+                }
+                assertThat(harness.scores.isEmpty()).isTrue();
+                assertThat(harness.deadLetters.isEmpty()).as("the leads are not at fault").isTrue();
+                assertThat(harness.buffers.buffered()).isEqualTo(4);
+                assertThat(harness.buffers.holds().values()).singleElement().satisfies(hold -> {
+                    assertThat(hold.cause()).isEqualTo(BufferControl.HoldCause.OUTPUT_SCHEMA_REJECTED);
+                    assertThat(hold.message()).contains("mql.scores-value").contains("incompatible with an earlier schema");
+                });
+
+                registry.refuseNewVersions("mql.scores-value", false); // the operator fixed the subject
+                for (int tick = 0; tick < 30; tick++) {
+                    harness.advanceWallClock(Duration.ofMillis(100));
+                }
+                assertThat(harness.scores.readKeyValuesToList()).extracting(kv -> kv.key)
+                        .containsExactly("held-0", "held-1", "held-2", "held-3");
+                assertThat(harness.buffers.holds()).isEmpty();
+            }
         }
     }
 
