@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,13 +24,17 @@ import org.slf4j.LoggerFactory;
  * instance sees every command), read from the beginning. The commands keyed by this deployment up to the end of the
  * topic at startup go to {@link ModelDeployer#startUp} as one history; each later one to
  * {@link ModelDeployer#onCommand}. Models are therefore loaded here, never on a stream thread. A record that does not
- * decode is logged and skipped: the control topic is written by operators' tools, not by the leads' producers.
+ * decode is logged and skipped: the control topic is written by operators' tools, not by the leads' producers. When
+ * the consumer fails (an authorisation error, a record it cannot fetch), the loop opens a new one after a backoff
+ * (2 s doubling to 30 s) and goes on from the first command it has not read, so a transient failure never leaves an
+ * instance deaf to later commands; the startup history is read once.
  */
 public final class ControlLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlLoop.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration RETRY = Duration.ofSeconds(2);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final Deserializer<ModelCommand> commands;
@@ -37,6 +42,8 @@ public final class ControlLoop implements AutoCloseable {
     private final byte[] deploymentKey;
     private final ModelDeployer deployer;
     private final Thread thread;
+    private final Map<TopicPartition, Long> next = new HashMap<>();
+    private boolean started;
     private volatile boolean running = true;
     private volatile Consumer<byte[], byte[]> consumer;
 
@@ -56,34 +63,57 @@ public final class ControlLoop implements AutoCloseable {
     }
 
     private void run() {
-        try (Consumer<byte[], byte[]> opened = consumers.get()) {
-            consumer = opened;
-            List<TopicPartition> partitions = assignAll(opened);
-            deployer.startUp(history(opened, partitions));
-            while (running) {
-                if (partitions.isEmpty()) {
-                    partitions = assignAll(opened);
-                    if (partitions.isEmpty()) {
-                        sleep(RETRY);
-                        continue;
-                    }
+        Duration backoff = RETRY;
+        while (running) {
+            try (Consumer<byte[], byte[]> opened = consumers.get()) {
+                consumer = opened;
+                if (!running) {
+                    return;
                 }
-                for (ConsumerRecord<byte[], byte[]> record : opened.poll(POLL)) {
-                    decode(record).ifPresent(deployer::onCommand);
+                List<TopicPartition> partitions = assignAll(opened);
+                if (!started) {
+                    List<ControlRecord> history = history(opened, partitions);
+                    started = true; // the deployer sees one history: a failure from here on resumes after it
+                    deployer.startUp(history);
                 }
+                follow(opened, partitions);
+                return;
+            } catch (WakeupException e) {
+                if (running) {
+                    LOG.error("Control loop woken up unexpectedly", e);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Control loop failed; following {} again with a new consumer in {} ms (from the next "
+                        + "unread command)", topic, backoff.toMillis(), e);
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : backoff.multipliedBy(2);
+            } finally {
+                consumer = null;
             }
-        } catch (WakeupException e) {
-            if (running) {
-                LOG.error("Control loop woken up unexpectedly", e);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Control loop failed; this instance no longer follows {}", topic, e);
-        } finally {
-            consumer = null;
         }
     }
 
-    /** Assigns every partition of the control topic from its beginning; none while the topic does not exist. */
+    /** Applies each new command until closed, remembering how far each partition has been read. */
+    private void follow(Consumer<byte[], byte[]> opened, List<TopicPartition> partitions) {
+        while (running) {
+            if (partitions.isEmpty()) {
+                partitions = assignAll(opened);
+                if (partitions.isEmpty()) {
+                    sleep(RETRY);
+                    continue;
+                }
+            }
+            for (ConsumerRecord<byte[], byte[]> record : opened.poll(POLL)) {
+                decode(record).ifPresent(deployer::onCommand);
+                next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            }
+        }
+    }
+
+    /**
+     * Assigns every partition of the control topic, from where this loop left it or else from its beginning; none
+     * while the topic does not exist.
+     */
     private List<TopicPartition> assignAll(Consumer<byte[], byte[]> opened) {
         List<PartitionInfo> infos;
         try {
@@ -102,6 +132,12 @@ public final class ControlLoop implements AutoCloseable {
         List<TopicPartition> partitions = infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
         opened.assign(partitions);
         opened.seekToBeginning(partitions);
+        for (TopicPartition partition : partitions) {
+            Long resume = next.get(partition);
+            if (resume != null) {
+                opened.seek(partition, resume);
+            }
+        }
         return partitions;
     }
 
@@ -116,6 +152,9 @@ public final class ControlLoop implements AutoCloseable {
             for (ConsumerRecord<byte[], byte[]> record : opened.poll(POLL)) {
                 decode(record).ifPresent(history::add);
             }
+        }
+        for (TopicPartition partition : partitions) {
+            next.put(partition, opened.position(partition));
         }
         LOG.info("Control topic {}: {} command(s) for this deployment up to offsets {}", topic, history.size(), end);
         return history;
@@ -135,9 +174,13 @@ public final class ControlLoop implements AutoCloseable {
         }
     }
 
+    /** Sleeps in short steps, so that closing does not wait for a whole backoff. */
     private void sleep(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
         try {
-            Thread.sleep(duration.toMillis());
+            while (running && System.nanoTime() < until) {
+                Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
