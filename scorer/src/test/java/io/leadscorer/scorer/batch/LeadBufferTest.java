@@ -51,6 +51,41 @@ class LeadBufferTest {
     }
 
     @Test
+    void takenLeadsStayBufferedButTheNextBatchStartsAfterThem() {
+        LeadBuffer buffer = LeadBuffer.restore(store);
+        for (int i = 0; i < 5; i++) {
+            buffer.append(lead("l" + i, 1000 + i * 10));
+        }
+        List<KeyValue<Long, BufferedLead>> first = buffer.take(2);
+        assertThat(ids(first)).containsExactly("0:l0", "1:l1");
+        assertThat(buffer.size()).isEqualTo(5);
+        assertThat(buffer.untaken()).isEqualTo(3);
+        assertThat(buffer.oldestUntakenHasWaited(1029, 10)).isFalse();
+        assertThat(buffer.oldestUntakenHasWaited(1030, 10)).isTrue();
+
+        List<KeyValue<Long, BufferedLead>> second = buffer.take(2);
+        assertThat(ids(second)).containsExactly("2:l2", "3:l3");
+        buffer.remove(first);
+        assertThat(buffer.size()).isEqualTo(3);
+        assertThat(buffer.untaken()).isEqualTo(1);
+        assertThat(ids(buffer.oldest(10))).containsExactly("2:l2", "3:l3", "4:l4");
+
+        buffer.putBack(3L); // l3 goes back: the next batch starts with it
+        assertThat(buffer.untaken()).isEqualTo(2);
+        assertThat(buffer.oldestUntakenHasWaited(1039, 10)).isFalse();
+        assertThat(buffer.oldestUntakenHasWaited(1040, 10)).isTrue();
+        assertThat(ids(buffer.take(10))).containsExactly("3:l3", "4:l4");
+        assertThat(buffer.untaken()).isZero();
+
+        buffer.append(lead("l5", 2000));
+        assertThat(buffer.oldestUntakenHasWaited(2010, 10)).isTrue();
+        buffer.putBack();
+        assertThat(buffer.untaken()).isEqualTo(4);
+        assertThat(ids(buffer.take(10))).containsExactly("2:l2", "3:l3", "4:l4", "5:l5");
+        assertThat(LeadBuffer.restore(store).untaken()).as("taken is not stored").isEqualTo(4);
+    }
+
+    @Test
     void restoresSizeOldestAgeAndNextSequenceFromTheStore() {
         LeadBuffer before = LeadBuffer.restore(store);
         for (int i = 0; i < 4; i++) {
