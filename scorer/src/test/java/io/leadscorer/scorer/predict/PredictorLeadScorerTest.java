@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Device;
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.model.bundle.Bundle;
-import io.leadscorer.model.predict.BundleModel;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.testing.TinyBundles;
+import io.leadscorer.scorer.testing.Generations;
 import io.leadscorer.scorer.testing.Leads;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,18 +22,13 @@ class PredictorLeadScorerTest {
     @TempDir
     Path store;
 
-    private final List<Long> closed = new ArrayList<>();
-
-    private Generation generation(Bundle bundle, long number) {
-        return new Generation(number, BundleModel.load(bundle, Device.cpu()), g -> closed.add(number));
-    }
-
     @Test
     void submittedBatchesFinishInOrderWithTheGenerationTheyWereSubmittedOn() {
+        List<Long> closed = new ArrayList<>();
         Bundle first = TinyBundles.create(store, 1);
         Bundle second = TinyBundles.create(store, 2);
         ActiveGeneration active = new ActiveGeneration();
-        active.switchTo(generation(first, 1));
+        active.switchTo(Generations.of(first, 1, closed));
         PredictorLeadScorer scorer = new PredictorLeadScorer(active);
         List<List<MqlEvent>> batches = new ArrayList<>();
         List<PendingScores> pending = new ArrayList<>();
@@ -41,7 +36,7 @@ class PredictorLeadScorerTest {
             batches.add(Leads.leads("b" + i, 1 + i * 7, Instant.EPOCH));
             pending.add(scorer.submit(batches.get(i)));
         }
-        active.switchTo(generation(second, 2));
+        active.switchTo(Generations.of(second, 2, closed));
 
         List<float[]> expected = new ArrayList<>();
         try (LeadPredictor alone = LeadPredictor.open(first, Device.cpu())) {
