@@ -40,12 +40,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Scoring is pipelined: a batch is tokenized on the stream thread and submitted to the stream thread's scorer,
  * which runs its forward pass on its own inference thread, while the stream thread goes on polling, decoding and
- * tokenizing the next batch (at most {@value #MAX_IN_FLIGHT} batches of a task in flight, finishing in submission
+ * tokenizing the next batch (at most two batches of a task in flight, finishing in submission
  * order). A finished batch is collected on the stream thread (at the next record, punctuation, or when a further
  * batch needs its place) and only then are its scores forwarded and its leads removed from the buffer: a commit while
  * a batch is in flight commits neither, so after a crash its leads are scored again, once. A closing task drops its
- * batches in flight unforwarded; their leads stay in the changelog. The punctuation runs only while the buffer holds leads: Kafka Streams commits a task after every
- * punctuation, and an idle scorer should not commit a transaction every commit interval. Under exactly-once the
+ * batches in flight unforwarded; their leads stay in the changelog.
+ *
+ * <p>The punctuation runs only while the buffer holds leads: Kafka Streams commits a task after every punctuation,
+ * and an idle scorer should not commit a transaction every commit interval. Under exactly-once the
  * buffer's changelog, the outputs and the input offsets commit together, so a crash neither loses nor repeats a lead.
  * Closing the task (rebalance, shutdown) leaves the buffer in its changelog for the task's next owner; graceful
  * shutdown drains it first (see {@link BufferControl}).

@@ -13,7 +13,8 @@ public final class PendingScores {
     private final CompletableFuture<ScoredBatch> scores = new CompletableFuture<>();
     private volatile long scoringNanos;
 
-    PendingScores() {
+    /** Scores still to come: the scorer completes them with {@link #complete} or {@link #fail}, once. */
+    public PendingScores() {
     }
 
     /** Scores computed already, on the calling thread, in {@code nanos}. */
@@ -30,12 +31,14 @@ public final class PendingScores {
         return pending;
     }
 
-    void complete(ScoredBatch scored, long nanos) {
+    /** The batch's scores, computed in {@code nanos}. */
+    public void complete(ScoredBatch scored, long nanos) {
         scoringNanos = nanos;
         scores.complete(scored);
     }
 
-    void fail(Throwable failure) {
+    /** The batch could not be scored: {@link #await} throws {@code failure}. */
+    public void fail(Throwable failure) {
         scores.completeExceptionally(failure);
     }
 
