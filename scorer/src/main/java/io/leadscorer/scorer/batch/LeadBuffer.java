@@ -28,7 +28,6 @@ public final class LeadBuffer {
     private long headSequence;
     private long nextSequence;
     private int size;
-    private long oldestBufferedAtMs;
     private int taken;
     private long firstUntaken;
     private long oldestUntakenAtMs;
@@ -45,14 +44,12 @@ public final class LeadBuffer {
                 KeyValue<Long, BufferedLead> entry = entries.next();
                 if (buffer.size == 0) {
                     buffer.headSequence = entry.key;
-                    buffer.oldestBufferedAtMs = entry.value.readable() ? entry.value.bufferedAtMs() : Long.MIN_VALUE / 2;
+                    buffer.untakenFrom(entry);
                 }
                 buffer.size++;
                 buffer.nextSequence = entry.key + 1;
             }
         }
-        buffer.firstUntaken = buffer.headSequence;
-        buffer.oldestUntakenAtMs = buffer.oldestBufferedAtMs;
         return buffer;
     }
 
@@ -67,7 +64,6 @@ public final class LeadBuffer {
         }
         if (size == 0) {
             headSequence = nextSequence;
-            oldestBufferedAtMs = lead.bufferedAtMs();
         }
         if (size == taken) {
             firstUntaken = nextSequence;
@@ -88,11 +84,6 @@ public final class LeadBuffer {
 
     public boolean isEmpty() {
         return size == 0;
-    }
-
-    /** True when the oldest lead was buffered at least {@code maxWaitMs} before {@code nowMs}. */
-    public boolean oldestHasWaited(long nowMs, long maxWaitMs) {
-        return size > 0 && nowMs - oldestBufferedAtMs >= maxWaitMs;
     }
 
     /** Leads not taken by a batch in flight. */
@@ -160,18 +151,7 @@ public final class LeadBuffer {
         oldestUntakenAtMs = entry.value.readable() ? entry.value.bufferedAtMs() : Long.MIN_VALUE / 2;
     }
 
-    /** Up to {@code max} of the oldest leads, in input order, still in the buffer until {@link #remove}d. */
-    public List<KeyValue<Long, BufferedLead>> oldest(int max) {
-        List<KeyValue<Long, BufferedLead>> batch = new ArrayList<>(Math.min(max, size));
-        try (KeyValueIterator<Long, BufferedLead> entries = fromHead()) {
-            while (entries.hasNext() && batch.size() < max) {
-                batch.add(entries.next());
-            }
-        }
-        return batch;
-    }
-
-    /** Removes the head of the buffer: a batch of {@link #oldest} or the first batch {@link #take}n. */
+    /** Removes the head of the buffer: the first batch {@link #take}n. */
     public void remove(List<KeyValue<Long, BufferedLead>> batch) {
         if (batch.isEmpty()) {
             return;
@@ -187,7 +167,6 @@ public final class LeadBuffer {
             try (KeyValueIterator<Long, BufferedLead> entries = fromHead()) {
                 KeyValue<Long, BufferedLead> head = entries.next();
                 headSequence = head.key;
-                oldestBufferedAtMs = head.value.readable() ? head.value.bufferedAtMs() : Long.MIN_VALUE / 2;
                 if (taken == 0) {
                     untakenFrom(head);
                 }
