@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A batch of tokenized leads as the network's input, padded to the longest lead of this batch (not to max
- * tokens: a batch of short leads costs only what it needs). Padding is id 0 with mask 0, so the network never
- * attends to it and a lead scores the same alone or beside longer ones.
+ * tokens: a batch of short leads costs only what it needs) or to a fixed shape. Padding is id 0 with mask 0, so the
+ * network never attends to it and a lead scores the same alone, beside longer ones or beside empty padding rows.
  */
 public final class BatchInputs {
 
@@ -20,19 +20,38 @@ public final class BatchInputs {
         if (batch.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one lead");
         }
-        int tokens = batch.stream().mapToInt(Encoded::length).max().orElseThrow();
-        if (tokens == 0) {
+        return padded(manager, batch, batch.size(), longest(batch));
+    }
+
+    /**
+     * NDList(ids [rows, tokens] int64, attentionMask [rows, tokens] int64): the leads in the first rows, padding in
+     * the rest (ids 0, mask 0) and after each lead.
+     */
+    public static NDList padded(NDManager manager, List<Encoded> batch, int rows, int tokens) {
+        if (batch.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one lead");
+        }
+        int longest = longest(batch);
+        if (longest == 0) {
             throw new IllegalArgumentException("every lead in the batch has zero tokens");
         }
-        long[] ids = new long[batch.size() * tokens]; // zero-filled: the padding
-        long[] mask = new long[batch.size() * tokens];
+        if (rows < batch.size() || tokens < longest) {
+            throw new IllegalArgumentException("a batch of " + batch.size() + " leads of up to " + longest
+                    + " tokens does not fit [" + rows + ", " + tokens + "]");
+        }
+        long[] ids = new long[rows * tokens]; // zero-filled: the padding
+        long[] mask = new long[rows * tokens];
         for (int row = 0; row < batch.size(); row++) {
             Encoded lead = batch.get(row);
             int offset = row * tokens;
             System.arraycopy(lead.ids(), 0, ids, offset, lead.length());
             System.arraycopy(lead.attentionMask(), 0, mask, offset, lead.length());
         }
-        Shape shape = new Shape(batch.size(), tokens);
+        Shape shape = new Shape(rows, tokens);
         return new NDList(manager.create(ids, shape), manager.create(mask, shape));
+    }
+
+    private static int longest(List<Encoded> batch) {
+        return batch.stream().mapToInt(Encoded::length).max().orElseThrow();
     }
 }

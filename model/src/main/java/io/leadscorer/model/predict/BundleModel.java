@@ -11,6 +11,7 @@ import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
 import io.leadscorer.model.tokenizer.LeadTokenizer;
+import java.util.function.IntFunction;
 
 /**
  * One bundle's network loaded once onto a device and shared by any number of {@link LeadPredictor}s, one per scoring
@@ -23,21 +24,37 @@ public final class BundleModel implements AutoCloseable {
     public static final String TOKENIZER_FILE = "tokenizer.json";
     public static final String WEIGHTS_FILE = "model.safetensors";
 
+    /** The batch size {@link #load(Bundle, Device)} plans shapes for: 128 rows on a GPU, 32 on the CPU. */
+    public static final int DEFAULT_MAX_BATCH = 128;
+
     private final Bundle bundle;
     private final Model model;
     private final byte[] tokenizerJson;
+    private final ShapeBuckets buckets;
 
-    private BundleModel(Bundle bundle, Model model, byte[] tokenizerJson) {
+    private BundleModel(Bundle bundle, Model model, byte[] tokenizerJson, ShapeBuckets buckets) {
         this.bundle = bundle;
         this.model = model;
         this.tokenizerJson = tokenizerJson;
+        this.buckets = buckets;
+    }
+
+    /** {@link #load(Bundle, Device, int)} for batches of up to {@link #DEFAULT_MAX_BATCH}. */
+    public static BundleModel load(Bundle bundle, Device device) {
+        return load(bundle, device, DEFAULT_MAX_BATCH);
     }
 
     /**
-     * Loads the bundle's network onto {@code device}. Fails with a {@link BundleException} when the bundle's files
+     * Loads the bundle's network onto {@code device}, to be run with the {@link ShapeBuckets#standard standard shapes}
+     * for batches of up to {@code maxBatch} leads. Fails with a {@link BundleException} when the bundle's files
      * disagree with each other (config vs manifest, tokenizer vs vocabulary, max tokens vs positions).
      */
-    public static BundleModel load(Bundle bundle, Device device) {
+    public static BundleModel load(Bundle bundle, Device device, int maxBatch) {
+        return load(bundle, device, maxPositions -> ShapeBuckets.standard(device, maxBatch, maxPositions));
+    }
+
+    /** Loads the bundle's network onto {@code device}, run with the buckets made for its maximum positions. */
+    public static BundleModel load(Bundle bundle, Device device, IntFunction<ShapeBuckets> bucketsForPositions) {
         Manifest manifest = bundle.manifest();
         BertConfig config = BertConfig.fromJson(bundle.bytes(CONFIG_FILE), bundle.modelId() + "/" + CONFIG_FILE);
         if (!config.equals(manifest.network())) {
@@ -62,7 +79,8 @@ public final class BundleModel implements AutoCloseable {
             net.initialize(model.getNDManager(), DataType.FLOAT32, BertClassifier.inputShapes(1, 1));
             BertWeights.load(net, bundle.bytes(WEIGHTS_FILE), bundle.modelId() + "/" + WEIGHTS_FILE);
             model.setBlock(net);
-            return new BundleModel(bundle, model, tokenizerJson);
+            return new BundleModel(bundle, model, tokenizerJson,
+                    bucketsForPositions.apply(config.maxPositionEmbeddings()));
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -88,6 +106,11 @@ public final class BundleModel implements AutoCloseable {
 
     public String modelId() {
         return bundle.modelId();
+    }
+
+    /** The shapes every predictor on this model runs the network with. */
+    public ShapeBuckets buckets() {
+        return buckets;
     }
 
     public Device device() {

@@ -10,16 +10,20 @@ import io.leadscorer.model.bundle.BundleText;
 import io.leadscorer.model.bundle.Manifest;
 import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.text.LeadText;
+import io.leadscorer.model.tokenizer.Encoded;
 import io.leadscorer.model.tokenizer.LeadTokenizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Scores leads with one model bundle: lead text built from the bundle's own spec, its tokenizer, its network;
- * one forward pass per call over the whole batch, padded to the batch's longest lead; probabilities are
- * sigmoid(logit). Each call's native memory lives in a DJL predictor context that is closed when the call returns.
- * Not thread-safe: one per scoring thread, each opened by {@link BundleModel#newPredictor} over a shared network, or
- * on its own by {@link #open}. Close it to free its native memory.
+ * probabilities are sigmoid(logit). A batch runs as few forward passes of fixed shapes ({@link ShapeBuckets}): one
+ * when it fits the largest row bucket. Each pass's native memory lives in a DJL predictor context that is closed when
+ * it returns. Scoring comes in two halves, {@link #tokenize} (lead text and tokens, no native memory) and
+ * {@link #score} (the forward passes), so that one thread may tokenize the next batch while another scores the
+ * current one; each half is for one thread at a time. Opened by {@link BundleModel#newPredictor} over a shared
+ * network, or on its own by {@link #open}. Close it to free its native memory.
  */
 public final class LeadPredictor implements AutoCloseable {
 
@@ -32,7 +36,8 @@ public final class LeadPredictor implements AutoCloseable {
     private final Bundle bundle;
     private final LeadText text;
     private final LeadTokenizer tokenizer;
-    private final Predictor<List<String>, float[]> predictor;
+    private final ShapeBuckets buckets;
+    private final Predictor<LeadScoresTranslator.Chunk, float[]> predictor;
 
     LeadPredictor(BundleModel shared, LeadTokenizer tokenizer, boolean ownsModel) {
         this.shared = shared;
@@ -40,7 +45,8 @@ public final class LeadPredictor implements AutoCloseable {
         this.bundle = shared.bundle();
         this.text = BundleText.of(bundle);
         this.tokenizer = tokenizer;
-        this.predictor = shared.djlModel().newPredictor(new LeadScoresTranslator(tokenizer));
+        this.buckets = shared.buckets();
+        this.predictor = shared.djlModel().newPredictor(new LeadScoresTranslator());
     }
 
     /**
@@ -59,20 +65,81 @@ public final class LeadPredictor implements AutoCloseable {
 
     /** Conversion probabilities, one per text, in order. */
     public float[] predictTexts(List<String> texts) {
-        if (texts.isEmpty()) {
-            return new float[0];
-        }
-        try {
-            return bundle.manifest().calibration().apply(predictor.predict(texts));
-        } catch (TranslateException e) {
-            throw new PredictionException("model " + modelId() + " could not score a batch of " + texts.size()
-                    + " leads: " + e.getMessage(), e);
-        }
+        return score(tokenizeTexts(texts));
     }
 
     /** Conversion probabilities, one per event, in order. */
     public float[] predict(List<MqlEvent> events) {
-        return predictRecords(events.stream().map(LeadRecord::of).toList());
+        return score(tokenize(events));
+    }
+
+    /** The first half of {@link #predict}: each event's lead text, tokenized. */
+    public TokenizedBatch tokenize(List<MqlEvent> events) {
+        List<String> texts = new ArrayList<>(events.size());
+        for (MqlEvent event : events) {
+            texts.add(text.text(LeadRecord.of(event)));
+        }
+        return tokenizeTexts(texts);
+    }
+
+    private TokenizedBatch tokenizeTexts(List<String> texts) {
+        return new TokenizedBatch(this, texts.isEmpty() ? List.of() : tokenizer.encode(texts));
+    }
+
+    /** The second half of {@link #predict}: conversion probabilities of a batch this predictor tokenized, in order. */
+    public float[] score(TokenizedBatch batch) {
+        if (batch.owner() != this) {
+            throw new IllegalArgumentException("a batch tokenized by another predictor cannot be scored by this one");
+        }
+        List<Encoded> leads = batch.leads();
+        float[] probabilities = new float[leads.size()];
+        int start = 0;
+        for (int rows : buckets.chunkRows(leads.size())) {
+            List<Encoded> chunk = leads.subList(start, Math.min(leads.size(), start + rows));
+            int longest = chunk.stream().mapToInt(Encoded::length).max().orElseThrow();
+            float[] scores = forward(new LeadScoresTranslator.Chunk(chunk, rows, buckets.length(longest)));
+            System.arraycopy(scores, 0, probabilities, start, chunk.size());
+            start += chunk.size();
+        }
+        return bundle.manifest().calibration().apply(probabilities);
+    }
+
+    /**
+     * Runs the network once at every {@link ShapeBuckets#warmUpShapes warm-up shape}, so that a device sees each fixed
+     * shape before the first real batch does (a GPU compiles per shape); returns how many shapes ran. Fails with a {@link PredictionException}
+     * when a pass gives something other than probabilities.
+     */
+    public int warmUp() {
+        List<int[]> shapes = buckets.warmUpShapes();
+        for (int[] shape : shapes) {
+            int rows = shape[0];
+            int tokens = shape[1];
+            long[] ids = new long[tokens];
+            Arrays.fill(ids, tokenizer.padId());
+            long[] mask = new long[tokens];
+            Arrays.fill(mask, 1L);
+            for (float score : forward(new LeadScoresTranslator.Chunk(List.of(new Encoded(ids, mask)), rows, tokens))) {
+                if (!(score >= 0f && score <= 1f)) {
+                    throw new PredictionException("model " + modelId() + " gave " + score + " at shape [" + rows
+                            + ", " + tokens + "], not a probability", null);
+                }
+            }
+        }
+        return shapes.size();
+    }
+
+    private float[] forward(LeadScoresTranslator.Chunk chunk) {
+        try {
+            return predictor.predict(chunk);
+        } catch (TranslateException e) {
+            throw new PredictionException("model " + modelId() + " could not score a batch of " + chunk.leads().size()
+                    + " leads: " + e.getMessage(), e);
+        }
+    }
+
+    /** The shapes this predictor runs the network with. */
+    public ShapeBuckets buckets() {
+        return buckets;
     }
 
     /** Conversion probabilities, one per lead (an event or a CSV row), in order: the bundle's spec applied to each. */

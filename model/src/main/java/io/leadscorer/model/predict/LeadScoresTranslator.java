@@ -5,29 +5,30 @@ import ai.djl.nn.Activation;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import io.leadscorer.model.network.BatchInputs;
-import io.leadscorer.model.tokenizer.LeadTokenizer;
+import io.leadscorer.model.tokenizer.Encoded;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * DJL's bridge between lead texts and the network for one whole batch: tokenize and pad to the batch's longest
- * lead on the way in, sigmoid of the logits on the way out. The batch is already a batch, so DJL must not
- * batchify it again.
+ * DJL's bridge between tokenized leads and the network for one chunk of a batch: padded to the chunk's fixed shape
+ * on the way in, sigmoid of the logits of the real rows (not the padding rows) on the way out. The chunk is already
+ * a batch, so DJL must not batchify it again.
  */
-final class LeadScoresTranslator implements NoBatchifyTranslator<List<String>, float[]> {
+final class LeadScoresTranslator implements NoBatchifyTranslator<LeadScoresTranslator.Chunk, float[]> {
 
-    private final LeadTokenizer tokenizer;
-
-    LeadScoresTranslator(LeadTokenizer tokenizer) {
-        this.tokenizer = tokenizer;
+    /** Leads to score in one forward pass, padded to [rows, tokens]. */
+    record Chunk(List<Encoded> leads, int rows, int tokens) {
     }
 
     @Override
-    public NDList processInput(TranslatorContext ctx, List<String> texts) {
-        return BatchInputs.of(ctx.getNDManager(), tokenizer.encode(texts));
+    public NDList processInput(TranslatorContext ctx, Chunk chunk) {
+        ctx.setAttachment("leads", chunk.leads().size());
+        return BatchInputs.padded(ctx.getNDManager(), chunk.leads(), chunk.rows(), chunk.tokens());
     }
 
     @Override
     public float[] processOutput(TranslatorContext ctx, NDList logits) {
-        return Activation.sigmoid(logits.singletonOrThrow()).toFloatArray();
+        float[] all = Activation.sigmoid(logits.singletonOrThrow()).toFloatArray();
+        return Arrays.copyOf(all, (Integer) ctx.getAttachment("leads"));
     }
 }

@@ -36,6 +36,20 @@ class BatchInputsTest {
     }
 
     @Test
+    void padsToAFixedShapeWithEmptyRows() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDList inputs = BatchInputs.padded(manager, List.of(
+                    new Encoded(new long[] {2, 7, 3}, new long[] {1, 1, 1})), 2, 4);
+            assertThat(inputs.get(0).getShape()).isEqualTo(new Shape(2, 4));
+            assertThat(inputs.get(0).toLongArray()).containsExactly(2, 7, 3, 0, 0, 0, 0, 0);
+            assertThat(inputs.get(1).toLongArray()).containsExactly(1, 1, 1, 0, 0, 0, 0, 0);
+            assertThatThrownBy(() -> BatchInputs.padded(manager, List.of(
+                    new Encoded(new long[] {2, 7, 3}, new long[] {1, 1, 1})), 1, 2))
+                    .hasMessageContaining("does not fit [1, 2]");
+        }
+    }
+
+    @Test
     void refusesAnEmptyBatch() {
         try (NDManager manager = NDManager.newBaseManager()) {
             assertThatThrownBy(() -> BatchInputs.of(manager, List.of()))

@@ -83,6 +83,54 @@ class LeadPredictorTest {
     }
 
     @Test
+    void bucketedScoresEqualUnbucketedOnes() {
+        List<String> texts = SyntheticLeads.texts(TextSpec.defaults(), 45, 21);
+        float[] scores;
+        try (BundleModel model = BundleModel.load(bundle, Device.cpu(), positions -> ShapeBuckets.fixed(32, positions));
+                LeadPredictor predictor = model.newPredictor()) {
+            assertThat(predictor.buckets().chunkRows(45)).containsExactly(32, 32); // 19 padding rows
+            scores = predictor.predictTexts(texts);
+            float[] oneByOne = new float[texts.size()];
+            for (int i = 0; i < texts.size(); i++) {
+                oneByOne[i] = predictor.predictTexts(List.of(texts.get(i)))[0];
+            }
+            float[] unbucketed = manualScores(texts); // one pass of 45 rows, padded to the longest lead only
+            for (int i = 0; i < scores.length; i++) {
+                assertThat(scores[i]).as("lead %d in a batch", i).isCloseTo(unbucketed[i], within(1e-5f));
+                assertThat(oneByOne[i]).as("lead %d alone", i).isCloseTo(unbucketed[i], within(1e-5f));
+            }
+        }
+    }
+
+    @Test
+    void warmUpRunsEveryShapeOnceAndKeepsNoNativeMemory() {
+        try (BundleModel model = BundleModel.load(bundle, Device.cpu(), positions -> ShapeBuckets.fixed(32, positions));
+                LeadPredictor predictor = model.newPredictor()) {
+            assertThat(predictor.buckets()).hasToString("rows [1, 8, 32] x tokens [16, 24, 32, 40, 48, 56, 64]");
+            int weights = predictor.nativeArrays();
+            assertThat(predictor.warmUp()).isEqualTo(3 * 7);
+            assertThat(predictor.nativeArrays()).isEqualTo(weights);
+        }
+        try (LeadPredictor predictor = LeadPredictor.open(bundle, Device.cpu())) {
+            assertThat(predictor.buckets()).hasToString("exact shapes in chunks of up to 32 rows");
+            assertThat(predictor.warmUp()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBatchIsScoredOnlyByThePredictorThatTokenizedIt() {
+        List<MqlEvent> events = SyntheticLeads.events(3, 9);
+        try (BundleModel model = BundleModel.load(bundle, Device.cpu());
+                LeadPredictor one = model.newPredictor();
+                LeadPredictor two = model.newPredictor()) {
+            TokenizedBatch batch = one.tokenize(events);
+            assertThat(batch.size()).isEqualTo(3);
+            assertThat(one.score(batch)).containsExactly(one.predict(events));
+            assertThatThrownBy(() -> two.score(batch)).hasMessageContaining("tokenized by another predictor");
+        }
+    }
+
+    @Test
     void paddingDoesNotChangeALeadsScore() {
         List<String> texts = new ArrayList<>(SyntheticLeads.texts(TextSpec.defaults(), 200, 13));
         try (LeadTokenizer tokenizer = LeadTokenizer.load(bundle.file("tokenizer.json"), bundle.manifest().text().maxTokens());

@@ -16,6 +16,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * sequence rather than the start of the store, so the tombstones of scored leads are never scanned again. The event
  * decoded from a lead when it arrived is kept in memory beside it, so a lead is decoded once; only leads restored
  * from the changelog (or buffered while the registry was unavailable) have none and are decoded when scored.
+ *
+ * <p>Leads handed to a batch that is still being scored are {@link #take taken}: they stay in the store (a commit while
+ * their batch runs keeps them, so a crash scores them again) but the next batch starts after them. Which leads are
+ * taken is kept in memory only; {@link #putBack} makes them the next batch's again.
  */
 public final class LeadBuffer {
 
@@ -24,7 +28,9 @@ public final class LeadBuffer {
     private long headSequence;
     private long nextSequence;
     private int size;
-    private long oldestBufferedAtMs;
+    private int taken;
+    private long firstUntaken;
+    private long oldestUntakenAtMs;
 
     private LeadBuffer(KeyValueStore<Long, BufferedLead> store) {
         this.store = store;
@@ -38,7 +44,7 @@ public final class LeadBuffer {
                 KeyValue<Long, BufferedLead> entry = entries.next();
                 if (buffer.size == 0) {
                     buffer.headSequence = entry.key;
-                    buffer.oldestBufferedAtMs = entry.value.readable() ? entry.value.bufferedAtMs() : Long.MIN_VALUE / 2;
+                    buffer.untakenFrom(entry);
                 }
                 buffer.size++;
                 buffer.nextSequence = entry.key + 1;
@@ -58,7 +64,10 @@ public final class LeadBuffer {
         }
         if (size == 0) {
             headSequence = nextSequence;
-            oldestBufferedAtMs = lead.bufferedAtMs();
+        }
+        if (size == taken) {
+            firstUntaken = nextSequence;
+            oldestUntakenAtMs = lead.bufferedAtMs();
         }
         store.put(nextSequence++, lead);
         size++;
@@ -77,23 +86,72 @@ public final class LeadBuffer {
         return size == 0;
     }
 
-    /** True when the oldest lead was buffered at least {@code maxWaitMs} before {@code nowMs}. */
-    public boolean oldestHasWaited(long nowMs, long maxWaitMs) {
-        return size > 0 && nowMs - oldestBufferedAtMs >= maxWaitMs;
+    /** Leads not taken by a batch in flight. */
+    public int untaken() {
+        return size - taken;
     }
 
-    /** Up to {@code max} of the oldest leads, in input order, still in the buffer until {@link #remove}d. */
-    public List<KeyValue<Long, BufferedLead>> oldest(int max) {
-        List<KeyValue<Long, BufferedLead>> batch = new ArrayList<>(Math.min(max, size));
-        try (KeyValueIterator<Long, BufferedLead> entries = fromHead()) {
+    /** True when the oldest lead not taken by a batch was buffered at least {@code maxWaitMs} before {@code nowMs}. */
+    public boolean oldestUntakenHasWaited(long nowMs, long maxWaitMs) {
+        return untaken() > 0 && nowMs - oldestUntakenAtMs >= maxWaitMs;
+    }
+
+    /**
+     * Up to {@code max} of the oldest leads not yet taken, in input order, now taken by a batch: still in the buffer
+     * until {@link #remove}d, but not in the next batch.
+     */
+    public List<KeyValue<Long, BufferedLead>> take(int max) {
+        List<KeyValue<Long, BufferedLead>> batch = new ArrayList<>(Math.min(max, untaken()));
+        if (untaken() == 0) {
+            return batch;
+        }
+        try (KeyValueIterator<Long, BufferedLead> entries = store.range(firstUntaken, Long.MAX_VALUE)) {
             while (entries.hasNext() && batch.size() < max) {
                 batch.add(entries.next());
+            }
+            taken += batch.size();
+            if (entries.hasNext()) {
+                untakenFrom(entries.next());
             }
         }
         return batch;
     }
 
-    /** Removes a batch taken by {@link #oldest}: the head of the buffer. */
+    /** Gives back the taken leads from {@code sequence} on: the next batch starts with them. */
+    public void putBack(long sequence) {
+        int givenBack = 0;
+        KeyValue<Long, BufferedLead> first = null;
+        try (KeyValueIterator<Long, BufferedLead> entries = store.range(sequence, Long.MAX_VALUE)) {
+            while (entries.hasNext()) {
+                KeyValue<Long, BufferedLead> entry = entries.next();
+                if (untaken() > 0 && entry.key >= firstUntaken) {
+                    break;
+                }
+                if (first == null) {
+                    first = entry;
+                }
+                givenBack++;
+            }
+        }
+        if (givenBack > 0) {
+            taken -= givenBack;
+            untakenFrom(first);
+        }
+    }
+
+    /** Gives back every taken lead. */
+    public void putBack() {
+        if (taken > 0) {
+            putBack(headSequence);
+        }
+    }
+
+    private void untakenFrom(KeyValue<Long, BufferedLead> entry) {
+        firstUntaken = entry.key;
+        oldestUntakenAtMs = entry.value.readable() ? entry.value.bufferedAtMs() : Long.MIN_VALUE / 2;
+    }
+
+    /** Removes the head of the buffer: the first batch {@link #take}n. */
     public void remove(List<KeyValue<Long, BufferedLead>> batch) {
         if (batch.isEmpty()) {
             return;
@@ -102,13 +160,16 @@ public final class LeadBuffer {
             store.delete(entry.key);
             decoded.remove(entry.key);
         }
+        taken = Math.max(0, taken - batch.size());
         size -= batch.size();
         headSequence = batch.get(batch.size() - 1).key + 1;
         if (size > 0) {
             try (KeyValueIterator<Long, BufferedLead> entries = fromHead()) {
                 KeyValue<Long, BufferedLead> head = entries.next();
                 headSequence = head.key;
-                oldestBufferedAtMs = head.value.readable() ? head.value.bufferedAtMs() : Long.MIN_VALUE / 2;
+                if (taken == 0) {
+                    untakenFrom(head);
+                }
             }
         }
     }

@@ -12,12 +12,15 @@ import io.leadscorer.scorer.dlq.RejectedLeadException;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.predict.LeadScorer;
 import io.leadscorer.scorer.predict.ModelUnavailableException;
+import io.leadscorer.scorer.predict.PendingScores;
 import io.leadscorer.scorer.predict.ScoredBatch;
 import io.leadscorer.scorer.predict.StreamThreadScorers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -32,10 +35,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Scores leads in micro-batches. Each input record is checked against the record limits and decoded (a bad one goes
  * to the dead-letter child at once), then appended to the task's changelogged {@link LeadBuffer} with its decoded
- * event kept in memory, so it is decoded once; the buffer is scored in one forward pass when it holds a batch or its
- * oldest lead has waited the maximum wait (checked by wall-clock punctuation), and scores are forwarded in input
- * order. The punctuation runs only while the buffer holds leads: Kafka Streams commits a task after every
- * punctuation, and an idle scorer should not commit a transaction every commit interval. Under exactly-once the
+ * event kept in memory, so it is decoded once; a batch is taken from the buffer when it holds a batch's worth of leads
+ * not yet in a batch or the oldest of those has waited the maximum wait (checked by wall-clock punctuation), and
+ * scores are forwarded in input order.
+ *
+ * <p>Scoring is pipelined: a batch is tokenized on the stream thread and submitted to the stream thread's scorer,
+ * which runs its forward pass on its own inference thread, while the stream thread goes on polling, decoding and
+ * tokenizing the next batch (at most two batches of a task in flight, finishing in submission
+ * order). A finished batch is collected on the stream thread (at the next record, punctuation, or when a further
+ * batch needs its place) and only then are its scores forwarded and its leads removed from the buffer: a commit while
+ * a batch is in flight commits neither, so after a crash its leads are scored again, once. A closing task drops its
+ * batches in flight unforwarded; their leads stay in the changelog.
+ *
+ * <p>The punctuation runs only while the buffer holds leads: Kafka Streams commits a task after every punctuation,
+ * and an idle scorer should not commit a transaction every commit interval. Under exactly-once the
  * buffer's changelog, the outputs and the input offsets commit together, so a crash neither loses nor repeats a lead.
  * Closing the task (rebalance, shutdown) leaves the buffer in its changelog for the task's next owner; graceful
  * shutdown drains it first (see {@link BufferControl}).
@@ -53,6 +66,8 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
     private static final Logger LOG = LoggerFactory.getLogger(MicroBatchProcessor.class);
     private static final long FIRST_RETRY_MS = 100;
     private static final long MAX_RETRY_MS = 2_000;
+    /** Batches of a task scoring at once: one running its forward pass, the next tokenized and queued behind it. */
+    private static final int MAX_IN_FLIGHT = 2;
 
     private final Settings settings;
     private final LeadDecoder decoder;
@@ -63,6 +78,7 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
     private final Runnable outputSchemaCheck;
     private ProcessorContext<Object, Object> context;
     private LeadBuffer buffer;
+    private final Deque<InFlightBatch> inFlight = new ArrayDeque<>();
     private Cancellable flushTimer;
     private String task;
     private int failuresInARow;
@@ -131,6 +147,7 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
     @Override
     public void close() {
         stopFlushTimer();
+        inFlight.clear(); // their leads stay in the changelog; their scores are never forwarded
         if (task != null) {
             control.recovered(task);
         }
@@ -142,13 +159,23 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
     }
 
     private void flushDue(long nowMs) {
+        collectFinished(nowMs);
         if (failuresInARow == 0 || nowMs >= retryAtMs) {
             long maxWaitMs = settings.maxWait().toMillis();
-            while (buffer.size() >= settings.batchSize() || buffer.oldestHasWaited(nowMs, maxWaitMs)
-                    || (control.draining() && !buffer.isEmpty())) {
-                if (!flushBatch(nowMs)) {
+            while (buffer.untaken() >= settings.batchSize() || buffer.oldestUntakenHasWaited(nowMs, maxWaitMs)
+                    || (control.draining() && buffer.untaken() > 0)) {
+                if (inFlight.size() >= MAX_IN_FLIGHT && !collect(nowMs)) {
                     break;
                 }
+                boolean more = submitBatch(nowMs);
+                if (!collectFinished(nowMs) || !more) {
+                    break;
+                }
+            }
+        }
+        if (control.draining()) {
+            while (!inFlight.isEmpty() && collect(nowMs)) {
+                // drain: every batch scored and forwarded before the final commit
             }
         }
         if (buffer.isEmpty()) {
@@ -156,6 +183,16 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
         } else {
             startFlushTimer();
         }
+    }
+
+    /** Forwards the batches at the head of the queue that have finished, in order; false when a hold began. */
+    private boolean collectFinished(long nowMs) {
+        while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) {
+            if (!collect(nowMs)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Checks the age of the oldest lead every punctuation interval from now on, until the buffer is empty. */
@@ -173,11 +210,11 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
     }
 
     /**
-     * Scores the oldest leads and forwards their scores and dead letters; false when it could not (registry or model
-     * unavailable), in which case nothing was forwarded and every lead is still buffered.
+     * Takes the oldest leads not yet in a batch, decodes them and submits the decodable ones for scoring; false when it
+     * could not (registry or model unavailable), in which case the leads it took are given back and a hold begins.
      */
-    private boolean flushBatch(long nowMs) {
-        List<KeyValue<Long, BufferedLead>> batch = buffer.oldest(settings.batchSize());
+    private boolean submitBatch(long nowMs) {
+        List<KeyValue<Long, BufferedLead>> batch = buffer.take(settings.batchSize());
         int taken = batch.size();
         RegistryUnavailableException stoppedBy = null;
         RejectedLeadException[] rejected = new RejectedLeadException[taken];
@@ -198,12 +235,14 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
             } catch (RejectedLeadException rejection) {
                 rejected[i] = rejection;
             } catch (RegistryUnavailableException unavailable) {
+                buffer.putBack(entry.key);
                 if (i == 0) {
                     failed(HoldCause.REGISTRY_UNAVAILABLE, unavailable, nowMs);
                     return false;
                 }
                 taken = i; // score what could be decoded; the rest waits for the registry
                 stoppedBy = unavailable;
+                break;
             }
         }
         List<MqlEvent> scorable = new ArrayList<>(taken);
@@ -212,38 +251,56 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
                 scorable.add(events[i]);
             }
         }
-        LeadScores scores;
+        PendingScores pending;
         try {
             if (!scorable.isEmpty()) {
                 outputSchemaCheck.run();
             }
-            scores = score(scorable);
+            pending = scorable.isEmpty() ? null : scorers.current().submit(scorable);
         } catch (RegistryUnavailableException unavailable) {
+            buffer.putBack(batch.get(0).key);
             failed(HoldCause.REGISTRY_UNAVAILABLE, unavailable, nowMs);
             return false;
         } catch (SchemaRejectedException refused) {
+            buffer.putBack(batch.get(0).key);
             failed(HoldCause.OUTPUT_SCHEMA_REJECTED, refused, nowMs);
             return false;
+        }
+        inFlight.addLast(new InFlightBatch(batch.subList(0, taken), rejected, events, scorable, pending, stoppedBy));
+        return stoppedBy == null;
+    }
+
+    /**
+     * Waits for the oldest batch in flight and forwards its scores and dead letters in input order; false when the
+     * model could not score it, in which case nothing was forwarded, every batch in flight is dropped (their leads are
+     * still buffered and taken again at the retry) and a hold begins.
+     */
+    private boolean collect(long nowMs) {
+        InFlightBatch batch = inFlight.pollFirst();
+        LeadScores scores;
+        try {
+            scores = score(batch);
         } catch (ModelUnavailableException unavailable) {
+            inFlight.clear();
+            buffer.putBack();
             failed(HoldCause.MODEL_UNAVAILABLE, unavailable, nowMs);
             return false;
         }
         long scoredAt = clock.millis();
         int next = 0;
-        for (int i = 0; i < taken; i++) {
-            SourceRecord source = batch.get(i).value.source();
-            if (rejected[i] != null) {
-                deadLetter(source, rejected[i]);
+        for (int i = 0; i < batch.leads().size(); i++) {
+            SourceRecord source = batch.leads().get(i).value.source();
+            if (batch.rejected()[i] != null) {
+                deadLetter(source, batch.rejected()[i]);
             } else {
-                emit(source, events[i], scores, next++, scoredAt);
+                emit(source, batch.events()[i], scores, next++, scoredAt);
             }
         }
-        List<KeyValue<Long, BufferedLead>> done = batch.subList(0, taken);
-        buffer.remove(done);
-        control.removed(done.size());
-        if (stoppedBy != null) {
+        buffer.remove(batch.leads());
+        control.removed(batch.leads().size());
+        if (batch.stoppedBy() != null) {
             // the leads before the first one the registry could not decode are done; the hold goes on
-            failed(HoldCause.REGISTRY_UNAVAILABLE, stoppedBy, nowMs);
+            failed(HoldCause.REGISTRY_UNAVAILABLE, batch.stoppedBy(), nowMs);
             return false;
         }
         recovered();
@@ -251,19 +308,30 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
     }
 
     /**
-     * Scores the leads in one call, or lead by lead when the batch fails. Throws {@link ModelUnavailableException}
+     * A batch submitted for scoring whose leads stay buffered until its scores are forwarded; {@code pending} is null
+     * when none of its leads could be scored (all dead letters).
+     */
+    private record InFlightBatch(List<KeyValue<Long, BufferedLead>> leads, RejectedLeadException[] rejected,
+                                 MqlEvent[] events, List<MqlEvent> scorable, PendingScores pending,
+                                 RegistryUnavailableException stoppedBy) {
+        boolean isDone() {
+            return pending == null || pending.isDone();
+        }
+    }
+
+    /**
+     * The scores of a batch in flight, or lead by lead when the batch failed. Throws {@link ModelUnavailableException}
      * when the model says so, and when every lead fails on its own too: then the model, not the leads, is at fault.
      */
-    private LeadScores score(List<MqlEvent> events) {
-        if (events.isEmpty()) {
+    private LeadScores score(InFlightBatch batch) {
+        List<MqlEvent> events = batch.scorable();
+        if (batch.pending() == null) {
             return new LeadScores(new ScoredBatch[0], new int[0], new RuntimeException[0]);
         }
-        LeadScorer scorer = scorers.current();
-        long start = System.nanoTime();
         try {
-            ScoredBatch scored = scorer.score(events);
+            ScoredBatch scored = batch.pending().await();
             checkSize(scored, events.size());
-            metrics.batchScored(events.size(), System.nanoTime() - start);
+            metrics.batchScored(events.size(), batch.pending().scoringNanos());
             ScoredBatch[] batches = new ScoredBatch[events.size()];
             int[] index = new int[events.size()];
             for (int i = 0; i < events.size(); i++) {
@@ -276,7 +344,7 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
         } catch (RuntimeException batchFailure) {
             LOG.warn("Task {}: a batch of {} leads could not be scored ({}); scoring them one by one", task,
                     events.size(), batchFailure.toString());
-            return scoreOneByOne(scorer, events, batchFailure);
+            return scoreOneByOne(scorers.current(), events, batchFailure);
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -96,9 +97,12 @@ public record ScorerSettings(
 
     /**
      * The model store (the directory every deployed bundle must be a direct child of), the bundle served when the
-     * control topic holds no command for this deployment, and where to run it ({@code auto|cpu|gpu|gpu:N}).
+     * control topic holds no command for this deployment, where to run it ({@code auto|cpu|gpu|gpu:N}), and PyTorch's
+     * intra-op threads (per forward pass; 0 for the cores divided among the stream threads, halved to leave the other
+     * half to the stream threads themselves) and inter-op threads, applied once at start-up.
      */
     @ConfigurationProperties("model")
-    public record Model(@NotBlank String store, @NotBlank String initialBundle, @NotBlank String device) {
+    public record Model(@NotBlank String store, @NotBlank String initialBundle, @NotBlank String device,
+                        @PositiveOrZero int intraOpThreads, @Positive int interOpThreads) {
     }
 }

@@ -11,10 +11,7 @@ import io.leadscorer.scorer.predict.Generation;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
@@ -23,14 +20,15 @@ import org.apache.avro.Schema;
  * Builds a model generation from a bundle directory, off the stream threads, checking everything before anything is
  * served: the bundle's files against their checksums and size bounds, the manifest's fingerprint and model id against
  * the command, the lead-text spec against the input schema (every kept column a field of {@link MqlEvent}), the
- * network against the tokenizer; then one warm-up forward pass per batch-size bucket and one predictor opened per
- * stream thread, so the first real batch on the new generation pays no first-call or opening cost.
+ * network against the tokenizer; then one warm-up forward pass at every shape of the model's buckets (so a device
+ * never meets a new shape on the hot path), one lead through the whole path, and one predictor opened per stream
+ * thread, so the first real batch on the new generation pays no first-call, shape or opening cost.
  */
 public final class GenerationLoader {
 
     private final Device device;
     private final BundleLimits limits;
-    private final List<Integer> warmUpBatchSizes;
+    private final int batchSize;
     private final int streamThreads;
     private final Consumer<Generation> onClosed;
     private final AtomicLong numbers = new AtomicLong();
@@ -40,8 +38,7 @@ public final class GenerationLoader {
         this.device = device;
         this.streamThreads = streamThreads;
         this.limits = limits;
-        SortedSet<Integer> sizes = new TreeSet<>(List.of(1, batchSize));
-        this.warmUpBatchSizes = List.copyOf(sizes);
+        this.batchSize = batchSize;
         this.onClosed = onClosed;
     }
 
@@ -71,19 +68,16 @@ public final class GenerationLoader {
         }
         BundleModel model;
         try {
-            model = BundleModel.load(bundle, device);
+            model = BundleModel.load(bundle, device, batchSize);
         } catch (RuntimeException e) {
             throw new RejectedBundleException("cannot load the network of " + bundle.modelId() + ": " + e.getMessage(), e);
         }
         try (LeadPredictor predictor = model.newPredictor()) {
-            for (int size : warmUpBatchSizes) {
-                float[] scores = predictor.predict(Collections.nCopies(size, warmUpLead()));
-                for (float score : scores) {
-                    if (!(score >= 0f && score <= 1f)) {
-                        throw new RejectedBundleException("the warm-up pass of " + bundle.modelId() + " gave " + score
-                                + ", not a probability");
-                    }
-                }
+            predictor.warmUp();
+            float score = predictor.predict(List.of(warmUpLead()))[0];
+            if (!(score >= 0f && score <= 1f)) {
+                throw new RejectedBundleException("the warm-up pass of " + bundle.modelId() + " gave " + score
+                        + ", not a probability");
             }
         } catch (RuntimeException e) {
             model.close();

@@ -3,48 +3,96 @@ package io.leadscorer.scorer.predict;
 import ai.djl.engine.EngineException;
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.model.predict.LeadPredictor;
+import io.leadscorer.model.predict.TokenizedBatch;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * A {@link LeadScorer} for one stream thread over the model library's {@link LeadPredictor}. Each batch leases the
- * {@link ActiveGeneration}'s current generation; the first batch on a new generation opens this thread's predictor
- * on it (the generation closes that predictor when it is retired and done).
+ * A {@link LeadScorer} for one stream thread over the model library's {@link LeadPredictor}. A batch leases the
+ * {@link ActiveGeneration}'s current generation, is tokenized on the calling stream thread and runs its forward passes
+ * on this scorer's own inference thread, so the stream thread can decode and tokenize the next batch meanwhile; the
+ * lease is returned when the forward passes end, so a swap never closes a model under a running batch. Batches run one
+ * at a time in the order they were submitted. The first batch on a new generation opens this thread's predictor on it
+ * (the generation closes that predictor when it is retired and done).
  */
 public final class PredictorLeadScorer implements LeadScorer {
 
     private final ActiveGeneration active;
+    private final ExecutorService inference;
     private Generation generation;
     private LeadPredictor predictor;
 
     public PredictorLeadScorer(ActiveGeneration active) {
         this.active = active;
+        String name = Thread.currentThread().getName() + "-inference";
+        this.inference = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
     public ScoredBatch score(List<MqlEvent> leads) {
-        try (ActiveGeneration.Lease lease = active.lease()) {
-            LeadPredictor current = predictorOf(lease.generation());
-            float[] probabilities;
-            try {
-                probabilities = current.predict(leads);
-            } catch (RuntimeException | OutOfMemoryError e) {
-                if (isEngineFailure(e)) {
-                    throw new ModelUnavailableException("model " + current.modelId() + " failed: " + e, e);
-                }
-                throw e;
-            }
-            return new ScoredBatch(current.modelId(), current.threshold(), probabilities);
-        }
+        return submit(leads).await();
     }
 
-    /** The engine or the device failed (not the leads): out of memory, a native error, a lost device. */
-    private static boolean isEngineFailure(Throwable failure) {
+    @Override
+    public PendingScores submit(List<MqlEvent> leads) {
+        if (inference.isShutdown()) {
+            return PendingScores.failed(new ModelUnavailableException("the scorer of this stream thread is closed"));
+        }
+        ActiveGeneration.Lease lease;
+        try {
+            lease = active.lease();
+        } catch (RuntimeException e) {
+            return PendingScores.failed(e);
+        }
+        PendingScores pending = new PendingScores();
+        try {
+            long start = System.nanoTime();
+            LeadPredictor current = predictorOf(lease.generation());
+            TokenizedBatch tokens = current.tokenize(leads);
+            long tokenizing = System.nanoTime() - start;
+            inference.execute(() -> {
+                long forwardStart = System.nanoTime();
+                ScoredBatch scored = null;
+                Throwable failure = null;
+                try {
+                    scored = new ScoredBatch(current.modelId(), current.threshold(), current.score(tokens));
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    failure = asModelFailure(current, e);
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    lease.close(); // before the batch is seen done: a retired generation closes once its batches are
+                }
+                if (failure != null) {
+                    pending.fail(failure);
+                } else {
+                    pending.complete(scored, tokenizing + System.nanoTime() - forwardStart);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            lease.close();
+            pending.fail(new ModelUnavailableException("the scorer of this stream thread is closed", e));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            lease.close();
+            pending.fail(predictor == null ? e : asModelFailure(predictor, e));
+        }
+        return pending;
+    }
+
+    /** An engine or device failure (not the leads'): out of memory, a native error, a lost device. */
+    private static Throwable asModelFailure(LeadPredictor current, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof EngineException || cause instanceof OutOfMemoryError) {
-                return true;
+                return new ModelUnavailableException("model " + current.modelId() + " failed: " + failure, failure);
             }
         }
-        return false;
+        return failure;
     }
 
     private LeadPredictor predictorOf(Generation leased) {
@@ -59,9 +107,13 @@ public final class PredictorLeadScorer implements LeadScorer {
         return predictor;
     }
 
-    /** Nothing of its own to free: the generations close the predictors they handed out. */
+    /**
+     * Stops the inference thread once the batches already submitted are done (their leases are returned then);
+     * nothing else of its own to free: the generations close the predictors they handed out.
+     */
     @Override
     public void close() {
+        inference.shutdown();
         generation = null;
         predictor = null;
     }

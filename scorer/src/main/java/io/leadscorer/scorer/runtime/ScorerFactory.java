@@ -19,15 +19,17 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * Wires the scorer's parts from {@link ScorerSettings}: the device, the active model generation and one predictor
+ * Wires the scorer's parts from {@link ScorerSettings}: the device (and PyTorch's thread counts), the active model generation and one predictor
  * per stream thread over it, the control loop that loads and swaps generations (and reports them on the status
  * topic), the buffer control and the meters.
  */
 @Factory
 public class ScorerFactory {
 
+    /** The device; the engine starts here, so PyTorch's thread counts are applied first. */
     @Singleton
     Device device(ScorerSettings settings) {
+        EngineThreads.apply(settings);
         return Devices.choose(settings.model().device());
     }
 

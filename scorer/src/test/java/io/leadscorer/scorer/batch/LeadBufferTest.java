@@ -39,15 +39,51 @@ class LeadBufferTest {
             buffer.append(lead("l" + i, 1000 + i * 10));
         }
 
-        List<KeyValue<Long, BufferedLead>> first = buffer.oldest(3);
+        List<KeyValue<Long, BufferedLead>> first = buffer.take(3);
         assertThat(ids(first)).containsExactly("0:l0", "1:l1", "2:l2");
         buffer.remove(first);
 
         assertThat(buffer.size()).isEqualTo(2);
-        assertThat(ids(buffer.oldest(10))).containsExactly("3:l3", "4:l4");
-        assertThat(buffer.oldestHasWaited(1039, 10)).isFalse();
-        assertThat(buffer.oldestHasWaited(1040, 10)).isTrue();
+        assertThat(buffer.oldestUntakenHasWaited(1039, 10)).isFalse();
+        assertThat(buffer.oldestUntakenHasWaited(1040, 10)).isTrue();
+        assertThat(ids(buffer.take(10))).containsExactly("3:l3", "4:l4");
         assertThat(store.get(0L)).isNull();
+    }
+
+    @Test
+    void takenLeadsStayBufferedButTheNextBatchStartsAfterThem() {
+        LeadBuffer buffer = LeadBuffer.restore(store);
+        for (int i = 0; i < 5; i++) {
+            buffer.append(lead("l" + i, 1000 + i * 10));
+        }
+        List<KeyValue<Long, BufferedLead>> first = buffer.take(2);
+        assertThat(ids(first)).containsExactly("0:l0", "1:l1");
+        assertThat(buffer.size()).isEqualTo(5);
+        assertThat(buffer.untaken()).isEqualTo(3);
+        assertThat(buffer.oldestUntakenHasWaited(1029, 10)).isFalse();
+        assertThat(buffer.oldestUntakenHasWaited(1030, 10)).isTrue();
+
+        List<KeyValue<Long, BufferedLead>> second = buffer.take(2);
+        assertThat(ids(second)).containsExactly("2:l2", "3:l3");
+        buffer.remove(first);
+        assertThat(buffer.size()).isEqualTo(3);
+        assertThat(buffer.untaken()).isEqualTo(1);
+        assertThat(store.get(1L)).isNull();
+        assertThat(store.get(2L)).isNotNull();
+
+        buffer.putBack(3L); // l3 goes back: the next batch starts with it
+        assertThat(buffer.untaken()).isEqualTo(2);
+        assertThat(buffer.oldestUntakenHasWaited(1039, 10)).isFalse();
+        assertThat(buffer.oldestUntakenHasWaited(1040, 10)).isTrue();
+        assertThat(ids(buffer.take(10))).containsExactly("3:l3", "4:l4");
+        assertThat(buffer.untaken()).isZero();
+
+        buffer.append(lead("l5", 2000));
+        assertThat(buffer.oldestUntakenHasWaited(2010, 10)).isTrue();
+        buffer.putBack();
+        assertThat(buffer.untaken()).isEqualTo(4);
+        assertThat(ids(buffer.take(10))).containsExactly("2:l2", "3:l3", "4:l4", "5:l5");
+        assertThat(LeadBuffer.restore(store).untaken()).as("taken is not stored").isEqualTo(4);
     }
 
     @Test
@@ -56,29 +92,29 @@ class LeadBufferTest {
         for (int i = 0; i < 4; i++) {
             before.append(lead("l" + i, 500 + i));
         }
-        before.remove(before.oldest(1));
+        before.remove(before.take(1));
 
         LeadBuffer after = LeadBuffer.restore(store);
         after.append(lead("l4", 900));
 
         assertThat(after.size()).isEqualTo(4);
-        assertThat(ids(after.oldest(10))).containsExactly("1:l1", "2:l2", "3:l3", "4:l4");
-        assertThat(after.oldestHasWaited(510, 10)).isFalse();
-        assertThat(after.oldestHasWaited(511, 10)).isTrue();
+        assertThat(after.oldestUntakenHasWaited(510, 10)).isFalse();
+        assertThat(after.oldestUntakenHasWaited(511, 10)).isTrue();
+        assertThat(ids(after.take(10))).containsExactly("1:l1", "2:l2", "3:l3", "4:l4");
     }
 
     @Test
     void anEmptyBufferHasNothingWaitingAndStartsAgainAfterBeingEmptied() {
         LeadBuffer buffer = LeadBuffer.restore(store);
         assertThat(buffer.isEmpty()).isTrue();
-        assertThat(buffer.oldestHasWaited(Long.MAX_VALUE, 0)).isFalse();
+        assertThat(buffer.oldestUntakenHasWaited(Long.MAX_VALUE, 0)).isFalse();
 
         buffer.append(lead("a", 1));
-        buffer.remove(buffer.oldest(5));
+        buffer.remove(buffer.take(5));
         buffer.append(lead("b", 2));
 
         assertThat(buffer.isEmpty()).isFalse();
-        assertThat(ids(buffer.oldest(5))).containsExactly("1:b");
-        assertThat(buffer.oldestHasWaited(2, 0)).isTrue();
+        assertThat(buffer.oldestUntakenHasWaited(2, 0)).isTrue();
+        assertThat(ids(buffer.take(5))).containsExactly("1:b");
     }
 }

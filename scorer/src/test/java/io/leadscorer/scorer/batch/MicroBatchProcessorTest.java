@@ -17,6 +17,7 @@ import io.leadscorer.scorer.dlq.DeadLetters;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.predict.LeadScorer;
 import io.leadscorer.scorer.predict.ModelUnavailableException;
+import io.leadscorer.scorer.predict.PendingScores;
 import io.leadscorer.scorer.predict.ScoredBatch;
 import io.leadscorer.scorer.predict.StreamThreadScorers;
 import io.leadscorer.scorer.testing.Leads;
@@ -316,13 +317,98 @@ class MicroBatchProcessorTest {
         assertThat(decodes.get()).as("a restored lead is decoded when scored").isEqualTo(1);
     }
 
-    /** A scorer that fails a given number of calls with a given exception, or on a poison lead, else scores. */
+    @Test
+    void aBatchInFlightIsForwardedInOrderOnlyOnceCollectedAndItsLeadsStayBufferedUntilThen() {
+        openStore();
+        start(2);
+        scorer.holdBatches = true;
+        send(Leads.lead("p-0", 0, EVENT_TIME));
+        send(Leads.lead("p-1", 1, EVENT_TIME));
+        send(Leads.lead("p-2", 2, EVENT_TIME));
+        send(Leads.lead("p-3", 3, EVENT_TIME));
+        assertThat(scorer.held).hasSize(2);
+        assertThat(context.forwarded()).isEmpty();
+        assertThat(control.buffered()).isEqualTo(4);
+        assertThat(store.approximateNumEntries()).as("leads in flight stay in the changelogged store").isEqualTo(4);
+
+        scorer.finish(1); // the second batch finishes first
+        tick(10);
+        assertThat(context.forwarded()).as("scores go out in input order").isEmpty();
+
+        scorer.finish(0);
+        tick(20);
+        assertThat(scored()).containsExactly("p-0", "p-1", "p-2", "p-3");
+        assertThat(control.buffered()).isZero();
+        assertThat(store.approximateNumEntries()).isZero();
+    }
+
+    @Test
+    void whenTheModelFailsABatchInFlightTheLaterBatchIsDroppedTooAndBothAreScoredOnceAtTheRetry() {
+        openStore();
+        start(2);
+        scorer.holdBatches = true;
+        for (int i = 0; i < 4; i++) {
+            send(Leads.lead("q-" + i, i, EVENT_TIME));
+        }
+        scorer.held.get(0).fail(new ModelUnavailableException("the device was lost"));
+        scorer.finish(1);
+        tick(10);
+        assertThat(context.forwarded()).isEmpty();
+        assertThat(control.buffered()).isEqualTo(4);
+        assertThat(control.holds().values()).singleElement()
+                .satisfies(hold -> assertThat(hold.cause()).isEqualTo(HoldCause.MODEL_UNAVAILABLE));
+
+        scorer.holdBatches = false;
+        tick(200);
+        assertThat(scored()).containsExactly("q-0", "q-1", "q-2", "q-3");
+        assertThat(control.holds()).isEmpty();
+        assertThat(control.buffered()).isZero();
+    }
+
+    @Test
+    void closingATaskWithABatchInFlightForwardsNothingAndLeavesItsLeadsInTheStore() {
+        openStore();
+        start(2);
+        scorer.holdBatches = true;
+        send(Leads.lead("c-0", 0, EVENT_TIME));
+        send(Leads.lead("c-1", 1, EVENT_TIME));
+        processor.close();
+        processor = null;
+        scorer.finish(0);
+
+        assertThat(context.forwarded()).isEmpty();
+        assertThat(store.approximateNumEntries()).isEqualTo(2);
+    }
+
+    /**
+     * A scorer that fails a given number of calls with a given exception, or on a poison lead, else scores; while
+     * {@code holdBatches} is set, a submitted batch stays in flight until the test finishes it.
+     */
     private static final class ControllableScorer implements LeadScorer {
 
         final AtomicInteger calls = new AtomicInteger();
         private Supplier<RuntimeException> failure;
         private int failuresLeft;
         String poison;
+        boolean holdBatches;
+        final List<PendingScores> held = new ArrayList<>();
+        private final List<List<MqlEvent>> heldLeads = new ArrayList<>();
+
+        @Override
+        public PendingScores submit(List<MqlEvent> leads) {
+            if (!holdBatches) {
+                return LeadScorer.super.submit(leads);
+            }
+            PendingScores pending = new PendingScores();
+            held.add(pending);
+            heldLeads.add(List.copyOf(leads));
+            return pending;
+        }
+
+        /** Scores the {@code index}th held batch. */
+        void finish(int index) {
+            held.get(index).complete(score(heldLeads.get(index)), 1);
+        }
 
         void failWith(Supplier<RuntimeException> failure, int times) {
             this.failure = failure;

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Where the process's CPU time went between two snapshots, by thread group: the stream thread, the in-JVM broker,
- * the benchmark's producer and consumer clients, and native threads the JVM does not see (PyTorch's intra-op pool);
- * and, on Linux, the CPU used outside this JVM meanwhile (other processes: a benchmark on a busy machine is void).
+ * Where the process's CPU time went between two snapshots, by thread group: the stream thread, its inference thread
+ * (forward passes), the in-JVM broker, the benchmark's producer and consumer clients, and native threads the JVM does
+ * not see (PyTorch's intra-op pool, the tokenizer's); and, on Linux, the CPU used outside this JVM meanwhile (other
+ * processes: a benchmark on a busy machine is void).
  */
 final class CpuUsage {
 
@@ -104,6 +105,9 @@ final class CpuUsage {
     }
 
     private static String group(String thread) {
+        if (thread.endsWith("-inference")) {
+            return "inference thread";
+        }
         if (thread.contains("StreamThread")) {
             return thread.contains("producer") ? "streams producer" : "stream thread";
         }

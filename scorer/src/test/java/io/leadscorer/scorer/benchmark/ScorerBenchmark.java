@@ -67,8 +67,11 @@ import org.apache.kafka.streams.KafkaStreams;
  * Run (from the repository root; the scorer's upstream modules installed):
  * <pre>PYTORCH_FLAVOR=cpu ./mvnw -B -ntp -o -q -pl scorer test-compile exec:java -Dexec.classpathScope=test
  *   -Dexec.mainClass=io.leadscorer.scorer.benchmark.ScorerBenchmark -Dai.djl.offline=true [-Dexec.args="50 1,8,32,128"]</pre>
- * Arguments: maximum wait in ms (default 50) and the batch sizes (default 1,8,32,128). Add
- * {@code -Dai.djl.pytorch.num_threads=1} to run PyTorch's forward pass on one thread (see the header line).
+ * Arguments: maximum wait in ms (default 50), the batch sizes (default 1,8,32,128), stream threads (default 1; the
+ * input has a partition per stream thread) and runs per batch size (default 3; the table gives the median of each
+ * figure). Add {@code -Dai.djl.pytorch.num_threads=1} to run PyTorch's forward pass on one thread (the service's
+ * default on 2 cores, {@code scorer.model.intra-op-threads}) and set {@code OMP_WAIT_POLICY=PASSIVE} in the
+ * environment (see the header line).
  */
 public final class ScorerBenchmark {
 
@@ -92,15 +95,18 @@ public final class ScorerBenchmark {
     private final List<MqlEvent> pool;
     private final Path work;
     private final Duration maxWait;
+    private final int streamThreads;
+    private int runNumber;
 
     private ScorerBenchmark(EmbeddedKafkaCluster kafka, Bundle bundle, Device device, List<MqlEvent> pool, Path work,
-                            Duration maxWait) {
+                            Duration maxWait, int streamThreads) {
         this.kafka = kafka;
         this.bundle = bundle;
         this.device = device;
         this.pool = pool;
         this.work = work;
         this.maxWait = maxWait;
+        this.streamThreads = streamThreads;
     }
 
     /** One row of the result table. */
@@ -115,21 +121,29 @@ public final class ScorerBenchmark {
         int[] batchSizes = args.length > 1
                 ? java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {1, 8, 32, 128};
+        int streamThreads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Path work = Files.createTempDirectory("scorer-benchmark");
         List<MqlEvent> leads = simulatedLeads(TOKENIZER_LEADS);
         Bundle bundle = CompactBundles.create(work.resolve("models"),
                 leads.stream().map(event -> LeadText.of(TextSpec.defaults(), LeadRecord.of(event))).toList());
         List<MqlEvent> pool = List.copyOf(leads.subList(0, POOL_SIZE));
         Device device = Devices.choose("auto");
-        System.out.printf("Bundle %s (%s), device %s, max wait %d ms, %d cores, PyTorch threads %s, OMP_NUM_THREADS %s%n",
-                bundle.modelId(), bundle.manifest().network(), device, maxWait.toMillis(),
+        System.out.printf("Bundle %s (%s), device %s, max wait %d ms, %d stream thread(s), %d cores, PyTorch intra-op "
+                        + "threads %s, OMP_NUM_THREADS %s, OMP_WAIT_POLICY %s; median of %d runs%n",
+                bundle.modelId(), bundle.manifest().network(), device, maxWait.toMillis(), streamThreads,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("ai.djl.pytorch.num_threads", "default"),
-                System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"),
+                System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset"), runs);
         List<Row> rows = new ArrayList<>();
         try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.start()) {
-            ScorerBenchmark benchmark = new ScorerBenchmark(kafka, bundle, device, pool, work, maxWait);
+            ScorerBenchmark benchmark = new ScorerBenchmark(kafka, bundle, device, pool, work, maxWait, streamThreads);
             for (int batch : batchSizes) {
-                rows.add(benchmark.run(batch));
+                List<Row> runsOfBatch = new ArrayList<>();
+                for (int run = 0; run < runs; run++) {
+                    runsOfBatch.add(benchmark.run(batch));
+                }
+                rows.add(median(runsOfBatch));
             }
         }
         System.out.println();
@@ -161,21 +175,50 @@ public final class ScorerBenchmark {
         }
     }
 
-    /** The three targets, each with the measured value and whether it was met. */
+    /**
+     * The figures of several runs at one batch size: each the median over the runs (pipeline / raw is the median of
+     * the runs' own ratios, so raw and pipeline stay side by side).
+     */
+    private static Row median(List<Row> runs) {
+        Row first = runs.get(0);
+        double ratio = medianOf(runs, row -> row.sustained / row.raw);
+        double raw = medianOf(runs, Row::raw);
+        return new Row(first.batch, raw, ratio * raw, first.sustainedCpu, medianOf(runs, Row::pacedRate),
+                Math.round(medianOf(runs, row -> row.scoredP50)), Math.round(medianOf(runs, row -> row.scoredP99)),
+                Math.round(medianOf(runs, row -> row.visibleP50)), Math.round(medianOf(runs, row -> row.visibleP99)),
+                medianOf(runs, Row::meanBatch), medianOf(runs, Row::meanInferenceMs), medianOf(runs, Row::rawBatchMs),
+                first.sustainedProfile, first.pacedProfile, runs.stream().mapToDouble(Row::mostOtherProcesses).max()
+                .orElse(0));
+    }
+
+    private static double medianOf(List<Row> runs, java.util.function.ToDoubleFunction<Row> figure) {
+        double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    /** The targets, each with the measured value and whether it was met. */
     private static void printTargets(List<Row> rows, Duration maxWait) {
         Map<Integer, Row> byBatch = new java.util.TreeMap<>();
         rows.forEach(row -> byBatch.put(row.batch, row));
         Row one = byBatch.get(1);
         Row thirtyTwo = byBatch.get(32);
+        Row large = byBatch.get(128);
         if (thirtyTwo != null) {
             double ratio = thirtyTwo.sustained / thirtyTwo.raw;
-            System.out.printf(Locale.ROOT, "target: pipeline / raw at batch 32 >= 0.80: %.2f (%s)%n", ratio,
-                    ratio >= 0.8 ? "met" : "MISSED");
+            System.out.printf(Locale.ROOT, "target: pipeline / raw at batch 32 >= 0.90: %.2f (%s)%n", ratio,
+                    ratio >= 0.9 ? "met" : "MISSED");
         }
         if (one != null && thirtyTwo != null) {
             double speedUp = thirtyTwo.sustained / one.sustained;
-            System.out.printf(Locale.ROOT, "target: pipeline batch 32 / batch 1 >= 5x: %.1fx (%s)%n", speedUp,
-                    speedUp >= 5 ? "met" : "MISSED");
+            System.out.printf(Locale.ROOT, "target: pipeline batch 32 / batch 1 >= 8x: %.1fx (%s)%n", speedUp,
+                    speedUp >= 8 ? "met" : "MISSED");
+        }
+        if (large != null && thirtyTwo != null) {
+            double perLead = thirtyTwo.raw / large.raw;
+            System.out.printf(Locale.ROOT, "target: raw batch 128 no slower per lead than batch 32: %.2f x the time per"
+                    + " lead (%s); pipeline %.2f x%n", perLead, perLead <= 1.0 ? "met" : "MISSED",
+                    thirtyTwo.sustained / large.sustained);
         }
         for (Row row : byBatch.values()) {
             long bound = Math.round(maxWait.toMillis() + 2 * row.rawBatchMs);
@@ -411,16 +454,22 @@ public final class ScorerBenchmark {
         }
     }
 
+    /** Settings of one phase: its own topics (an input partition per stream thread) and application id. */
     private ScorerSettings settings(String name, int batch) {
+        name = name + "-r" + (++runNumber);
         ScorerSettings base = TestSettings.withStateDir(work.resolve("state-" + name)).applicationId("bench-" + name)
                 .bootstrapServers(kafka.bootstrapServers()).registry("mock://scorer-benchmark")
                 .commitInterval(COMMIT_INTERVAL).batch(batch, maxWait).build();
         ScorerSettings.Topics topics = new ScorerSettings.Topics(name + ".events", name + ".scores", name + ".dlq",
                 name + ".control", name + ".status");
-        kafka.createTopic(topics.input(), 1);
+        kafka.createTopic(topics.input(), streamThreads);
         kafka.createTopic(topics.output(), 1);
         kafka.createTopic(topics.deadLetter(), 1);
-        return new ScorerSettings(base.applicationId(), base.instanceId(), topics, base.kafka(), base.registry(), base.batch(), base.model());
+        ScorerSettings.Kafka k = base.kafka();
+        ScorerSettings.Kafka threads = new ScorerSettings.Kafka(k.bootstrapServers(), k.securityProtocol(),
+                k.processingGuarantee(), streamThreads, k.commitInterval(), k.stateDir(), k.properties());
+        return new ScorerSettings(base.applicationId(), base.instanceId(), topics, threads, base.registry(),
+                base.batch(), base.model());
     }
 
     private KafkaProducer<byte[], byte[]> producer() {

@@ -46,6 +46,7 @@ final class StreamThreadProfile implements AutoCloseable {
 
     private static Map<String, String[]> activities() {
         Map<String, String[]> activities = new LinkedHashMap<>();
+        activities.put("waiting for a batch's forward pass", new String[] {"io.leadscorer.scorer.predict.PendingScores#await"});
         activities.put("forward pass (PyTorch)", new String[] {"ai.djl.pytorch", "ai.djl.nn", "io.leadscorer.model.network"});
         activities.put("tokenize", new String[] {"io.leadscorer.model.tokenizer", "ai.djl.huggingface"});
         activities.put("lead text", new String[] {"io.leadscorer.model.text"});

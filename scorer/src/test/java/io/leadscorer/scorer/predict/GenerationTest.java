@@ -3,10 +3,9 @@ package io.leadscorer.scorer.predict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.Device;
 import io.leadscorer.model.bundle.Bundle;
-import io.leadscorer.model.predict.BundleModel;
 import io.leadscorer.model.testing.TinyBundles;
+import io.leadscorer.scorer.testing.Generations;
 import io.leadscorer.scorer.testing.Leads;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +22,7 @@ class GenerationTest {
     private final List<Long> closed = new ArrayList<>();
 
     private Generation generation(Bundle bundle, long number) {
-        return new Generation(number, BundleModel.load(bundle, Device.cpu()), g -> closed.add(number));
+        return Generations.of(bundle, number, closed);
     }
 
     @Test

@@ -115,6 +115,6 @@ public final class TestSettings {
                         stateDir.toString(), kafkaProperties),
                 new ScorerSettings.Registry(registryUrl, null, registryProperties),
                 new ScorerSettings.Batch(batchSize, maxWait, maxValueBytes),
-                new ScorerSettings.Model(store, bundle, "cpu"));
+                new ScorerSettings.Model(store, bundle, "cpu", 0, 1));
     }
 }

@@ -8,7 +8,9 @@ import io.leadscorer.scorer.batch.BufferControl;
 import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
+import io.leadscorer.scorer.predict.LeadScorer;
 import io.leadscorer.scorer.predict.LeadScorerFactory;
+import io.leadscorer.scorer.predict.ScoredBatch;
 import io.leadscorer.scorer.predict.StreamThreadScorers;
 import io.leadscorer.scorer.topology.ScorerTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -30,7 +33,11 @@ import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
  * The scorer topology in a {@link TopologyTestDriver}, built by the same {@link ScorerTopology#build} and
- * {@link ScorerStreamsConfig#properties} as the service, with the input, scores and dead-letter topics at hand.
+ * {@link ScorerStreamsConfig#properties} as the service, with the input, scores and dead-letter topics at hand. The
+ * driver runs everything on the test's thread and forwards only inside a record or a punctuation, so each scorer's
+ * batches are scored on the calling thread here ({@link LeadScorer}'s own {@code submit}): a batch's scores are out
+ * when the record or tick that made it due has been processed. The pipelined path, with batches scored on an inference
+ * thread, runs in the tests against a broker.
  */
 public final class TopologyHarness implements AutoCloseable {
 
@@ -49,7 +56,7 @@ public final class TopologyHarness implements AutoCloseable {
 
     public TopologyHarness(ScorerSettings settings, LeadScorerFactory scorerFactory) {
         this.settings = settings;
-        this.scorers = new StreamThreadScorers(scorerFactory);
+        this.scorers = new StreamThreadScorers(() -> inline(scorerFactory.open()));
         Map<String, Object> serdeConfig = ScorerStreamsConfig.serdeConfig(settings);
         this.events = AvroWireSerde.of(MqlEvent.class, serdeConfig, false).serializer();
         this.driver = new TopologyTestDriver(
@@ -63,6 +70,21 @@ public final class TopologyHarness implements AutoCloseable {
                         .deserializer());
         this.deadLetters = driver.createOutputTopic(settings.topics().deadLetter(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+    }
+
+    /** The scorer with its batches scored on the calling thread. */
+    private static LeadScorer inline(LeadScorer scorer) {
+        return new LeadScorer() {
+            @Override
+            public ScoredBatch score(List<MqlEvent> leads) {
+                return scorer.score(leads);
+            }
+
+            @Override
+            public void close() {
+                scorer.close();
+            }
+        };
     }
 
     /** Sends an event as a producer would: key the lead id, value in the Confluent wire format. */

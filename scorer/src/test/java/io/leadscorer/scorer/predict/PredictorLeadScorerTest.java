@@ -1,0 +1,61 @@
+package io.leadscorer.scorer.predict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.Device;
+import io.leadscorer.avro.MqlEvent;
+import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.model.predict.LeadPredictor;
+import io.leadscorer.model.testing.TinyBundles;
+import io.leadscorer.scorer.testing.Generations;
+import io.leadscorer.scorer.testing.Leads;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictorLeadScorerTest {
+
+    @TempDir
+    Path store;
+
+    @Test
+    void submittedBatchesFinishInOrderWithTheGenerationTheyWereSubmittedOn() {
+        List<Long> closed = new ArrayList<>();
+        Bundle first = TinyBundles.create(store, 1);
+        Bundle second = TinyBundles.create(store, 2);
+        ActiveGeneration active = new ActiveGeneration();
+        active.switchTo(Generations.of(first, 1, closed));
+        PredictorLeadScorer scorer = new PredictorLeadScorer(active);
+        List<List<MqlEvent>> batches = new ArrayList<>();
+        List<PendingScores> pending = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            batches.add(Leads.leads("b" + i, 1 + i * 7, Instant.EPOCH));
+            pending.add(scorer.submit(batches.get(i)));
+        }
+        active.switchTo(Generations.of(second, 2, closed));
+
+        List<float[]> expected = new ArrayList<>();
+        try (LeadPredictor alone = LeadPredictor.open(first, Device.cpu())) {
+            batches.forEach(batch -> expected.add(alone.predict(batch)));
+        }
+        ScoredBatch last = pending.get(5).await();
+        assertThat(pending).allMatch(PendingScores::isDone); // one inference thread, first in first out
+        assertThat(closed).as("generation 1 closes once its last batch is done").containsExactly(1L);
+        assertThat(last.modelId()).isEqualTo(first.modelId());
+        for (int i = 0; i < batches.size(); i++) {
+            assertThat(pending.get(i).await().probabilities()).containsExactly(expected.get(i));
+            assertThat(pending.get(i).scoringNanos()).isPositive();
+        }
+
+        assertThat(scorer.submit(batches.get(0)).await().modelId()).isEqualTo(second.modelId());
+        scorer.close();
+        assertThatThrownBy(() -> scorer.score(batches.get(0))).isInstanceOf(ModelUnavailableException.class)
+                .hasMessageContaining("closed");
+        active.close();
+        assertThat(closed).containsExactly(1L, 2L);
+    }
+}
