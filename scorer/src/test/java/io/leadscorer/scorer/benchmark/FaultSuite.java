@@ -23,6 +23,7 @@ import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.predict.ActiveGeneration;
 import io.leadscorer.scorer.predict.Generation;
 import io.leadscorer.scorer.predict.LeadScorer;
+import io.leadscorer.scorer.predict.PendingScores;
 import io.leadscorer.scorer.predict.PredictorLeadScorer;
 import io.leadscorer.scorer.predict.ScoredBatch;
 import io.leadscorer.scorer.predict.StreamThreadScorers;
@@ -480,13 +481,22 @@ public final class FaultSuite {
         }
     }
 
+    /**
+     * Crashes the stream thread when the next batch is submitted, while the batch before it may still be running its
+     * forward pass: the pipelined path, as the service runs it.
+     */
     private record CrashableScorer(LeadScorer delegate, AtomicBoolean armed) implements LeadScorer {
         @Override
-        public ScoredBatch score(List<MqlEvent> leads) {
+        public PendingScores submit(List<MqlEvent> leads) {
             if (armed.compareAndSet(true, false)) {
                 throw new SimulatedCrash();
             }
-            return delegate.score(leads);
+            return delegate.submit(leads);
+        }
+
+        @Override
+        public ScoredBatch score(List<MqlEvent> leads) {
+            return submit(leads).await();
         }
 
         @Override

@@ -20,6 +20,7 @@ import io.leadscorer.scorer.control.ModelStatusPublisher;
 import io.leadscorer.scorer.predict.ActiveGeneration;
 import io.leadscorer.scorer.testing.Generations;
 import io.leadscorer.scorer.predict.LeadScorer;
+import io.leadscorer.scorer.predict.PendingScores;
 import io.leadscorer.scorer.predict.LeadScorerFactory;
 import io.leadscorer.scorer.predict.PredictorLeadScorer;
 import io.leadscorer.scorer.predict.ScoredBatch;
@@ -212,13 +213,24 @@ class ScorerIntegrationTest {
     }
 
     /** A scorer that crashes its thread on the third batch it is given. */
+    /**
+     * Fails the third batch with an Error from its forward pass, so the stream thread dies when it collects the batch
+     * (the pipelined path, as the service runs it).
+     */
     private record CrashingScorer(LeadScorer delegate, AtomicInteger batches) implements LeadScorer {
         @Override
-        public ScoredBatch score(List<MqlEvent> leads) {
+        public PendingScores submit(List<MqlEvent> leads) {
             if (batches.incrementAndGet() == 3) {
-                throw new SimulatedCrash();
+                PendingScores crashed = new PendingScores();
+                crashed.fail(new SimulatedCrash());
+                return crashed;
             }
-            return delegate.score(leads);
+            return delegate.submit(leads);
+        }
+
+        @Override
+        public ScoredBatch score(List<MqlEvent> leads) {
+            return submit(leads).await();
         }
 
         @Override
