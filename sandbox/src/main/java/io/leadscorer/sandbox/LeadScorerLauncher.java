@@ -15,7 +15,7 @@ import picocli.CommandLine;
  * The Java side of {@code ./lead-scorer}: one class path with trainer, scorer and simulator, and a subcommand that
  * picks which of them runs. {@code demo} is the sandbox's own; the trainer's commands ({@code train},
  * {@code evaluate}, {@code baselines} and the operator commands {@code deploy}, {@code rollback}, {@code status}),
- * the scorer service ({@code score}) and the simulator ({@code simulate csv|oracle|produce}) run as they would on
+ * the scorer service ({@code score}) and the simulator ({@code simulate csv|oracle|ceiling|produce}) run as they would on
  * their own, each with its module's application.yml and logging configuration.
  */
 public final class LeadScorerLauncher {
@@ -41,7 +41,8 @@ public final class LeadScorerLauncher {
               score       the scorer service (settings from environment variables; score --help lists them)
 
             Simulated data:
-              simulate    csv | oracle | produce: training CSVs, the oracle F1, a live Avro event stream
+              simulate    csv | oracle | ceiling | produce: training CSVs, the oracle F1, the id-effect ceiling,
+                          a live Avro event stream
             """;
 
     static final String SCORE_HELP = """

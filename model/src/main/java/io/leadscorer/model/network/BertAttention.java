@@ -47,7 +47,12 @@ final class BertAttention extends EncoderBlock {
         NDArray q = heads(query.apply(ps, x, training));
         NDArray k = heads(key.apply(ps, x, training));
         NDArray v = heads(value.apply(ps, x, training));
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(keyBias);
+        NDArray scores;
+        // not mul(scale): DJL wraps a number in a Java direct buffer and closes it after the op, while autograd keeps
+        // it for the backward pass, so a garbage collection in between freed the factor the gradient is scaled by
+        try (NDArray factor = x.getManager().full(new Shape(), scale)) {
+            scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(factor).add(keyBias);
+        }
         NDArray probabilities = attentionDropout.apply(scores.softmax(-1), training);
         Shape shape = x.getShape();
         NDArray context = probabilities.matMul(v).transpose(0, 2, 1, 3).reshape(shape);

@@ -112,6 +112,52 @@ class BertClassifierTest {
         }
     }
 
+    /**
+     * The backward pass must not read memory the garbage collector may free: an operand that autograd saves for
+     * the backward pass has to live in native memory, not in a Java buffer whose array was already closed (DJL's
+     * {@code mul(Number)} wraps the number in such a buffer). A collection between forward and backward then
+     * changed the gradients, which made training depend on when the collector ran.
+     */
+    @Test
+    void gradientsDoNotDependOnWhenTheGarbageCollectorRuns() throws InterruptedException {
+        BertConfig noDropout = new BertConfig(12, 4, 1, 2, 8, 8, 2, 0, 0, 1e-12, "gelu");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            BertClassifier net = new BertClassifier(noDropout);
+            net.initialize(manager);
+            RandomWeights.assign(net, RandomWeights.forNetwork(net, 7));
+            Map<String, float[]> quiet = gradients(manager, net, false);
+            Map<String, float[]> collected = gradients(manager, net, true);
+            quiet.forEach((name, gradient) -> assertThat(collected.get(name)).as("gradient of %s", name)
+                    .containsExactly(gradient));
+        }
+    }
+
+    private static Map<String, float[]> gradients(NDManager manager, BertClassifier net, boolean collectBeforeBackward)
+            throws InterruptedException {
+        Map<String, float[]> gradients = new java.util.LinkedHashMap<>();
+        try (NDManager step = manager.newSubManager()) {
+            NDList inputs = inputs(step, new long[][] {{2, 5, 7, 3}, {2, 4, 3, 0}}, new long[][] {{1, 1, 1, 1}, {1, 1, 1, 0}});
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray logits = net.forward(new ParameterStore(step, false), inputs, true).singletonOrThrow();
+                NDArray loss = logits.sub(step.create(new float[] {1f, -1f})).square().sum();
+                if (collectBeforeBackward) {
+                    for (int i = 0; i < 3; i++) {
+                        System.gc();
+                        Thread.sleep(20); // the reference handler frees collected direct buffers on its own thread
+                    }
+                }
+                collector.backward(loss);
+            }
+            net.parametersByHfName().forEach((name, parameter) -> {
+                try (NDArray gradient = parameter.getArray().getGradient()) {
+                    gradients.put(name, gradient.toFloatArray());
+                    gradient.subi(gradient);
+                }
+            });
+        }
+        return gradients;
+    }
+
     @Test
     void dropoutOnlyWhileTraining() {
         BertConfig leaky = new BertConfig(12, 4, 1, 2, 8, 8, 2, 0.5, 0.5, 1e-12, "gelu");

@@ -138,6 +138,13 @@ final class ConversionModel {
         return scale * x;
     }
 
+    /** The company and owner latents of {@link #signal}, with the weight it gives each. */
+    IdLatents idLatents(LeadFacts f) {
+        return new IdLatents(f.company != null ? f.company.customerIdx() : -1, f.company != null ? scale * COMPANY_SD : 0,
+                f.company != null ? f.company.quality() : 0, f.owner != null ? f.owner.id() : -1,
+                f.owner != null ? scale * OWNER_SD : 0, f.owner != null ? f.owner.skill() : 0);
+    }
+
     /** Share of the vertical's leads times its win rate, as the CRM has recorded it. */
     double verticalWinRateX(Area area) {
         return verticalWinRateX[area.index()];

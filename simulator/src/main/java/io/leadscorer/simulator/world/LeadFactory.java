@@ -180,7 +180,8 @@ final class LeadFactory {
         double logit = intercept + model.signal(f);
         boolean converted = d.uniform() < Draws.sigmoid(logit);
         Instant time = start.plusMillis(index * LEAD_INTERVAL_MILLIS + d.index((int) LEAD_INTERVAL_MILLIS));
-        return new SimulatedLead(index, "lead-" + seed + "-" + index, source.label(), time, v, logit, converted);
+        return new SimulatedLead(index, "lead-" + seed + "-" + index, source.label(), time, v, logit, model.idLatents(f),
+                converted);
     }
 
     /** Whether a cell is filled in: empty with the given log-odds, shifted by the context. */

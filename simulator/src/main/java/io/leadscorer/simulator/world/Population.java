@@ -56,9 +56,9 @@ final class Population {
             Term<CustomerTypeGroup> type = types.get(draws.pick(typeCumulative));
             BusinessUnit unit = BusinessUnit.values()[draws.pick(Products.UNIT_CUMULATIVE)];
             double quality = draws.gaussian();
-            boolean history = draws.chance(Draws.sigmoid(0.8 - 0.3 * logRank + 0.5 * quality));
-            Long count = history ? Math.round(Math.exp(0.8 + 0.6 * quality + 0.6 * draws.gaussian())) : null;
-            Double winRate = history ? round6(Draws.sigmoid(-1.2 + 0.9 * quality + 0.6 * draws.gaussian())) : null;
+            boolean history = CompanyHistory.has(draws, rank, quality);
+            Long count = history ? CompanyHistory.count(draws, quality) : null;
+            Double winRate = history ? CompanyHistory.winRate(draws, quality) : null;
             Owner[] local = ownersByCountry[country.index()];
             Owner accountOwner = local[draws.index(local.length)];
             companies.add(new Company(rank, ids[rank - 1], country, enterprise, area, subarea, type, unit, quality,

@@ -22,10 +22,11 @@ public final class SimulatedLead {
     private final Object[] values;
     private final double logit;
     private final double probability;
+    private final IdLatents idLatents;
     private final boolean converted;
 
     SimulatedLead(long index, String leadId, String source, Instant eventTime, Object[] values, double logit,
-                  boolean converted) {
+                  IdLatents idLatents, boolean converted) {
         this.index = index;
         this.leadId = leadId;
         this.source = source;
@@ -33,6 +34,7 @@ public final class SimulatedLead {
         this.values = values;
         this.logit = logit;
         this.probability = Draws.sigmoid(logit);
+        this.idLatents = idLatents;
         this.converted = converted;
     }
 
@@ -64,8 +66,14 @@ public final class SimulatedLead {
         return probability;
     }
 
-    double logit() {
+    /** True log-odds of conversion: the logit of {@link #probability()}. */
+    public double logit() {
         return logit;
+    }
+
+    /** The company and owner latents inside {@link #logit()}. */
+    public IdLatents idLatents() {
+        return idLatents;
     }
 
     public boolean converted() {
