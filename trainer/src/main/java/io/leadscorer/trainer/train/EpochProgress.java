@@ -15,7 +15,9 @@ import java.util.Locale;
  * The console progress bar of one epoch: rows done, elapsed time and ETA, rows/s, the running training loss and
  * the validation F1 of the previous epoch (the current epoch's is logged when the epoch ends). On a terminal it
  * redraws in place every second; otherwise (a log file, a pipe, a test) it prints a plain line every
- * {@value #PLAIN_INTERVAL_MILLIS} ms and when the epoch ends, with no carriage returns.
+ * {@value #PLAIN_INTERVAL_MILLIS} ms and one when the epoch ends, with no carriage returns. Closing a bar renders it
+ * more than once (the first of them with a stale percentage), so in plain mode only the last render of the close is
+ * printed.
  */
 final class EpochProgress implements AutoCloseable {
     /** Wide enough for the bar beside the counts, the times, the speed and the message on one line. */
@@ -23,6 +25,9 @@ final class EpochProgress implements AutoCloseable {
     static final int PLAIN_INTERVAL_MILLIS = 10_000;
     private final ProgressBar bar;
     private final String lastF1;
+    private final PrintStream out;
+    private volatile boolean closing;
+    private volatile String closingLine;
 
     EpochProgress(PrintStream out, String stage, int epoch, int epochs, long rows, double lastValidationF1) {
         this(out, stage, epoch, epochs, rows, lastValidationF1, System.console() != null);
@@ -30,6 +35,7 @@ final class EpochProgress implements AutoCloseable {
 
     EpochProgress(PrintStream out, String stage, int epoch, int epochs, long rows, double lastValidationF1,
                   boolean terminal) {
+        this.out = out;
         this.bar = new ProgressBarBuilder()
                 .setTaskName(String.format(Locale.ROOT, "%s %d/%d", stage, epoch, epochs))
                 .setInitialMax(rows)
@@ -40,7 +46,7 @@ final class EpochProgress implements AutoCloseable {
                 .setUpdateIntervalMillis(terminal ? 1000 : PLAIN_INTERVAL_MILLIS)
                 // the consumer's own width: without it the bar asks the terminal, and outside one it shrinks to nothing
                 .setConsumer(terminal ? new ConsoleProgressBarConsumer(out, WIDTH)
-                        : new DelegatingProgressBarConsumer(out::println, WIDTH))
+                        : new DelegatingProgressBarConsumer(this::plainLine, WIDTH))
                 .build();
         this.lastF1 = Double.isNaN(lastValidationF1) ? "-" : String.format(Locale.ROOT, "%.4f", lastValidationF1);
     }
@@ -60,8 +66,20 @@ final class EpochProgress implements AutoCloseable {
         return bar.getTotalElapsed();
     }
 
+    private void plainLine(String line) {
+        if (closing) {
+            closingLine = line;
+        } else {
+            out.println(line);
+        }
+    }
+
     @Override
     public void close() {
+        closing = true;
         bar.close();
+        if (closingLine != null) {
+            out.println(closingLine);
+        }
     }
 }

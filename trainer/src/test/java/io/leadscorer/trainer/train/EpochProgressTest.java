@@ -21,6 +21,7 @@ class EpochProgressTest {
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertThat(text).doesNotContain("\r").contains("main 1/3").contains("100/100").contains("val F1 0.6100");
         assertThat(text.lines()).allSatisfy(line -> assertThat(line).doesNotContain("\033"));
+        assertThat(text.lines().filter(line -> line.contains("100/100"))).as(text).hasSize(1);
     }
 
     @Test
