@@ -4,6 +4,7 @@ import io.leadscorer.sandbox.demo.DemoCommand;
 import io.leadscorer.scorer.ScorerApplication;
 import io.leadscorer.simulator.SimulatorCli;
 import io.leadscorer.trainer.TrainerApplication;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -93,9 +94,7 @@ public final class LeadScorerLauncher {
                 return;
             }
             logWith(ModuleResource.of(ScorerApplication.class, "logback.xml").toString());
-            Micronaut.build(rest).mainClass(ScorerApplication.class)
-                    .propertySources(ScorerConfiguration.applicationYml())
-                    .properties(ScorerConfiguration.TRAINER_DISABLED).start();
+            score(rest);
         } else if (command.equals("simulate")) {
             SimulatorCli.main(rest);
         } else if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
@@ -105,6 +104,16 @@ public final class LeadScorerLauncher {
             System.err.print(USAGE);
             System.exit(2);
         }
+    }
+
+    /**
+     * Starts the scorer service as {@code ./lead-scorer score} does: the scorer's application.yml, environment
+     * variables, and {@code --name=value} arguments on top; the trainer's beans stay out.
+     */
+    static ApplicationContext score(String... args) {
+        return Micronaut.build(args).mainClass(ScorerApplication.class)
+                .propertySources(ScorerConfiguration.applicationYml())
+                .properties(ScorerConfiguration.TRAINER_DISABLED).start();
     }
 
     private static void logWith(String configuration) {
