@@ -75,9 +75,13 @@ public final class LeadPredictor implements AutoCloseable {
 
     /** The first half of {@link #predict}: each event's lead text, tokenized. */
     public TokenizedBatch tokenize(List<MqlEvent> events) {
-        List<String> texts = new ArrayList<>(events.size());
-        for (MqlEvent event : events) {
-            texts.add(text.text(LeadRecord.of(event)));
+        return tokenizeRecords(events.stream().map(LeadRecord::of).toList());
+    }
+
+    private TokenizedBatch tokenizeRecords(List<LeadRecord> leads) {
+        List<String> texts = new ArrayList<>(leads.size());
+        for (LeadRecord lead : leads) {
+            texts.add(text.text(lead));
         }
         return tokenizeTexts(texts);
     }
@@ -144,11 +148,7 @@ public final class LeadPredictor implements AutoCloseable {
 
     /** Conversion probabilities, one per lead (an event or a CSV row), in order: the bundle's spec applied to each. */
     public float[] predictRecords(List<LeadRecord> leads) {
-        List<String> texts = new ArrayList<>(leads.size());
-        for (LeadRecord lead : leads) {
-            texts.add(text.text(lead));
-        }
-        return predictTexts(texts);
+        return score(tokenizeRecords(leads));
     }
 
     /** The text this model reads for an event (the bundle's spec applied to it). */
