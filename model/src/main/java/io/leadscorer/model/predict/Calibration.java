@@ -115,14 +115,26 @@ public record Calibration(
 
     /** Calibrated probabilities, in place of the network's. */
     public float[] apply(float[] probabilities) {
+        return apply(probabilities, new double[probabilities.length]);
+    }
+
+    /**
+     * Calibrated probabilities of the network's probabilities with {@code shifts} added to their log-odds first (the
+     * leads' id effects): {@code sigmoid(slope * (logit(p) + shift) + intercept)}.
+     */
+    public float[] apply(float[] probabilities, double[] shifts) {
+        if (shifts.length != probabilities.length) {
+            throw new IllegalArgumentException(shifts.length + " shifts for " + probabilities.length + " probabilities");
+        }
         float[] calibrated = new float[probabilities.length];
         for (int i = 0; i < calibrated.length; i++) {
-            calibrated[i] = (float) apply(probabilities[i]);
+            calibrated[i] = (float) sigmoid(slope * (logit(probabilities[i]) + shifts[i]) + intercept);
         }
         return calibrated;
     }
 
-    private static double logit(double p) {
+    /** The log-odds of a probability, clamped away from 0 and 1 as calibration reads it. */
+    public static double logit(double p) {
         double q = Math.min(1 - EDGE, Math.max(EDGE, p));
         return Math.log(q / (1 - q));
     }

@@ -8,6 +8,7 @@ import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleException;
 import io.leadscorer.model.bundle.BundleText;
 import io.leadscorer.model.bundle.Manifest;
+import io.leadscorer.model.effects.IdEffects;
 import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.text.LeadText;
 import io.leadscorer.model.tokenizer.Encoded;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /**
  * Scores leads with one model bundle: lead text built from the bundle's own spec, its tokenizer, its network;
- * probabilities are sigmoid(logit). A batch runs as few forward passes of fixed shapes ({@link ShapeBuckets}): one
+ * probabilities are sigmoid(logit + the lead's id effects), calibrated by the manifest's calibration. A batch runs as few forward passes of fixed shapes ({@link ShapeBuckets}): one
  * when it fits the largest row bucket. Each pass's native memory lives in a DJL predictor context that is closed when
  * it returns. Scoring comes in two halves, {@link #tokenize} (lead text and tokens, no native memory) and
  * {@link #score} (the forward passes), so that one thread may tokenize the next batch while another scores the
@@ -35,6 +36,7 @@ public final class LeadPredictor implements AutoCloseable {
     private final boolean ownsModel;
     private final Bundle bundle;
     private final LeadText text;
+    private final IdEffects effects;
     private final LeadTokenizer tokenizer;
     private final ShapeBuckets buckets;
     private final Predictor<LeadScoresTranslator.Chunk, float[]> predictor;
@@ -44,6 +46,7 @@ public final class LeadPredictor implements AutoCloseable {
         this.ownsModel = ownsModel;
         this.bundle = shared.bundle();
         this.text = BundleText.of(bundle);
+        this.effects = IdEffects.of(bundle);
         this.tokenizer = tokenizer;
         this.buckets = shared.buckets();
         this.predictor = shared.djlModel().newPredictor(new LeadScoresTranslator());
@@ -63,7 +66,7 @@ public final class LeadPredictor implements AutoCloseable {
         }
     }
 
-    /** Conversion probabilities, one per text, in order. */
+    /** Conversion probabilities, one per text, in order (without id effects: a text does not name its ids). */
     public float[] predictTexts(List<String> texts) {
         return score(tokenizeTexts(texts));
     }
@@ -83,11 +86,15 @@ public final class LeadPredictor implements AutoCloseable {
         for (LeadRecord lead : leads) {
             texts.add(text.text(lead));
         }
-        return tokenizeTexts(texts);
+        return tokenize(texts, effects.shifts(leads));
     }
 
     private TokenizedBatch tokenizeTexts(List<String> texts) {
-        return new TokenizedBatch(this, texts.isEmpty() ? List.of() : tokenizer.encode(texts));
+        return tokenize(texts, new double[texts.size()]);
+    }
+
+    private TokenizedBatch tokenize(List<String> texts, double[] shifts) {
+        return new TokenizedBatch(this, texts.isEmpty() ? List.of() : tokenizer.encode(texts), shifts);
     }
 
     /** The second half of {@link #predict}: conversion probabilities of a batch this predictor tokenized, in order. */
@@ -105,7 +112,7 @@ public final class LeadPredictor implements AutoCloseable {
             System.arraycopy(scores, 0, probabilities, start, chunk.size());
             start += chunk.size();
         }
-        return bundle.manifest().calibration().apply(probabilities);
+        return bundle.manifest().calibration().apply(probabilities, batch.shifts());
     }
 
     /**

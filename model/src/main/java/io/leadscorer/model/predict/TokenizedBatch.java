@@ -13,10 +13,16 @@ public final class TokenizedBatch {
 
     private final LeadPredictor owner;
     private final List<Encoded> leads;
+    private final double[] shifts;
 
-    TokenizedBatch(LeadPredictor owner, List<Encoded> leads) {
+    /** {@code shifts}: each lead's id effects on its log-odds ({@link io.leadscorer.model.effects.IdEffects}). */
+    TokenizedBatch(LeadPredictor owner, List<Encoded> leads, double[] shifts) {
+        if (shifts.length != leads.size()) {
+            throw new IllegalArgumentException(shifts.length + " shifts for " + leads.size() + " leads");
+        }
         this.owner = owner;
         this.leads = List.copyOf(leads);
+        this.shifts = shifts.clone();
     }
 
     LeadPredictor owner() {
@@ -25,6 +31,10 @@ public final class TokenizedBatch {
 
     List<Encoded> leads() {
         return leads;
+    }
+
+    double[] shifts() {
+        return shifts;
     }
 
     public int size() {

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleWriter;
 import io.leadscorer.model.bundle.Manifest;
+import io.leadscorer.model.effects.IdEffects;
 import io.leadscorer.model.testing.TinyBundles;
 import io.leadscorer.model.text.LeadRecord;
 import org.junit.jupiter.api.Test;
@@ -101,31 +102,65 @@ class CalibrationTest {
     void thePredictorServesTheCalibratedProbabilityOfTheNetwork(@TempDir Path dir) throws Exception {
         Bundle plain = TinyBundles.create(dir.resolve("plain"));
         Calibration calibration = new Calibration(Calibration.PLATT, 0.6, -1.2);
-        Bundle calibrated;
-        try (BundleWriter writer = BundleWriter.begin(dir.resolve("calibrated"))) {
-            for (String file : List.of(LeadPredictor.CONFIG_FILE, LeadPredictor.TOKENIZER_FILE, LeadPredictor.WEIGHTS_FILE)) {
-                Files.copy(plain.file(file), writer.staging().resolve(file));
-            }
-            calibrated = writer.publish(plain.manifest().withFiles(Map.of()).withCalibration(calibration));
-        }
+        Bundle calibrated = copy(plain, dir.resolve("calibrated"), calibration, IdEffects.NONE);
         List<LeadRecord> leads = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             leads.add(LeadRecord.ofCsv(Map.of("customer_idx", Integer.toString(i), "inquiry_type", "quotation",
                     "lead_desc_length", Integer.toString(10 * i))));
         }
 
-        float[] network;
-        float[] served;
-        try (LeadPredictor uncalibrated = LeadPredictor.open(plain, Device.cpu());
-             LeadPredictor predictor = LeadPredictor.open(calibrated, Device.cpu())) {
-            network = uncalibrated.predictRecords(leads);
-            served = predictor.predictRecords(leads);
-        }
+        float[] network = scores(plain, leads);
+        float[] served = scores(calibrated, leads);
 
         assertThat(distinct(network)).isGreaterThan(10);
         for (int i = 0; i < leads.size(); i++) {
             assertThat(served[i]).isCloseTo((float) calibration.apply(network[i]), within(1e-6f));
             assertThat(served[i]).isNotCloseTo(network[i], within(1e-3f));
+        }
+    }
+
+    @Test
+    void thePredictorAddsTheBundlesIdEffectsToTheLogOddsBeforeCalibration(@TempDir Path dir) throws Exception {
+        Bundle plain = TinyBundles.create(dir.resolve("plain"));
+        Calibration calibration = new Calibration(Calibration.PLATT, 0.6, -1.2);
+        IdEffects effects = new IdEffects(Map.of(
+                "customer_idx", new IdEffects.Column(2, Map.of("3", 1.5, "4", -2.0)),
+                "lead_owner", new IdEffects.Column(0.5, Map.of("7", 0.25))));
+        Bundle withEffects = copy(plain, dir.resolve("effects"), calibration, effects);
+        List<LeadRecord> leads = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            leads.add(LeadRecord.ofCsv(Map.of("customer_idx", Integer.toString(i), "lead_owner", Integer.toString(i + 4),
+                    "inquiry_type", "quotation", "lead_desc_length", Integer.toString(10 * i))));
+        }
+
+        float[] network = scores(plain, leads);
+        float[] served = scores(withEffects, leads);
+
+        for (int i = 0; i < leads.size(); i++) {
+            double shift = (i == 3 ? 1.5 : i == 4 ? -2.0 : 0) + (i == 3 ? 0.25 : 0);
+            double expected = 1 / (1 + Math.exp(-(0.6 * (Calibration.logit(network[i]) + shift) - 1.2)));
+            assertThat((double) served[i]).as("lead %d", i).isCloseTo(expected, within(1e-6));
+        }
+        assertThat(served[3]).isGreaterThan((float) calibration.apply(network[3]));
+        assertThat(served[4]).isLessThan((float) calibration.apply(network[4]));
+    }
+
+    /** The plain bundle's network and tokenizer published again with this calibration and these id effects. */
+    private static Bundle copy(Bundle plain, Path store, Calibration calibration, IdEffects effects) throws Exception {
+        try (BundleWriter writer = BundleWriter.begin(store)) {
+            for (String file : List.of(LeadPredictor.CONFIG_FILE, LeadPredictor.TOKENIZER_FILE, LeadPredictor.WEIGHTS_FILE)) {
+                Files.copy(plain.file(file), writer.staging().resolve(file));
+            }
+            if (!effects.isEmpty()) {
+                effects.write(writer.staging().resolve(IdEffects.FILE));
+            }
+            return writer.publish(plain.manifest().withFiles(Map.of()).withCalibration(calibration));
+        }
+    }
+
+    private static float[] scores(Bundle bundle, List<LeadRecord> leads) {
+        try (LeadPredictor predictor = LeadPredictor.open(bundle, Device.cpu())) {
+            return predictor.predictRecords(leads);
         }
     }
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleWriter;
 import io.leadscorer.model.bundle.Manifest;
+import io.leadscorer.model.effects.IdEffects;
 import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
@@ -51,6 +52,11 @@ public final class TinyBundles {
     }
 
     public static Bundle create(Path store, long seed) {
+        return create(store, seed, IdEffects.NONE);
+    }
+
+    /** A bundle of this seed whose predictor adds {@code effects} (written as its id_effects.json unless empty). */
+    public static Bundle create(Path store, long seed, IdEffects effects) {
         TextSpec spec = TextSpec.defaults().withMaxTokens(MAX_TOKENS);
         try (BundleWriter writer = BundleWriter.begin(store)) {
             Path staging = writer.staging();
@@ -65,6 +71,9 @@ public final class TinyBundles {
             config.write(staging.resolve(LeadPredictor.CONFIG_FILE));
             Path weights = staging.resolve(LeadPredictor.WEIGHTS_FILE);
             writeRandomWeights(config, seed, weights);
+            if (!effects.isEmpty()) {
+                effects.write(staging.resolve(IdEffects.FILE));
+            }
 
             Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             String modelId = BundleWriter.newModelId(created, digest(weights, staging.getFileName().toString()));

@@ -46,6 +46,11 @@ public class TrainingOptions {
             description = "id columns whose training conversion rate and count become cells of the lead text (empty: none)")
     String idRateColumns;
 
+    @Setting("trainer.id-effects.columns")
+    @Option(names = "--id-effect-columns", paramLabel = "COLUMN,...",
+            description = "id columns whose per-value effects on the log-odds are learnt after the network (empty: none)")
+    String idEffectColumns;
+
     @Setting("trainer.text.coarse-digits")
     @Option(names = "--coarse-digits", description = "significant digits of the coarse columns")
     Integer coarseDigits;

@@ -28,7 +28,8 @@ public record TrainingSettings(
         @NotNull @Valid Text text,
         @NotNull @Valid Network network,
         @NotNull @Valid Optimization optimization,
-        @NotNull @Valid PositiveStage positiveStage) {
+        @NotNull @Valid PositiveStage positiveStage,
+        @NotNull @Valid IdEffects idEffects) {
 
     /** Copies of each True row of the training split, and the chance that each cell of a copy goes missing. */
     @ConfigurationProperties("augment")
@@ -111,6 +112,22 @@ public record TrainingSettings(
             @PositiveOrZero int epochs,
             @Positive double learningRate,
             @DecimalMin("0") double negativeRatio) {}
+
+    /**
+     * The id columns whose per-value effects on the log-odds are estimated after the network is trained (random
+     * effects with the network's logit as offset, see IdEffectFit; empty: none), and the candidate prior standard
+     * deviations searched on the validation split, the first one the start of the search; {@code inText}: whether the
+     * network also reads these columns in the lead text (otherwise they are left out of it).
+     */
+    @ConfigurationProperties("id-effects")
+    public record IdEffects(List<String> columns, List<@PositiveOrZero Double> priorSds, boolean inText) {
+
+        public IdEffects {
+            columns = columns == null ? List.of()
+                    : columns.stream().map(String::strip).filter(column -> !column.isEmpty()).toList();
+            priorSds = priorSds == null || priorSds.isEmpty() ? List.of(1.0) : List.copyOf(priorSds);
+        }
+    }
 
     /** Which optimisation step: sharpness-aware, its adaptive variant, or plain AdamW. */
     public enum OptimizerKind { SAM, ASAM, ADAMW }

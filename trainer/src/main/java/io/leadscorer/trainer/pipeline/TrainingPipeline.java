@@ -11,7 +11,9 @@ import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.predict.LeadPredictor;
+import io.leadscorer.model.effects.IdEffects;
 import io.leadscorer.model.text.IdRates;
+import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.text.LeadColumns;
 import io.leadscorer.model.text.LeadText;
 import io.leadscorer.model.text.TextSpec;
@@ -26,6 +28,9 @@ import io.leadscorer.trainer.data.InputException;
 import io.leadscorer.trainer.data.LeadRow;
 import io.leadscorer.trainer.data.LeadTable;
 import io.leadscorer.trainer.data.StratifiedSplit;
+import io.leadscorer.trainer.effects.IdEffectFit;
+import io.leadscorer.trainer.effects.IdEffectsReport;
+import io.leadscorer.trainer.effects.PriorSearch;
 import io.leadscorer.trainer.evaluate.BinaryMetrics;
 import io.leadscorer.trainer.evaluate.ScoredLabels;
 import io.leadscorer.trainer.plot.TrainingPlots;
@@ -62,8 +67,8 @@ import java.util.function.Function;
 
 /**
  * The training pipeline, step by step as the seed did it: read, split, augment, prune, tokenize, train in two
- * stages, choose the threshold, evaluate, plot and publish the bundle atomically. A failure at any step
- * leaves no bundle behind (the staging directory is deleted).
+ * stages, learn the id effects, calibrate, choose the threshold, evaluate, plot and publish the bundle atomically. A
+ * failure at any step leaves no bundle behind (the staging directory is deleted).
  */
 @Singleton
 public final class TrainingPipeline {
@@ -111,7 +116,8 @@ public final class TrainingPipeline {
         if (base.isPresent()) {
             maxTokens = Math.min(maxTokens, base.get().config().maxPositionEmbeddings());
         }
-        TextSpec spec = TextSpec.defaults().withDropped(pruning.dropped()).withMaxTokens(maxTokens)
+        TextSpec spec = TextSpec.defaults().withDropped(pruning.dropped()).withDropped(idEffectColumnsOutOfText())
+                .withMaxTokens(maxTokens)
                 .withColumnDigits(settings.text().columnDigits())
                 .withIdRates(settings.text().idRateColumns(), settings.text().idRareBelow());
         OutOfFoldText text = OutOfFoldText.fit(LeadText.forSpec(spec), parts.training(), settings.text().idRateFolds(),
@@ -158,18 +164,38 @@ public final class TrainingPipeline {
                             settings.optimization().evalBatchSize(), settings.seed(), tokenizer.maskId(), console)
                             .run(mainStage(), training, positiveStagePlan(), positiveStage, validation);
 
-                    // the served probability is the calibrated one, and the threshold is chosen on that scale
                     float[] raw = TrainedNetwork.probabilities(network, manager, validation,
                             settings.optimization().evalBatchSize());
-                    Calibration calibration = Calibration.fitPlatt(raw, validation.labels());
-                    CalibrationReport calibrationReport = CalibrationReport.of(calibration, raw, validation.labels(),
+                    IdEffects effects = IdEffects.NONE;
+                    IdEffectsReport effectsReport = null;
+                    if (!settings.idEffects().columns().isEmpty()) {
+                        long effectsStarted = System.nanoTime();
+                        float[] trainingRaw = TrainedNetwork.probabilities(network, manager,
+                                encode(tokenizer, text::training, parts.training()), settings.optimization().evalBatchSize());
+                        PriorSearch.Choice choice = searchIdEffects(parts.training(), trainingRaw, parts.validation(), raw);
+                        effects = choice.effects();
+                        effectsReport = IdEffectsReport.of(settings.idEffects().columns(), choice,
+                                (System.nanoTime() - effectsStarted) / 1e9);
+                        console.printf(Locale.ROOT, "id effects: prior sd %s; validation log loss %.4f without, %.4f with (%.0f s)%n",
+                                effectsReport.priorSds(), choice.withoutEffectsLogLoss(), choice.heldOutLogLoss(),
+                                effectsReport.seconds());
+                    }
+                    // the served probability is the calibrated one (network and id effects), and the threshold is
+                    // chosen on that scale
+                    double[] shifts = effects.shifts(records(parts.validation()));
+                    float[] shifted = shifted(raw, shifts);
+                    Calibration calibration = Calibration.fitPlatt(shifted, validation.labels());
+                    CalibrationReport calibrationReport = CalibrationReport.of(calibration, shifted, validation.labels(),
                             settings.seed());
-                    ScoredLabels scored = ScoredLabels.of(validation.labels(), calibration.apply(raw));
+                    ScoredLabels scored = ScoredLabels.of(validation.labels(), calibration.apply(raw, shifts));
                     double threshold = scored.bestF1Threshold();
                     BinaryMetrics metrics = scored.metricsAt(threshold);
 
                     config.write(staging.resolve(CONFIG));
                     text.rates().ifPresent(rates -> rates.write(staging.resolve(IdRates.FILE)));
+                    if (!effects.isEmpty()) {
+                        effects.write(staging.resolve(IdEffects.FILE));
+                    }
                     BertWeights.save(network, staging.resolve(WEIGHTS));
                     TrainingPlots.write(staging, outcome.epochs(), scored.precisionRecallCurve());
                     TrainingPlots.writeReliability(staging, calibrationReport);
@@ -183,7 +209,7 @@ public final class TrainingPipeline {
                             lengths, tokenizer.vocabSize(),
                             parameterCount, settings.optimization().optimizer().name().toLowerCase(Locale.ROOT),
                             pruning.dropped(), pruning.importances(), (System.nanoTime() - started) / 1e9,
-                            calibrationReport);
+                            calibrationReport, effectsReport);
                     Files.write(staging.resolve(METRICS), json.writeValueAsBytes(report));
                     Manifest manifest = Manifest.of(modelId, created, base.map(BaseModel::name).orElse(null), config,
                             spec, threshold, manifestMetrics(metrics, report), pruning.importances())
@@ -196,6 +222,50 @@ public final class TrainingPipeline {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the bundle: " + e.getMessage(), e);
         }
+    }
+
+    /** The id effect columns the network does not read: all of them unless the settings keep them in the text. */
+    private List<String> idEffectColumnsOutOfText() {
+        return settings.idEffects().inText() ? List.of() : settings.idEffects().columns();
+    }
+
+    /** Id effects of the settings' columns from the training rows, their priors chosen on the validation rows. */
+    private PriorSearch.Choice searchIdEffects(List<LeadRow> training, float[] trainingProbabilities,
+                                               List<LeadRow> validation, float[] validationProbabilities) {
+        List<String> columns = settings.idEffects().columns();
+        IdEffectFit fit = new IdEffectFit(columns, records(training), logits(trainingProbabilities), labels(training));
+        PriorSearch search = new PriorSearch(fit, records(validation), logits(validationProbabilities), labels(validation));
+        return search.choose(columns.size(),
+                settings.idEffects().priorSds().stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static List<LeadRecord> records(List<LeadRow> rows) {
+        return rows.stream().map(LeadRow::record).toList();
+    }
+
+    private static boolean[] labels(List<LeadRow> rows) {
+        boolean[] labels = new boolean[rows.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = rows.get(i).converted();
+        }
+        return labels;
+    }
+
+    private static double[] logits(float[] probabilities) {
+        double[] logits = new double[probabilities.length];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = Calibration.logit(probabilities[i]);
+        }
+        return logits;
+    }
+
+    /** The network's probabilities with the shifts added to their log-odds: what calibration is fitted to. */
+    private static float[] shifted(float[] probabilities, double[] shifts) {
+        float[] out = new float[probabilities.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (1 / (1 + Math.exp(-(Calibration.logit(probabilities[i]) + shifts[i]))));
+        }
+        return out;
     }
 
     private ColumnPruner pruner() {
@@ -251,11 +321,7 @@ public final class TrainingPipeline {
     }
 
     private static EncodedLeads encode(LeadTokenizer tokenizer, Function<LeadRow, String> text, List<LeadRow> rows) {
-        boolean[] labels = new boolean[rows.size()];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = rows.get(i).converted();
-        }
-        return new EncodedLeads(tokenizer.encode(texts(text, rows)), labels);
+        return new EncodedLeads(tokenizer.encode(texts(text, rows)), labels(rows));
     }
 
     private static Map<String, Object> manifestMetrics(BinaryMetrics metrics, TrainingReport report) {
@@ -273,6 +339,9 @@ public final class TrainingPipeline {
         map.put("training_seconds", report.trainingSeconds());
         map.put("ece_uncalibrated", report.calibration().eceUncalibrated());
         map.put("ece_calibrated", report.calibration().eceCalibrated());
+        if (report.idEffects() != null) {
+            map.put("id_effect_prior_sds", report.idEffects().priorSds());
+        }
         return map;
     }
 

@@ -2,6 +2,7 @@ package io.leadscorer.trainer.pipeline;
 
 import io.leadscorer.trainer.calibrate.CalibrationReport;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.leadscorer.trainer.effects.IdEffectsReport;
 import io.leadscorer.trainer.evaluate.BinaryMetrics;
 import io.leadscorer.trainer.train.EpochRecord;
 import io.micronaut.serde.annotation.Serdeable;
@@ -25,7 +26,8 @@ public record TrainingReport(
         @JsonProperty("dropped_columns") List<String> droppedColumns,
         @JsonProperty("column_importances") Map<String, Double> columnImportances,
         @JsonProperty("training_seconds") double trainingSeconds,
-        @JsonProperty("calibration") CalibrationReport calibration) {
+        @JsonProperty("calibration") CalibrationReport calibration,
+        @JsonProperty("id_effects") IdEffectsReport idEffects) {
 
     /** Row counts through the pipeline. */
     @Serdeable

@@ -7,6 +7,7 @@ import io.leadscorer.avro.ModelAction;
 import io.leadscorer.avro.ModelCommand;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleWriter;
+import io.leadscorer.model.effects.IdEffects;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.text.LeadColumns;
@@ -97,7 +98,7 @@ class TrainCommandIntegrationTest {
         assertThat(bundle.modelId()).matches("\\d{8}T\\d{6}Z-[0-9a-f]{8}").isEqualTo(bundle.dir().getFileName().toString());
         assertThat(bundle.manifest().files().keySet()).containsExactlyInAnyOrder("config.json", "tokenizer.json",
                 "model.safetensors", "metrics.json", TrainingPlots.LOSS, TrainingPlots.F1, TrainingPlots.PR_CURVE,
-                TrainingPlots.RELIABILITY);
+                TrainingPlots.RELIABILITY, IdEffects.FILE);
         try (Stream<Path> entries = Files.list(store)) {
             assertThat(entries.map(p -> p.getFileName().toString()))
                     .containsExactly(bundle.modelId())
@@ -165,10 +166,12 @@ class TrainCommandIntegrationTest {
     @Test
     void recordsThePruningAndTheMetricsInTheBundle() throws IOException {
         List<String> dropped = bundle.manifest().text().droppedColumns();
-        assertThat(dropped).hasSize(5);
-        assertThat(bundle.manifest().text().keptColumns()).hasSize(23).doesNotContainAnyElementsOf(dropped);
+        // the 5 least important columns, and the id columns whose effects the bundle learns instead
+        assertThat(dropped).hasSize(7).contains("customer_idx", "lead_owner");
+        List<String> pruned = dropped.stream().filter(c -> !List.of("customer_idx", "lead_owner").contains(c)).toList();
+        assertThat(bundle.manifest().text().keptColumns()).hasSize(21).doesNotContainAnyElementsOf(dropped);
         assertThat(bundle.manifest().columnImportances().keySet()).containsExactlyElementsOf(LeadColumns.NAMES);
-        double highestDropped = dropped.stream().mapToDouble(bundle.manifest().columnImportances()::get).max().orElseThrow();
+        double highestDropped = pruned.stream().mapToDouble(bundle.manifest().columnImportances()::get).max().orElseThrow();
         assertThat(bundle.manifest().text().keptColumns())
                 .allSatisfy(kept -> assertThat(bundle.manifest().columnImportances().get(kept)).isGreaterThanOrEqualTo(highestDropped));
 
@@ -182,7 +185,7 @@ class TrainCommandIntegrationTest {
         assertThat(metrics.at("/calibration/slope").asDouble()).isEqualTo(bundle.manifest().calibration().slope());
         assertThat(metrics.at("/calibration/ece_calibrated").asDouble()).isBetween(0.0, 1.0);
         assertThat(metrics.at("/calibration/bins").size()).isPositive();
-        assertThat(metrics.get("dropped_columns")).extracting(JsonNode::asText).containsExactlyElementsOf(dropped);
+        assertThat(metrics.get("dropped_columns")).extracting(JsonNode::asText).containsExactlyElementsOf(pruned);
         assertThat(metrics.get("epochs")).extracting(e -> e.get("stage").asText()).containsExactly("main", "positive");
         assertThat(metrics.at("/rows/read").asLong()).isEqualTo(3000);
         assertThat(metrics.at("/rows/training").asLong()).isEqualTo(2400);
@@ -194,6 +197,34 @@ class TrainCommandIntegrationTest {
         assertThat(bundle.manifest().network().maxPositionEmbeddings()).isEqualTo(48);
         assertThat(bundle.manifest().text().columnDigits())
                 .containsExactly(entry("com_reg_ver_win_rate", 2), entry("lead_desc_length", 2));
+    }
+
+    @Test
+    void learnsTheIdEffectsFromTheTrainingRowsOnlyAndRecordsTheChosenPriors() throws IOException {
+        IdEffects effects = IdEffects.read(bundle.bytes(IdEffects.FILE), "test");
+        assertThat(effects.columns()).containsOnlyKeys("customer_idx", "lead_owner");
+        StratifiedSplit.Parts parts = new StratifiedSplit(0.2, 42).split(new CsvLeadReader().read(data).rows());
+        for (String column : List.of("customer_idx", "lead_owner")) {
+            java.util.Set<String> trainingValues = new java.util.HashSet<>();
+            parts.training().forEach(row -> trainingValues.add(IdEffects.key(row.record().value(column))));
+            assertThat(effects.columns().get(column).effects().keySet()).isEqualTo(trainingValues);
+        }
+        // a company seen only in validation gets no effect
+        LeadRow unseen = parts.validation().stream()
+                .filter(row -> !effects.columns().get("customer_idx").effects()
+                        .containsKey(IdEffects.key(row.record().value("customer_idx"))))
+                .findFirst().orElseThrow();
+        assertThat(effects.columns().get("customer_idx").effects())
+                .doesNotContainKey(IdEffects.key(unseen.record().value("customer_idx")));
+
+        JsonNode metrics = JSON.readTree(bundle.file("metrics.json").toFile());
+        assertThat(metrics.at("/id_effects/prior_sds/customer_idx").asDouble())
+                .isEqualTo(effects.columns().get("customer_idx").priorSd());
+        assertThat(metrics.at("/id_effects/values/lead_owner").asInt())
+                .isEqualTo(effects.columns().get("lead_owner").effects().size());
+        assertThat(metrics.at("/id_effects/validation_log_loss_with").asDouble())
+                .isLessThanOrEqualTo(metrics.at("/id_effects/validation_log_loss_without").asDouble());
+        assertThat(run.err()).contains("id effects: prior sd {customer_idx=");
     }
 
     @Test

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.model.effects.IdEffects;
 import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
@@ -94,10 +95,13 @@ class TrainingPipelineIntegrationTest {
     @Test
     void idRateCellsComeFromTheBundlesTableForHeldOutLeadsAndTheScorerWritesTheSame() throws IOException {
         TrainerRun run = TrainerRun.tiny("train", "--data", data.toString(), "--store", dir.resolve("rates").toString(),
-                "--id-rate-columns", "customer_idx,lead_owner", "--positive-stage-epochs", "0");
+                "--id-rate-columns", "customer_idx,lead_owner", "--positive-stage-epochs", "0", "--id-effect-columns", "");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         Bundle bundle = Bundle.open(Path.of(run.lastLine()));
+        // without id effects the network reads the id columns itself, and the bundle has no effects to add
+        assertThat(bundle.manifest().text().keptColumns()).contains("customer_idx", "lead_owner");
+        assertThat(bundle.has(IdEffects.FILE)).isFalse();
         assertThat(bundle.manifest().text().idRateColumns()).containsExactly("customer_idx", "lead_owner");
         assertThat(bundle.manifest().files()).containsKey(IdRates.FILE);
         IdRates rates = IdRates.read(bundle.file(IdRates.FILE));

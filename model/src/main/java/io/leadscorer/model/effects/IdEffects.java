@@ -1,0 +1,116 @@
+package io.leadscorer.model.effects;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.model.text.LeadRecord;
+import io.leadscorer.model.text.LeadText;
+import io.leadscorer.model.text.TextSpec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Per-value effects of high-cardinality id columns (a company, a sales owner) on the log-odds of conversion, added to
+ * the network's logit before calibration. The trainer estimates them from the training labels as random effects with
+ * the network's logit as the offset (empirical Bayes: each value's posterior mean under a normal prior, so an id with
+ * few rows is shrunk towards 0 and an unseen id gets 0). A bundle stores them in {@link #FILE}; the predictor applies
+ * them, so the scorer and {@code evaluate} serve the same probabilities. Bundles without the file have none.
+ *
+ * @param columns per id column, its prior standard deviation and its values' effects (values as
+ *                {@link LeadText#value(Object)} writes them)
+ */
+public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
+
+    /** The bundle file that holds the effects. */
+    public static final String FILE = "id_effects.json";
+    /** No effects: what bundles written before them serve. */
+    public static final IdEffects NONE = new IdEffects(Map.of());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LeadText KEYS = LeadText.forSpec(TextSpec.defaults());
+
+    /**
+     * One id column's effects.
+     *
+     * @param priorSd the standard deviation of the normal prior the effects were shrunk with
+     * @param effects value to effect on the log-odds
+     */
+    public record Column(@JsonProperty("prior_sd") double priorSd,
+                         @JsonProperty("effects") Map<String, Double> effects) {
+        public Column {
+            if (!(priorSd >= 0) || !Double.isFinite(priorSd)) {
+                throw new IllegalArgumentException("prior_sd must be finite and not negative: " + priorSd);
+            }
+            effects = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(effects, "effects")));
+            effects.forEach((value, effect) -> {
+                if (effect == null || !Double.isFinite(effect)) {
+                    throw new IllegalArgumentException("the effect of value '" + value + "' is not a finite number: " + effect);
+                }
+            });
+        }
+    }
+
+    public IdEffects {
+        columns = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(columns, "columns")));
+    }
+
+    /** The bundle's effects, or {@link #NONE} when it has no {@link #FILE}. */
+    public static IdEffects of(Bundle bundle) {
+        return bundle.has(FILE) ? read(bundle.bytes(FILE), bundle.modelId() + "/" + FILE) : NONE;
+    }
+
+    /** The effects from their bytes; {@code source} names them in errors. */
+    public static IdEffects read(byte[] json, String source) {
+        try {
+            return JSON.readValue(json, IdEffects.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read id effects " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void write(Path file) {
+        try {
+            JSON.writeValue(file.toFile(), this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write id effects " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @JsonIgnore
+    public boolean isEmpty() {
+        return columns.isEmpty();
+    }
+
+    /** The key of a cell value in {@link Column#effects}: the value as lead text writes it. */
+    public static String key(Object value) {
+        return KEYS.value(value);
+    }
+
+    /** What the lead's ids add to its log-odds: the sum of its values' effects (0 for a missing or unseen value). */
+    public double shift(LeadRecord lead) {
+        double shift = 0;
+        for (Map.Entry<String, Column> column : columns.entrySet()) {
+            Object value = lead.value(column.getKey());
+            if (value != null) {
+                shift += column.getValue().effects().getOrDefault(key(value), 0.0);
+            }
+        }
+        return shift;
+    }
+
+    /** {@link #shift} of each lead, in order. */
+    public double[] shifts(List<? extends LeadRecord> leads) {
+        double[] shifts = new double[leads.size()];
+        for (int i = 0; i < shifts.length; i++) {
+            shifts[i] = shift(leads.get(i));
+        }
+        return shifts;
+    }
+}

@@ -1,0 +1,65 @@
+package io.leadscorer.model.effects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.leadscorer.avro.MqlEvent;
+import io.leadscorer.model.testing.SyntheticLeads;
+import io.leadscorer.model.text.LeadRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdEffectsTest {
+
+    private static final IdEffects EFFECTS = new IdEffects(Map.of(
+            "customer_idx", new IdEffects.Column(1.5, Map.of("17", 0.75, "18", -1.25)),
+            "lead_owner", new IdEffects.Column(0.5, Map.of("3", 0.25))));
+
+    @Test
+    void aLeadsShiftIsTheSumOfItsValuesEffectsAndZeroForMissingOrUnseenValues() {
+        assertThat(EFFECTS.shift(lead(17L, 3L))).isCloseTo(1.0, within(1e-12));
+        assertThat(EFFECTS.shift(lead(18L, 4L))).isCloseTo(-1.25, within(1e-12));
+        assertThat(EFFECTS.shift(lead(99L, 3L))).isCloseTo(0.25, within(1e-12));
+        assertThat(EFFECTS.shift(lead(null, null))).isZero();
+        assertThat(IdEffects.NONE.shift(lead(17L, 3L))).isZero();
+        assertThat(EFFECTS.shifts(List.of(lead(17L, 3L), lead(null, 3L)))).containsExactly(1.0, 0.25);
+    }
+
+    @Test
+    void anEventAndItsCsvRowGetTheSameShift() {
+        MqlEvent event = SyntheticLeads.events(1, 7).get(0);
+        event.setCustomerIdx(17L);
+        event.setLeadOwner(3L);
+        LeadRecord csv = LeadRecord.ofCsv(Map.of("customer_idx", "17", "lead_owner", "3"));
+        assertThat(EFFECTS.shift(LeadRecord.of(event))).isEqualTo(EFFECTS.shift(csv)).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void roundTripsThroughItsFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(IdEffects.FILE);
+        EFFECTS.write(file);
+        assertThat(IdEffects.read(Files.readAllBytes(file), "test")).isEqualTo(EFFECTS);
+    }
+
+    @Test
+    void refusesEffectsThatAreNotFiniteNumbersWithTheValueNamed() {
+        byte[] json = "{\"columns\":{\"customer_idx\":{\"prior_sd\":1,\"effects\":{\"17\":\"NaN\"}}}}".getBytes();
+        assertThatThrownBy(() -> IdEffects.read(json, "bundle-x/id_effects.json"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bundle-x/id_effects.json").hasMessageContaining("'17'");
+        assertThatThrownBy(() -> new IdEffects.Column(-1, Map.of())).hasMessageContaining("prior_sd");
+    }
+
+    private static LeadRecord lead(Long company, Long owner) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("customer_idx", company);
+        values.put("lead_owner", owner);
+        return values::get;
+    }
+}

@@ -1,0 +1,117 @@
+package io.leadscorer.trainer.effects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.text.LeadRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IdEffectFitTest {
+
+    private static final List<String> COLUMNS = List.of("customer_idx", "lead_owner");
+
+    @Test
+    void recoversTheEffectsOfCompaniesAndOwnersThatGeneratedTheLabels() {
+        IdLeads data = new IdLeads(30_000, 500, 40, 1.5, 0.8, 1);
+        IdEffects effects = new IdEffectFit(COLUMNS, data.leads, data.offsets, data.labels).fit(new double[] {1.5, 0.8});
+
+        List<double[]> companies = new ArrayList<>();
+        for (int c = 0; c < data.companyEffects.length; c++) {
+            if (data.companyRows[c] >= 40) {
+                companies.add(new double[] {data.companyEffects[c], effect(effects, "customer_idx", c)});
+            }
+        }
+        List<double[]> owners = new ArrayList<>();
+        for (int o = 0; o < data.ownerEffects.length; o++) {
+            owners.add(new double[] {data.ownerEffects[o], effect(effects, "lead_owner", o)});
+        }
+        assertThat(companies).hasSizeGreaterThan(50);
+        assertThat(correlation(companies)).isGreaterThan(0.85);
+        assertThat(correlation(owners)).isGreaterThan(0.85);
+    }
+
+    @Test
+    void shrinksAValueWithFewRowsMoreAndLeavesUnseenAndMissingValuesAtZero() {
+        List<LeadRecord> leads = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            leads.add(company(1L));
+            labels.add(true);
+        }
+        for (int i = 0; i < 40; i++) {
+            leads.add(company(2L));
+            labels.add(i % 2 == 0);
+        }
+        for (int i = 0; i < 40; i++) {
+            leads.add(company(null));
+            labels.add(false);
+        }
+        double[] offsets = new double[leads.size()];
+        java.util.Arrays.fill(offsets, -2.0);
+        boolean[] y = new boolean[labels.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels.get(i);
+        }
+        IdEffects effects = new IdEffectFit(List.of("customer_idx"), leads, offsets, y).fit(new double[] {1.0});
+
+        double few = effect(effects, "customer_idx", 1);
+        double many = effect(effects, "customer_idx", 2);
+        // both converted far above the offset's 12%; the one with 40 rows earns the larger effect
+        assertThat(few).isPositive();
+        assertThat(many).isGreaterThan(few);
+        assertThat(effects.columns().get("customer_idx").effects()).containsOnlyKeys("1", "2");
+        assertThat(effects.shift(company(3L))).isZero();
+        assertThat(effects.shift(company(null))).isZero();
+
+        IdEffects none = new IdEffectFit(List.of("customer_idx"), leads, offsets, y).fit(new double[] {0});
+        assertThat(none.columns().get("customer_idx").effects().values()).containsOnly(0.0);
+    }
+
+    @Test
+    void theSameLeadsGiveTheSameEffects() {
+        IdLeads data = new IdLeads(5_000, 200, 10, 1.0, 0.5, 2);
+        IdEffects first = new IdEffectFit(COLUMNS, data.leads, data.offsets, data.labels).fit(new double[] {1, 0.5});
+        IdEffects second = new IdEffectFit(COLUMNS, data.leads, data.offsets, data.labels).fit(new double[] {1, 0.5});
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void refusesMismatchedInputs() {
+        IdLeads data = new IdLeads(100, 10, 2, 1, 1, 3);
+        assertThatThrownBy(() -> new IdEffectFit(COLUMNS, data.leads, new double[3], data.labels))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 offsets");
+        IdEffectFit fit = new IdEffectFit(COLUMNS, data.leads, data.offsets, data.labels);
+        assertThatThrownBy(() -> fit.fit(new double[] {1})).hasMessageContaining("1 prior standard deviations for 2 columns");
+    }
+
+    private static LeadRecord company(Long id) {
+        return column -> column.equals("customer_idx") ? id : null;
+    }
+
+    private static double effect(IdEffects effects, String column, long id) {
+        Map<String, Double> values = effects.columns().get(column).effects();
+        return values.getOrDefault(Long.toString(id), 0.0);
+    }
+
+    private static double correlation(List<double[]> pairs) {
+        double mx = 0, my = 0;
+        for (double[] p : pairs) {
+            mx += p[0];
+            my += p[1];
+        }
+        mx /= pairs.size();
+        my /= pairs.size();
+        double sxy = 0, sxx = 0, syy = 0;
+        for (double[] p : pairs) {
+            sxy += (p[0] - mx) * (p[1] - my);
+            sxx += (p[0] - mx) * (p[0] - mx);
+            syy += (p[1] - my) * (p[1] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+}
