@@ -115,16 +115,19 @@ public record TrainingSettings(
 
     /**
      * The id columns whose per-value effects on the log-odds are estimated after the network is trained (random
-     * effects with the network's logit as offset, see IdEffectFit; empty: none), and the candidate prior standard
+     * effects with the network's logit as offset, see IdEffectFit; empty or "none": off), and the candidate prior standard
      * deviations searched on the validation split, the first one the start of the search; {@code inText}: whether the
      * network also reads these columns in the lead text (otherwise they are left out of it).
      */
     @ConfigurationProperties("id-effects")
     public record IdEffects(List<String> columns, List<@PositiveOrZero Double> priorSds, boolean inText) {
 
+        /** The column list that turns id effects off where a list cannot be emptied (a flag, an environment variable). */
+        public static final String NONE = "none";
+
         public IdEffects {
-            columns = columns == null ? List.of()
-                    : columns.stream().map(String::strip).filter(column -> !column.isEmpty()).toList();
+            columns = columns == null ? List.of() : columns.stream().map(String::strip)
+                    .filter(column -> !column.isEmpty() && !column.equals(NONE)).toList();
             priorSds = priorSds == null || priorSds.isEmpty() ? List.of(1.0) : List.copyOf(priorSds);
         }
     }

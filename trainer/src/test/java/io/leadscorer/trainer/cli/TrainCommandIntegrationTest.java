@@ -206,7 +206,8 @@ class TrainCommandIntegrationTest {
         StratifiedSplit.Parts parts = new StratifiedSplit(0.2, 42).split(new CsvLeadReader().read(data).rows());
         for (String column : List.of("customer_idx", "lead_owner")) {
             java.util.Set<String> trainingValues = new java.util.HashSet<>();
-            parts.training().forEach(row -> trainingValues.add(IdEffects.key(row.record().value(column))));
+            parts.training().stream().map(row -> row.record().value(column)).filter(java.util.Objects::nonNull)
+                    .forEach(value -> trainingValues.add(IdEffects.key(value)));
             assertThat(effects.columns().get(column).effects().keySet()).isEqualTo(trainingValues);
         }
         // a company seen only in validation gets no effect

@@ -95,13 +95,14 @@ class TrainingPipelineIntegrationTest {
     @Test
     void idRateCellsComeFromTheBundlesTableForHeldOutLeadsAndTheScorerWritesTheSame() throws IOException {
         TrainerRun run = TrainerRun.tiny("train", "--data", data.toString(), "--store", dir.resolve("rates").toString(),
-                "--id-rate-columns", "customer_idx,lead_owner", "--positive-stage-epochs", "0", "--id-effect-columns", "");
+                "--id-rate-columns", "customer_idx,lead_owner", "--positive-stage-epochs", "0", "--id-effect-columns", "none");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         Bundle bundle = Bundle.open(Path.of(run.lastLine()));
-        // without id effects the network reads the id columns itself, and the bundle has no effects to add
-        assertThat(bundle.manifest().text().keptColumns()).contains("customer_idx", "lead_owner");
+        // without id effects the bundle has none to add, and only the pruning drops columns
         assertThat(bundle.has(IdEffects.FILE)).isFalse();
+        assertThat(run.err()).doesNotContain("id effects:");
+        assertThat(bundle.manifest().text().droppedColumns()).hasSize(5);
         assertThat(bundle.manifest().text().idRateColumns()).containsExactly("customer_idx", "lead_owner");
         assertThat(bundle.manifest().files()).containsKey(IdRates.FILE);
         IdRates rates = IdRates.read(bundle.file(IdRates.FILE));
