@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleException;
 import io.leadscorer.model.bundle.Manifest;
+import io.leadscorer.model.effects.IdEffects;
 import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
@@ -30,12 +31,14 @@ public final class BundleModel implements AutoCloseable {
     private final Bundle bundle;
     private final Model model;
     private final byte[] tokenizerJson;
+    private final IdEffects effects;
     private final ShapeBuckets buckets;
 
-    private BundleModel(Bundle bundle, Model model, byte[] tokenizerJson, ShapeBuckets buckets) {
+    private BundleModel(Bundle bundle, Model model, byte[] tokenizerJson, IdEffects effects, ShapeBuckets buckets) {
         this.bundle = bundle;
         this.model = model;
         this.tokenizerJson = tokenizerJson;
+        this.effects = effects;
         this.buckets = buckets;
     }
 
@@ -79,7 +82,7 @@ public final class BundleModel implements AutoCloseable {
             net.initialize(model.getNDManager(), DataType.FLOAT32, BertClassifier.inputShapes(1, 1));
             BertWeights.load(net, bundle.bytes(WEIGHTS_FILE), bundle.modelId() + "/" + WEIGHTS_FILE);
             model.setBlock(net);
-            return new BundleModel(bundle, model, tokenizerJson,
+            return new BundleModel(bundle, model, tokenizerJson, IdEffects.of(bundle),
                     bucketsForPositions.apply(config.maxPositionEmbeddings()));
         } catch (RuntimeException e) {
             model.close();
@@ -98,6 +101,11 @@ public final class BundleModel implements AutoCloseable {
 
     private static LeadTokenizer openTokenizer(Bundle bundle, byte[] json) {
         return LeadTokenizer.load(json, bundle.modelId() + "/" + TOKENIZER_FILE, bundle.manifest().text().maxTokens());
+    }
+
+    /** The bundle's id effects, read once for every predictor on this model. */
+    IdEffects effects() {
+        return effects;
     }
 
     public Bundle bundle() {

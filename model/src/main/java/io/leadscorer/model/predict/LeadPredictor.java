@@ -19,9 +19,9 @@ import java.util.List;
 
 /**
  * Scores leads with one model bundle: lead text built from the bundle's own spec, its tokenizer, its network;
- * probabilities are sigmoid(logit + the lead's id effects), calibrated by the manifest's calibration. A batch runs as few forward passes of fixed shapes ({@link ShapeBuckets}): one
- * when it fits the largest row bucket. Each pass's native memory lives in a DJL predictor context that is closed when
- * it returns. Scoring comes in two halves, {@link #tokenize} (lead text and tokens, no native memory) and
+ * probabilities are sigmoid(logit + the lead's id effects), calibrated by the manifest's calibration. A batch runs as
+ * few forward passes of fixed shapes ({@link ShapeBuckets}): one when it fits the largest row bucket. Each pass's
+ * native memory lives in a DJL predictor context that is closed when it returns. Scoring comes in two halves, {@link #tokenize} (lead text and tokens, no native memory) and
  * {@link #score} (the forward passes), so that one thread may tokenize the next batch while another scores the
  * current one; each half is for one thread at a time. Opened by {@link BundleModel#newPredictor} over a shared
  * network, or on its own by {@link #open}. Close it to free its native memory.
@@ -46,7 +46,7 @@ public final class LeadPredictor implements AutoCloseable {
         this.ownsModel = ownsModel;
         this.bundle = shared.bundle();
         this.text = BundleText.of(bundle);
-        this.effects = IdEffects.of(bundle);
+        this.effects = shared.effects();
         this.tokenizer = tokenizer;
         this.buckets = shared.buckets();
         this.predictor = shared.djlModel().newPredictor(new LeadScoresTranslator());

@@ -41,10 +41,11 @@ public final class Baselines {
     private static BaselineResult evaluate(Baseline baseline, StratifiedSplit.Parts parts, List<LeadRow> test) {
         long started = System.nanoTime();
         baseline.fit(parts.training(), parts.validation());
-        ScoredLabels validation = new ScoredLabels(labels(parts.validation()), baseline.probabilities(parts.validation()));
+        ScoredLabels validation = new ScoredLabels(LeadRow.labels(parts.validation()),
+                baseline.probabilities(parts.validation()));
         double threshold = validation.bestF1Threshold();
         double validationF1 = validation.metricsAt(threshold).f1();
-        ScoredLabels scored = new ScoredLabels(labels(test), baseline.probabilities(test));
+        ScoredLabels scored = new ScoredLabels(LeadRow.labels(test), baseline.probabilities(test));
         double seconds = (System.nanoTime() - started) / 1e9;
         BaselineResult result = new BaselineResult(baseline.name(), validationF1, scored.metricsAt(threshold), seconds);
         LOG.info("{}: validation F1 {}, test F1 {} at threshold {} ({} s)", baseline.name(), validationF1,
@@ -52,11 +53,4 @@ public final class Baselines {
         return result;
     }
 
-    private static boolean[] labels(List<LeadRow> rows) {
-        boolean[] labels = new boolean[rows.size()];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = rows.get(i).converted();
-        }
-        return labels;
-    }
 }

@@ -2,6 +2,7 @@ package io.leadscorer.trainer.data;
 
 import io.leadscorer.model.text.LeadRecord;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,15 @@ public record LeadRow(long line, Map<String, String> cells, boolean converted) {
     /** The lead as the shared `model` code sees it, so lead text is built exactly as the scorer builds it. */
     public LeadRecord record() {
         return LeadRecord.ofCsv(cells);
+    }
+
+    /** Whether each row converted, in order. */
+    public static boolean[] labels(List<LeadRow> rows) {
+        boolean[] labels = new boolean[rows.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = rows.get(i).converted();
+        }
+        return labels;
     }
 
     public LeadRow withCells(Map<String, String> newCells) {

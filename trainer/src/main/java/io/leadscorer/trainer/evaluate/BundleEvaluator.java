@@ -31,16 +31,13 @@ public final class BundleEvaluator {
 
     public Evaluation evaluate(Bundle bundle, Device device, List<LeadRow> rows) {
         float[] probabilities = new float[rows.size()];
-        boolean[] truth = new boolean[rows.size()];
+        boolean[] truth = LeadRow.labels(rows);
         try (LeadPredictor predictor = LeadPredictor.open(bundle, device)) {
             for (int start = 0; start < rows.size(); start += batchSize) {
                 int end = Math.min(rows.size(), start + batchSize);
                 float[] batch = predictor.predictRecords(rows.subList(start, end).stream().map(LeadRow::record).toList());
                 System.arraycopy(batch, 0, probabilities, start, batch.length);
             }
-        }
-        for (int i = 0; i < truth.length; i++) {
-            truth[i] = rows.get(i).converted();
         }
         double threshold = bundle.manifest().threshold();
         return new Evaluation(ScoredLabels.of(truth, probabilities).metricsAt(threshold), probabilities);

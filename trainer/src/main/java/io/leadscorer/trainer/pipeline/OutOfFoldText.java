@@ -50,7 +50,7 @@ final class OutOfFoldText {
         }
         List<LeadRecord> records = training.stream().map(LeadRow::record).toList();
         double prior = training.stream().filter(LeadRow::converted).count() / (double) training.size();
-        IdRates all = IdRates.fit(columns, records, records, labels(training), prior, smoothing);
+        IdRates all = IdRates.fit(columns, records, records, LeadRow.labels(training), prior, smoothing);
         List<LeadText> foldTexts = new ArrayList<>(folds);
         for (int f = 0; f < folds; f++) {
             List<LeadRow> others = new ArrayList<>();
@@ -60,7 +60,7 @@ final class OutOfFoldText {
                 }
             }
             IdRates outOfFold = IdRates.fit(columns, records, others.stream().map(LeadRow::record).toList(),
-                    labels(others), prior, smoothing);
+                    LeadRow.labels(others), prior, smoothing);
             foldTexts.add(text.withIdRates(outOfFold));
         }
         return new OutOfFoldText(text, all, text.withIdRates(all), foldTexts, foldByLine);
@@ -86,11 +86,4 @@ final class OutOfFoldText {
         return plain;
     }
 
-    private static boolean[] labels(List<LeadRow> rows) {
-        boolean[] labels = new boolean[rows.size()];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = rows.get(i).converted();
-        }
-        return labels;
-    }
 }

@@ -233,8 +233,10 @@ public final class TrainingPipeline {
     private PriorSearch.Choice searchIdEffects(List<LeadRow> training, float[] trainingProbabilities,
                                                List<LeadRow> validation, float[] validationProbabilities) {
         List<String> columns = settings.idEffects().columns();
-        IdEffectFit fit = new IdEffectFit(columns, records(training), logits(trainingProbabilities), labels(training));
-        PriorSearch search = new PriorSearch(fit, records(validation), logits(validationProbabilities), labels(validation));
+        IdEffectFit fit = new IdEffectFit(columns, records(training), logits(trainingProbabilities),
+                LeadRow.labels(training));
+        PriorSearch search = new PriorSearch(fit, records(validation), logits(validationProbabilities),
+                LeadRow.labels(validation));
         return search.choose(columns.size(),
                 settings.idEffects().priorSds().stream().mapToDouble(Double::doubleValue).toArray());
     }
@@ -243,13 +245,6 @@ public final class TrainingPipeline {
         return rows.stream().map(LeadRow::record).toList();
     }
 
-    private static boolean[] labels(List<LeadRow> rows) {
-        boolean[] labels = new boolean[rows.size()];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = rows.get(i).converted();
-        }
-        return labels;
-    }
 
     private static double[] logits(float[] probabilities) {
         double[] logits = new double[probabilities.length];
@@ -321,7 +316,7 @@ public final class TrainingPipeline {
     }
 
     private static EncodedLeads encode(LeadTokenizer tokenizer, Function<LeadRow, String> text, List<LeadRow> rows) {
-        return new EncodedLeads(tokenizer.encode(texts(text, rows)), labels(rows));
+        return new EncodedLeads(tokenizer.encode(texts(text, rows)), LeadRow.labels(rows));
     }
 
     private static Map<String, Object> manifestMetrics(BinaryMetrics metrics, TrainingReport report) {
