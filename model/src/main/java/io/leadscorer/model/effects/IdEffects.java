@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.model.text.LeadColumns;
 import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.text.LeadText;
 import io.leadscorer.model.text.TextSpec;
@@ -15,7 +16,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Per-value effects of high-cardinality id columns (a company, a sales owner) on the log-odds of conversion, added to
@@ -23,9 +26,13 @@ import java.util.TreeMap;
  * the network's logit as the offset (empirical Bayes: each value's posterior mean under a normal prior, so an id with
  * few rows is shrunk towards 0 and an unseen id gets 0). A bundle stores them in {@link #FILE}; the predictor applies
  * them, so the scorer and {@code evaluate} serve the same probabilities. Bundles without the file have none.
+ * <p>
+ * A column may also be a cross of lead columns, named by joining them with {@link #CROSS}
+ * ({@code product_category*business_area}): its values are the combinations of the parts' values, for an interaction
+ * that no single column carries (does this product fit this vertical); a lead missing any part has no value there.
  *
  * @param columns per id column, its prior standard deviation and its values' effects (values as
- *                {@link LeadText#value(Object)} writes them)
+ *                {@link LeadText#value(Object)} writes them; a cross's parts joined by {@link #CROSS_VALUE})
  */
 public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
 
@@ -33,6 +40,11 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
     public static final String FILE = "id_effects.json";
     /** No effects: what bundles written before them serve. */
     public static final IdEffects NONE = new IdEffects(Map.of());
+    /** What joins the lead columns of a crossed column's name. */
+    public static final String CROSS = "*";
+    /** What joins the parts of a crossed column's value. */
+    public static final String CROSS_VALUE = " | ";
+    private static final Pattern CROSS_SPLIT = Pattern.compile(Pattern.quote(CROSS));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LeadText KEYS = LeadText.forSpec(TextSpec.defaults());
 
@@ -59,6 +71,19 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
 
     public IdEffects {
         columns = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(columns, "columns")));
+        columns.keySet().forEach(IdEffects::parts);
+    }
+
+    /** The lead columns an effect column is made of: itself, or a cross's parts; an unknown name is an error. */
+    public static List<String> parts(String column) {
+        List<String> parts = List.of(CROSS_SPLIT.split(column, -1));
+        for (String part : parts) {
+            if (!LeadColumns.isKnown(part)) {
+                throw new IllegalArgumentException("id effect column '" + column + "' names '" + part
+                        + "', which is not a lead column");
+            }
+        }
+        return parts;
     }
 
     /** The bundle's effects, or {@link #NONE} when it has no {@link #FILE}. */
@@ -93,13 +118,33 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
         return KEYS.value(value);
     }
 
+    /**
+     * The key of a lead's value in an effect column ({@link #parts} names it): the value as lead text writes it, a
+     * cross's parts joined by {@link #CROSS_VALUE}; null when the lead misses the value or any part of it.
+     */
+    public static String key(LeadRecord lead, String column) {
+        if (!column.contains(CROSS)) {
+            Object value = lead.value(column);
+            return value == null ? null : key(value);
+        }
+        StringJoiner joined = new StringJoiner(CROSS_VALUE);
+        for (String part : CROSS_SPLIT.split(column, -1)) {
+            Object value = lead.value(part);
+            if (value == null) {
+                return null;
+            }
+            joined.add(key(value));
+        }
+        return joined.toString();
+    }
+
     /** What the lead's ids add to its log-odds: the sum of its values' effects (0 for a missing or unseen value). */
     public double shift(LeadRecord lead) {
         double shift = 0;
         for (Map.Entry<String, Column> column : columns.entrySet()) {
-            Object value = lead.value(column.getKey());
-            if (value != null) {
-                shift += column.getValue().effects().getOrDefault(key(value), 0.0);
+            String key = key(lead, column.getKey());
+            if (key != null) {
+                shift += column.getValue().effects().getOrDefault(key, 0.0);
             }
         }
         return shift;

@@ -41,6 +41,36 @@ class IdEffectsTest {
     }
 
     @Test
+    void aCrossedColumnsValueIsTheCombinationOfItsPartsAndMissingWhenAnyPartIs() {
+        IdEffects crossed = new IdEffects(Map.of("product_category*business_area",
+                new IdEffects.Column(1.5, Map.of("vrf | retail", 0.5, "monitor | retail", -0.25))));
+        LeadRecord vrfRetail = LeadRecord.ofCsv(Map.of("product_category", "vrf", "business_area", "retail"));
+        assertThat(IdEffects.key(vrfRetail, "product_category*business_area")).isEqualTo("vrf | retail");
+        assertThat(crossed.shift(vrfRetail)).isCloseTo(0.5, within(1e-12));
+        assertThat(crossed.shift(LeadRecord.ofCsv(Map.of("product_category", "monitor", "business_area", "retail"))))
+                .isCloseTo(-0.25, within(1e-12));
+        LeadRecord noArea = LeadRecord.ofCsv(Map.of("product_category", "vrf"));
+        assertThat(IdEffects.key(noArea, "product_category*business_area")).isNull();
+        assertThat(crossed.shift(noArea)).isZero();
+        assertThat(crossed.shift(LeadRecord.ofCsv(Map.of("product_category", "vrf", "business_area", "hotel")))).isZero();
+
+        MqlEvent event = SyntheticLeads.events(1, 7).get(0);
+        event.setProductCategory("vrf");
+        event.setBusinessArea("retail");
+        assertThat(crossed.shift(LeadRecord.of(event))).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void refusesAColumnThatNamesNoLeadColumn() {
+        assertThat(IdEffects.parts("product_category*business_area")).containsExactly("product_category", "business_area");
+        assertThat(IdEffects.parts("customer_idx")).containsExactly("customer_idx");
+        assertThatThrownBy(() -> IdEffects.parts("product_category*vertical"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'vertical'");
+        assertThatThrownBy(() -> new IdEffects(Map.of("company", new IdEffects.Column(1, Map.of()))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'company'");
+    }
+
+    @Test
     void roundTripsThroughItsFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve(IdEffects.FILE);
         EFFECTS.write(file);

@@ -1,7 +1,6 @@
 package io.leadscorer.trainer.baseline;
 
-import io.leadscorer.model.text.LeadText;
-import io.leadscorer.model.text.TextSpec;
+import io.leadscorer.model.effects.IdEffects;
 import io.leadscorer.trainer.data.LeadRow;
 
 import java.util.ArrayList;
@@ -16,14 +15,14 @@ import java.util.Random;
  * trees. Each column gives two features: the value's conversion rate shrunk towards the overall rate,
  * {@code (positives + smoothing * prior) / (rows + smoothing)}, and {@code log(1 + rows)}. A training row's rate
  * comes from the other folds only (out of fold), so a row never sees its own label; rows outside the training
- * split are encoded from all training rows. Counts carry no label and are taken over all training rows.
+ * split are encoded from all training rows. Counts carry no label and are taken over all training rows. A column may
+ * be a cross of lead columns, valued as the id effects value it ({@link IdEffects#key(io.leadscorer.model.text.LeadRecord, String)}).
  */
 final class OutOfFoldTargetEncoding {
     private final List<String> columns;
     private final int folds;
     private final double smoothing;
     private final long seed;
-    private final LeadText text = LeadText.forSpec(TextSpec.defaults());
     private double prior;
     private List<Map<String, int[]>> all;
     private float[][] training;
@@ -124,8 +123,7 @@ final class OutOfFoldTargetEncoding {
         return fold;
     }
 
-    private String key(LeadRow row, String column) {
-        Object value = row.record().value(column);
-        return value == null ? null : text.value(value);
+    private static String key(LeadRow row, String column) {
+        return IdEffects.key(row.record(), column);
     }
 }

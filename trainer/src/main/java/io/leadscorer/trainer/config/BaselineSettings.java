@@ -1,6 +1,6 @@
 package io.leadscorer.trainer.config;
 
-import io.leadscorer.model.text.LeadColumns;
+import io.leadscorer.model.effects.IdEffects;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The baselines of `trainer baselines`: one-hot logistic regression (Tribuo, AdaGrad SGD) and
  * gradient-boosted trees (XGBoost4J) with early stopping on the validation split, plain and with
- * out-of-fold target encoding and counts of the id columns named in {@code target-encoded-columns}.
+ * out-of-fold target encoding and counts of the id columns named in {@code target-encoded-columns} (crosses of lead
+ * columns allowed, as in the trainer's id effects).
  */
 @ConfigurationProperties("trainer.baselines")
 public record BaselineSettings(
@@ -31,10 +32,6 @@ public record BaselineSettings(
 
     public BaselineSettings {
         targetEncodedColumns = targetEncodedColumns == null ? List.of() : List.copyOf(targetEncodedColumns);
-        for (String column : targetEncodedColumns) {
-            if (!LeadColumns.isKnown(column)) {
-                throw new IllegalArgumentException("target-encoded-columns names '" + column + "', which is not a lead column");
-            }
-        }
+        targetEncodedColumns.forEach(IdEffects::parts);
     }
 }

@@ -128,6 +128,7 @@ public record TrainingSettings(
         public IdEffects {
             columns = columns == null ? List.of() : columns.stream().map(String::strip)
                     .filter(column -> !column.isEmpty() && !column.equals(NONE)).toList();
+            columns.forEach(io.leadscorer.model.effects.IdEffects::parts);
             priorSds = priorSds == null || priorSds.isEmpty() ? List.of(1.0) : List.copyOf(priorSds);
         }
     }

@@ -15,7 +15,7 @@ import java.util.Map;
  * column's standard deviation. Every value gets its exact posterior mean, computed on a grid; the columns are
  * alternated (each fitted with the others' current effects added to the offset) a few times. A value with few rows is
  * shrunk towards 0, and a value without rows keeps 0, so a company the training data never saw is scored by the
- * network alone.
+ * network alone. A column may be a cross of lead columns ({@link IdEffects#CROSS}).
  */
 public final class IdEffectFit {
 
@@ -46,6 +46,7 @@ public final class IdEffectFit {
      * @param labels  whether each lead converted
      */
     public IdEffectFit(List<String> columns, List<? extends LeadRecord> leads, double[] offsets, boolean[] labels) {
+        columns.forEach(IdEffects::parts);
         if (offsets.length != leads.size() || labels.length != leads.size()) {
             throw new IllegalArgumentException("need one offset and one label per lead: " + leads.size() + " leads, "
                     + offsets.length + " offsets, " + labels.length + " labels");
@@ -59,8 +60,8 @@ public final class IdEffectFit {
             Map<String, Integer> index = new HashMap<>();
             List<String> names = new ArrayList<>();
             for (int i = 0; i < leads.size(); i++) {
-                Object value = leads.get(i).value(columns.get(c));
-                valueIndex[c][i] = value == null ? -1 : index.computeIfAbsent(IdEffects.key(value), key -> {
+                String value = IdEffects.key(leads.get(i), columns.get(c));
+                valueIndex[c][i] = value == null ? -1 : index.computeIfAbsent(value, key -> {
                     names.add(key);
                     return names.size() - 1;
                 });

@@ -224,9 +224,13 @@ public final class TrainingPipeline {
         }
     }
 
-    /** The id effect columns the network does not read: all of them unless the settings keep them in the text. */
+    /**
+     * The id effect columns the network does not read: all plain ones unless the settings keep them in the text; the
+     * parts of a crossed column stay (the cross carries their interaction, not their own effects).
+     */
     private List<String> idEffectColumnsOutOfText() {
-        return settings.idEffects().inText() ? List.of() : settings.idEffects().columns();
+        return settings.idEffects().inText() ? List.of()
+                : settings.idEffects().columns().stream().filter(c -> !c.contains(IdEffects.CROSS)).toList();
     }
 
     /** Id effects of the settings' columns from the training rows, their priors chosen on the validation rows. */

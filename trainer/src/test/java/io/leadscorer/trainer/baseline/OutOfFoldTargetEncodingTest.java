@@ -75,6 +75,27 @@ class OutOfFoldTargetEncodingTest {
     }
 
     @Test
+    void encodesACrossOfColumnsByTheCombinationOfItsValues() {
+        List<LeadRow> training = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            // vrf sells in retail (10 of 10 converted), not in hotels (0 of 10); monitors the other way round
+            boolean vrf = i < 20;
+            boolean retail = i % 2 == 0;
+            training.add(new LeadRow(i, Map.of("product_category", vrf ? "vrf" : "monitor",
+                    "business_area", retail ? "retail" : "hotel"), vrf == retail));
+        }
+        OutOfFoldTargetEncoding crossed = new OutOfFoldTargetEncoding(List.of("product_category*business_area"), 2, 10, 3);
+        crossed.fit(training);
+        float[] vrfRetail = crossed.encode(new LeadRow(0, Map.of("product_category", "vrf", "business_area", "retail"), false));
+        float[] vrfHotel = crossed.encode(new LeadRow(0, Map.of("product_category", "vrf", "business_area", "hotel"), false));
+        float[] noArea = crossed.encode(new LeadRow(0, Map.of("product_category", "vrf"), false));
+        assertThat(vrfRetail[0]).isCloseTo((float) ((10 + 10 * 0.5) / (10 + 10)), within(1e-6f));
+        assertThat(vrfHotel[0]).isCloseTo((float) ((0 + 10 * 0.5) / (10 + 10)), within(1e-6f));
+        assertThat(noArea[0]).isCloseTo(0.5f, within(1e-6f));
+        assertThat(noArea[1]).isZero();
+    }
+
+    @Test
     void theTreesDoNotLearnTheTrainingLabelsThroughTheEncoding() {
         List<LeadRow> training = oneLeadPerCompany(3000, 1);
         List<LeadRow> validation = oneLeadPerCompany(800, 2);

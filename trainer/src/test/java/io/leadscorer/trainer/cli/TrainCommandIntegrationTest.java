@@ -202,12 +202,14 @@ class TrainCommandIntegrationTest {
     @Test
     void learnsTheIdEffectsFromTheTrainingRowsOnlyAndRecordsTheChosenPriors() throws IOException {
         IdEffects effects = IdEffects.read(bundle.bytes(IdEffects.FILE), "test");
-        assertThat(effects.columns()).containsOnlyKeys("customer_idx", "lead_owner");
+        List<String> columns = List.of("customer_idx", "lead_owner", "product_category*business_area");
+        assertThat(effects.columns()).containsOnlyKeys(columns);
         StratifiedSplit.Parts parts = new StratifiedSplit(0.2, 42).split(new CsvLeadReader().read(data).rows());
-        for (String column : List.of("customer_idx", "lead_owner")) {
+        for (String column : columns) {
             java.util.Set<String> trainingValues = new java.util.HashSet<>();
-            parts.training().stream().map(row -> row.record().value(column)).filter(java.util.Objects::nonNull)
-                    .forEach(value -> trainingValues.add(IdEffects.key(value)));
+            parts.training().stream().map(row -> IdEffects.key(row.record(), column)).filter(java.util.Objects::nonNull)
+                    .forEach(trainingValues::add);
+            assertThat(trainingValues).isNotEmpty();
             assertThat(effects.columns().get(column).effects().keySet()).isEqualTo(trainingValues);
         }
         // a company seen only in validation gets no effect

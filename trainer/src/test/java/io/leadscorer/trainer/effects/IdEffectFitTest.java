@@ -9,6 +9,7 @@ import io.leadscorer.model.text.LeadRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class IdEffectFitTest {
@@ -73,6 +74,40 @@ class IdEffectFitTest {
     }
 
     @Test
+    void aCrossedColumnRecoversAnInteractionThatNeitherOfItsPartsCarries() {
+        Random random = new Random(5);
+        double[][] interaction = new double[20][10];
+        for (double[] row : interaction) {
+            for (int a = 0; a < row.length; a++) {
+                row[a] = 1.2 * random.nextGaussian();
+            }
+        }
+        int count = 20_000;
+        List<LeadRecord> leads = new ArrayList<>();
+        double[] offsets = new double[count];
+        boolean[] labels = new boolean[count];
+        double[] truth = new double[count];
+        for (int i = 0; i < count; i++) {
+            int category = random.nextInt(20);
+            int area = random.nextInt(10);
+            leads.add(LeadRecord.ofCsv(Map.of("product_category", "c" + category, "business_area", "a" + area)));
+            offsets[i] = -2 + random.nextGaussian();
+            truth[i] = interaction[category][area];
+            labels[i] = random.nextDouble() < 1 / (1 + Math.exp(-(offsets[i] + truth[i])));
+        }
+        String cross = "product_category*business_area";
+        IdEffects crossed = new IdEffectFit(List.of(cross), leads, offsets, labels).fit(new double[] {1.2});
+        IdEffects parts = new IdEffectFit(List.of("product_category", "business_area"), leads, offsets, labels)
+                .fit(new double[] {1.2, 1.2});
+
+        assertThat(crossed.columns().get(cross).effects()).hasSize(200).containsKey("c3 | a7");
+        assertThat(correlation(truth, crossed.shifts(leads))).isGreaterThan(0.85);
+        assertThat(correlation(truth, parts.shifts(leads))).isLessThan(0.5);
+        assertThatThrownBy(() -> new IdEffectFit(List.of("product_category*area"), leads, offsets, labels))
+                .hasMessageContaining("'area'");
+    }
+
+    @Test
     void theSameLeadsGiveTheSameEffects() {
         IdLeads data = new IdLeads(5_000, 200, 10, 1.0, 0.5, 2);
         IdEffects first = new IdEffectFit(COLUMNS, data.leads, data.offsets, data.labels).fit(new double[] {1, 0.5});
@@ -96,6 +131,14 @@ class IdEffectFitTest {
     private static double effect(IdEffects effects, String column, long id) {
         Map<String, Double> values = effects.columns().get(column).effects();
         return values.getOrDefault(Long.toString(id), 0.0);
+    }
+
+    private static double correlation(double[] x, double[] y) {
+        List<double[]> pairs = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            pairs.add(new double[] {x[i], y[i]});
+        }
+        return correlation(pairs);
     }
 
     private static double correlation(List<double[]> pairs) {

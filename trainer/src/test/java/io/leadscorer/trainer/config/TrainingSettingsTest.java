@@ -1,0 +1,21 @@
+package io.leadscorer.trainer.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrainingSettingsTest {
+
+    @Test
+    void idEffectColumnsMayBeCrossesOfLeadColumnsAndNoneTurnsThemOff() {
+        TrainingSettings.IdEffects crossed = new TrainingSettings.IdEffects(
+                List.of(" customer_idx", "product_category*business_area "), List.of(1.0, 0.0), false);
+        assertThat(crossed.columns()).containsExactly("customer_idx", "product_category*business_area");
+        assertThat(new TrainingSettings.IdEffects(List.of("none"), null, false).columns()).isEmpty();
+        assertThatThrownBy(() -> new TrainingSettings.IdEffects(List.of("product_category*vertical"), null, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'product_category*vertical'").hasMessageContaining("'vertical'");
+    }
+}
