@@ -202,7 +202,8 @@ class TrainCommandIntegrationTest {
     @Test
     void learnsTheIdEffectsFromTheTrainingRowsOnlyAndRecordsTheChosenPriors() throws IOException {
         IdEffects effects = IdEffects.read(bundle.bytes(IdEffects.FILE), "test");
-        List<String> columns = List.of("customer_idx", "lead_owner", "product_category*business_area");
+        List<String> columns = List.of("customer_idx", "lead_owner", "product_category*business_area",
+                "customer_position*inquiry_type", "enterprise*bant_submit");
         assertThat(effects.columns()).containsOnlyKeys(columns);
         StratifiedSplit.Parts parts = new StratifiedSplit(0.2, 42).split(new CsvLeadReader().read(data).rows());
         for (String column : columns) {
