@@ -76,7 +76,7 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
 
     /** The lead columns an effect column is made of: itself, or a cross's parts; an unknown name is an error. */
     public static List<String> parts(String column) {
-        List<String> parts = List.of(CROSS_SPLIT.split(column, -1));
+        List<String> parts = List.of(split(column));
         for (String part : parts) {
             if (!LeadColumns.isKnown(part)) {
                 throw new IllegalArgumentException("id effect column '" + column + "' names '" + part
@@ -123,12 +123,12 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
      * cross's parts joined by {@link #CROSS_VALUE}; null when the lead misses the value or any part of it.
      */
     public static String key(LeadRecord lead, String column) {
-        if (!column.contains(CROSS)) {
+        if (!isCross(column)) {
             Object value = lead.value(column);
             return value == null ? null : key(value);
         }
         StringJoiner joined = new StringJoiner(CROSS_VALUE);
-        for (String part : CROSS_SPLIT.split(column, -1)) {
+        for (String part : split(column)) {
             Object value = lead.value(part);
             if (value == null) {
                 return null;
@@ -136,6 +136,15 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
             joined.add(key(value));
         }
         return joined.toString();
+    }
+
+    /** Whether an effect column is a cross of lead columns rather than one column. */
+    public static boolean isCross(String column) {
+        return column.contains(CROSS);
+    }
+
+    private static String[] split(String column) {
+        return CROSS_SPLIT.split(column, -1);
     }
 
     /** What the lead's ids add to its log-odds: the sum of its values' effects (0 for a missing or unseen value). */

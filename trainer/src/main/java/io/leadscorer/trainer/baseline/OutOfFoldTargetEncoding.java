@@ -16,7 +16,7 @@ import java.util.Random;
  * {@code (positives + smoothing * prior) / (rows + smoothing)}, and {@code log(1 + rows)}. A training row's rate
  * comes from the other folds only (out of fold), so a row never sees its own label; rows outside the training
  * split are encoded from all training rows. Counts carry no label and are taken over all training rows. A column may
- * be a cross of lead columns, valued as the id effects value it ({@link IdEffects#key(io.leadscorer.model.text.LeadRecord, String)}).
+ * be a cross of lead columns, keyed as the id effects key it ({@link IdEffects#key}).
  */
 final class OutOfFoldTargetEncoding {
     private final List<String> columns;
@@ -77,7 +77,7 @@ final class OutOfFoldTargetEncoding {
     private float[] features(LeadRow row, List<Map<String, int[]>> rates) {
         float[] features = new float[width()];
         for (int c = 0; c < columns.size(); c++) {
-            String key = key(row, columns.get(c));
+            String key = IdEffects.key(row.record(), columns.get(c));
             int[] rate = key == null ? null : rates.get(c).get(key);
             int[] count = key == null ? null : all.get(c).get(key);
             double positives = rate == null ? 0 : rate[1];
@@ -97,7 +97,7 @@ final class OutOfFoldTargetEncoding {
                 if (excluded >= 0 && fold[i] == excluded) {
                     continue;
                 }
-                String key = key(rows.get(i), column);
+                String key = IdEffects.key(rows.get(i).record(), column);
                 if (key != null) {
                     int[] counts = byValue.computeIfAbsent(key, k -> new int[2]);
                     counts[0]++;
@@ -121,9 +121,5 @@ final class OutOfFoldTargetEncoding {
             fold[order.get(i)] = i % folds;
         }
         return fold;
-    }
-
-    private static String key(LeadRow row, String column) {
-        return IdEffects.key(row.record(), column);
     }
 }

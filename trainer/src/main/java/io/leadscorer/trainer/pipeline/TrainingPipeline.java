@@ -230,7 +230,7 @@ public final class TrainingPipeline {
      */
     private List<String> idEffectColumnsOutOfText() {
         return settings.idEffects().inText() ? List.of()
-                : settings.idEffects().columns().stream().filter(c -> !c.contains(IdEffects.CROSS)).toList();
+                : settings.idEffects().columns().stream().filter(c -> !IdEffects.isCross(c)).toList();
     }
 
     /** Id effects of the settings' columns from the training rows, their priors chosen on the validation rows. */
