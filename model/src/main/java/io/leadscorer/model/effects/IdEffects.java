@@ -21,17 +21,19 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Per-value effects of high-cardinality id columns (a company, a sales owner) on the log-odds of conversion, added to
- * the network's logit before calibration. The trainer estimates them from the training labels as random effects with
- * the network's logit as the offset (empirical Bayes: each value's posterior mean under a normal prior, so an id with
- * few rows is shrunk towards 0 and an unseen id gets 0). A bundle stores them in {@link #FILE}; the predictor applies
- * them, so the scorer and {@code evaluate} serve the same probabilities. Bundles without the file have none.
+ * Per-value effects of lead columns (a company, a sales owner, a country, a job title) on the log-odds of
+ * conversion, which the calibration weighs against the network's logit (its {@code effects_slope}). The trainer
+ * estimates them from the training labels as random effects on the base rate (empirical Bayes: each value's posterior
+ * mean under a normal prior, so a value with few rows is shrunk towards 0 and an unseen one gets 0); bundles written
+ * before 2026-12-03 hold effects of the ids alone, fitted on the network's logit. A bundle stores them in
+ * {@link #FILE}; the predictor applies them, so the scorer and {@code evaluate} serve the same probabilities. Bundles
+ * without the file have none.
  * <p>
  * A column may also be a cross of lead columns, named by joining them with {@link #CROSS}
  * ({@code product_category*business_area}): its values are the combinations of the parts' values, for an interaction
  * that no single column carries (does this product fit this vertical); a lead missing any part has no value there.
  *
- * @param columns per id column, its prior standard deviation and its values' effects (values as
+ * @param columns per column, its prior standard deviation and its values' effects (values as
  *                {@link LeadText#value(Object)} writes them; a cross's parts joined by {@link #CROSS_VALUE})
  */
 public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {

@@ -5,15 +5,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
- * Platt scaling of the network's probability: {@code sigmoid(slope * logit(p) + intercept)}, fitted on held-out
- * leads, so that the probability a bundle serves is a conversion probability (of the leads scored 0.3, about 30%
- * convert) and the decision threshold reads on that scale. Monotone, so it never reorders leads. The manifest
- * records it; a bundle without one serves the network's own probability ({@link #NONE}).
+ * Platt scaling of the network's probability and the lead's value effects together:
+ * {@code sigmoid(slope * logit(p) + effectsSlope * shift + intercept)}, fitted on held-out leads, so that the
+ * probability a bundle serves is a conversion probability (of the leads scored 0.3, about 30% convert) and the decision
+ * threshold reads on that scale. With a slope of its own for the effects it is also how the two are weighed against
+ * each other (a stacking of the network and the effects, learnt on leads neither was fitted on). Monotone in each, so
+ * it never reorders leads of equal effects. The manifest records it; a bundle without one serves the network's own
+ * probability ({@link #NONE}), and one written before the effects had their own slope ({@code effects_slope} absent)
+ * weighs them with {@code slope}, as those bundles did.
  */
 public record Calibration(
         @JsonProperty("method") String method,
         @JsonProperty("slope") double slope,
-        @JsonProperty("intercept") double intercept) {
+        @JsonProperty("intercept") double intercept,
+        @JsonProperty("effects_slope") Double effectsSlope) {
 
     public static final String PLATT = "platt";
     /** The identity: what bundles written before calibration existed serve. */
@@ -25,9 +30,16 @@ public record Calibration(
         if (!PLATT.equals(method)) {
             throw new IllegalArgumentException("unknown calibration method '" + method + "' (known: platt)");
         }
-        if (!Double.isFinite(slope) || !Double.isFinite(intercept)) {
-            throw new IllegalArgumentException("calibration slope and intercept must be finite: " + slope + ", " + intercept);
+        effectsSlope = effectsSlope == null ? slope : effectsSlope;
+        if (!Double.isFinite(slope) || !Double.isFinite(intercept) || !Double.isFinite(effectsSlope)) {
+            throw new IllegalArgumentException("calibration slopes and intercept must be finite: " + slope + ", "
+                    + effectsSlope + ", " + intercept);
         }
+    }
+
+    /** Platt scaling of the network alone: the effects, if any, weighed like the network's log-odds. */
+    public Calibration(String method, double slope, double intercept) {
+        this(method, slope, intercept, slope);
     }
 
     /**
@@ -36,9 +48,17 @@ public record Calibration(
      * separable held-out set cannot push the probabilities to exactly 0 or 1.
      */
     public static Calibration fitPlatt(float[] probabilities, boolean[] labels) {
-        if (probabilities.length != labels.length || probabilities.length == 0) {
-            throw new IllegalArgumentException("need one label per probability, and some: "
-                    + probabilities.length + " probabilities, " + labels.length + " labels");
+        return fitPlatt(probabilities, new double[probabilities.length], labels);
+    }
+
+    /**
+     * {@link #fitPlatt(float[], boolean[])} with the leads' effect shifts as a second input with its own slope. Where
+     * every shift is 0 (no effects) the effects slope is the network's.
+     */
+    public static Calibration fitPlatt(float[] probabilities, double[] shifts, boolean[] labels) {
+        if (probabilities.length != labels.length || probabilities.length == 0 || shifts.length != labels.length) {
+            throw new IllegalArgumentException("need one label and one shift per probability, and some: "
+                    + probabilities.length + " probabilities, " + shifts.length + " shifts, " + labels.length + " labels");
         }
         int positives = 0;
         for (boolean label : labels) {
@@ -47,63 +67,128 @@ public record Calibration(
         int negatives = labels.length - positives;
         double high = (positives + 1.0) / (positives + 2.0);
         double low = 1.0 / (negatives + 2.0);
-        double[] z = new double[probabilities.length];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = logit(probabilities[i]);
+        boolean withEffects = false;
+        for (double shift : shifts) {
+            withEffects |= shift != 0;
         }
-        double[] target = new double[z.length];
-        for (int i = 0; i < z.length; i++) {
+        // inputs: the network's log-odds, the effects' shift (when there are any) and 1 for the intercept
+        double[][] x = new double[withEffects ? 3 : 2][probabilities.length];
+        double[] target = new double[probabilities.length];
+        for (int i = 0; i < target.length; i++) {
+            x[0][i] = logit(probabilities[i]);
+            x[x.length - 1][i] = 1;
+            if (withEffects) {
+                x[1][i] = shifts[i];
+            }
             target[i] = labels[i] ? high : low;
         }
-        double a = 1;
-        double b = 0;
-        double loss = loss(z, target, a, b);
+        double[] w = new double[x.length];
+        w[0] = 1;
+        if (withEffects) {
+            w[1] = 1;
+        }
+        double loss = loss(x, target, w);
         for (int iteration = 0; iteration < 100; iteration++) {
-            double ga = 0, gb = 0, haa = 1e-12, hab = 0, hbb = 1e-12;
-            for (int i = 0; i < z.length; i++) {
-                double p = sigmoid(a * z[i] + b);
+            double[] gradient = new double[w.length];
+            double[][] hessian = new double[w.length][w.length];
+            for (int i = 0; i < target.length; i++) {
+                double p = sigmoid(dot(x, w, i));
                 double d = p - target[i];
-                double w = p * (1 - p);
-                ga += d * z[i];
-                gb += d;
-                haa += w * z[i] * z[i];
-                hab += w * z[i];
-                hbb += w;
+                double v = p * (1 - p);
+                for (int a = 0; a < w.length; a++) {
+                    gradient[a] += d * x[a][i];
+                    for (int b = 0; b < w.length; b++) {
+                        hessian[a][b] += v * x[a][i] * x[b][i];
+                    }
+                }
             }
-            double det = haa * hbb - hab * hab;
-            if (!(Math.abs(det) > 0)) {
+            for (int a = 0; a < w.length; a++) {
+                hessian[a][a] += 1e-12;
+            }
+            double[] delta = solve(hessian, gradient);
+            if (delta == null) {
                 break;
             }
-            double da = (hbb * ga - hab * gb) / det;
-            double db = (haa * gb - hab * ga) / det;
             // Newton's step, halved until the loss falls: a plain Newton step can overshoot far from the optimum
             double step = 1;
-            double next = loss(z, target, a - da, b - db);
+            double next = loss(x, target, minus(w, delta, step));
             while (!(next < loss) && step > 1e-10) {
                 step /= 2;
-                next = loss(z, target, a - step * da, b - step * db);
+                next = loss(x, target, minus(w, delta, step));
             }
             if (!(next < loss)) {
                 break;
             }
-            a -= step * da;
-            b -= step * db;
+            w = minus(w, delta, step);
             boolean converged = loss - next < 1e-12 * Math.max(1, Math.abs(loss));
             loss = next;
             if (converged) {
                 break;
             }
         }
-        return new Calibration(PLATT, a, b);
+        return withEffects ? new Calibration(PLATT, w[0], w[2], w[1]) : new Calibration(PLATT, w[0], w[1]);
     }
 
-    /** The log loss of sigmoid(a z + b) against the (smoothed) targets. */
-    private static double loss(double[] z, double[] target, double a, double b) {
+    private static double dot(double[][] x, double[] w, int i) {
+        double z = 0;
+        for (int a = 0; a < w.length; a++) {
+            z += w[a] * x[a][i];
+        }
+        return z;
+    }
+
+    private static double[] minus(double[] w, double[] delta, double step) {
+        double[] next = new double[w.length];
+        for (int a = 0; a < w.length; a++) {
+            next[a] = w[a] - step * delta[a];
+        }
+        return next;
+    }
+
+    /** Gaussian elimination with partial pivoting; null when the system is singular. */
+    private static double[] solve(double[][] matrix, double[] vector) {
+        int n = vector.length;
+        double[][] m = new double[n][n + 1];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(matrix[r], 0, m[r], 0, n);
+            m[r][n] = vector[r];
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            if (!(Math.abs(m[pivot][c]) > 0)) {
+                return null;
+            }
+            double[] swap = m[c];
+            m[c] = m[pivot];
+            m[pivot] = swap;
+            for (int r = 0; r < n; r++) {
+                if (r != c) {
+                    double f = m[r][c] / m[c][c];
+                    for (int k = c; k <= n; k++) {
+                        m[r][k] -= f * m[c][k];
+                    }
+                }
+            }
+        }
+        double[] solution = new double[n];
+        for (int r = 0; r < n; r++) {
+            solution[r] = m[r][n] / m[r][r];
+        }
+        return solution;
+    }
+
+    /** The log loss of sigmoid(w . x) against the (smoothed) targets. */
+    private static double loss(double[][] x, double[] target, double[] w) {
         double sum = 0;
-        for (int i = 0; i < z.length; i++) {
-            double x = a * z[i] + b;
-            // log(1 + e^x) - t x, computed without overflow
-            sum += (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))) - target[i] * x;
+        for (int i = 0; i < target.length; i++) {
+            double z = dot(x, w, i);
+            // log(1 + e^z) - t z, computed without overflow
+            sum += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - target[i] * z;
         }
         return sum;
     }
@@ -119,8 +204,8 @@ public record Calibration(
     }
 
     /**
-     * Calibrated probabilities of the network's probabilities with {@code shifts} added to their log-odds first (the
-     * leads' id effects): {@code sigmoid(slope * (logit(p) + shift) + intercept)}.
+     * Calibrated probabilities of the network's probabilities and the leads' effect shifts:
+     * {@code sigmoid(slope * logit(p) + effectsSlope * shift + intercept)}.
      */
     public float[] apply(float[] probabilities, double[] shifts) {
         if (shifts.length != probabilities.length) {
@@ -128,7 +213,7 @@ public record Calibration(
         }
         float[] calibrated = new float[probabilities.length];
         for (int i = 0; i < calibrated.length; i++) {
-            calibrated[i] = (float) sigmoid(slope * (logit(probabilities[i]) + shifts[i]) + intercept);
+            calibrated[i] = (float) sigmoid(slope * logit(probabilities[i]) + effectsSlope * shifts[i] + intercept);
         }
         return calibrated;
     }

@@ -47,6 +47,34 @@ class CalibrationTest {
     }
 
     @Test
+    void withEffectsItRecoversASlopeForTheNetworkAndAnotherForTheEffects() {
+        Random random = new Random(7);
+        int n = 40_000;
+        float[] network = new float[n];
+        double[] shifts = new double[n];
+        boolean[] labels = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            double z = random.nextGaussian() * 2;
+            shifts[i] = random.nextGaussian() * 1.5;
+            network[i] = (float) sigmoid(z);
+            labels[i] = random.nextDouble() < sigmoid(0.3 * z + 0.9 * shifts[i] - 2);
+        }
+
+        Calibration fitted = Calibration.fitPlatt(network, shifts, labels);
+
+        assertThat(fitted.slope()).isCloseTo(0.3, within(0.04));
+        assertThat(fitted.effectsSlope()).isCloseTo(0.9, within(0.06));
+        assertThat(fitted.intercept()).isCloseTo(-2, within(0.1));
+        float[] served = fitted.apply(new float[] {(float) sigmoid(1)}, new double[] {2});
+        assertThat((double) served[0]).isCloseTo(sigmoid(fitted.slope() + 2 * fitted.effectsSlope() + fitted.intercept()),
+                within(1e-6));
+        // without effects the effects slope is the network's, as in bundles written before it had its own
+        Calibration plain = Calibration.fitPlatt(network, new double[n], labels);
+        assertThat(plain.effectsSlope()).isEqualTo(plain.slope());
+        assertThat(new Calibration(Calibration.PLATT, 0.7, -0.4, null).effectsSlope()).isEqualTo(0.7);
+    }
+
+    @Test
     void convergesWherePlainNewtonStepsOvershoot() {
         // from (1, 0), undamped Newton steps on these scores diverged to a slope of 1.9e13
         Random random = new Random(5);
@@ -93,6 +121,14 @@ class CalibrationTest {
 
         assertThat(Manifest.fromJson(calibrated.toJson(), "test").calibration()).isEqualTo(calibration);
         assertThat(written).contains("\"slope\" : 0.7");
+        // written before the effects had a slope of their own: they are weighed with the network's
+        String beforeEffectsSlope = written.replaceAll(",\\s*\"effects_slope\"\\s*:\\s*[-0-9.eE]+", "");
+        assertThat(beforeEffectsSlope).doesNotContain("effects_slope");
+        assertThat(Manifest.fromJson(beforeEffectsSlope.getBytes(java.nio.charset.StandardCharsets.UTF_8), "older")
+                .calibration()).isEqualTo(calibration);
+        Calibration stacked = new Calibration(Calibration.PLATT, 0.7, -0.4, 1.1);
+        assertThat(Manifest.fromJson(bundle.manifest().withCalibration(stacked).toJson(), "test").calibration())
+                .isEqualTo(stacked);
         assertThat(old).doesNotContain("calibration");
         assertThat(Manifest.fromJson(old.getBytes(java.nio.charset.StandardCharsets.UTF_8), "old").calibration())
                 .isEqualTo(Calibration.NONE);

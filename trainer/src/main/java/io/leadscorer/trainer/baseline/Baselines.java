@@ -34,8 +34,11 @@ public final class Baselines {
         BaselineResult targetEncoded = evaluate(new BoostedTreesBaseline(settings, training.seed(), training.threads(),
                 new OutOfFoldTargetEncoding(settings.targetEncodedColumns(), settings.targetEncodingFolds(),
                         settings.targetEncodingSmoothing(), training.seed())), parts, test);
+        BaselineResult valueEffects = training.idEffects().columns().isEmpty() ? null : evaluate(
+                new ValueEffectsBaseline(training.idEffects().columns(), training.idEffects().priorSds(), training.threads()),
+                parts, test);
         return new BaselinesReport(parts.training().size(), parts.validation().size(), test.size(), logistic, trees,
-                targetEncoded);
+                targetEncoded, valueEffects);
     }
 
     private static BaselineResult evaluate(Baseline baseline, StratifiedSplit.Parts parts, List<LeadRow> test) {

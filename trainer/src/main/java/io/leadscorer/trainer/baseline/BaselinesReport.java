@@ -3,7 +3,10 @@ package io.leadscorer.trainer.baseline;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** What `trainer baselines` prints: the split sizes and each baseline's result. */
+/**
+ * What `trainer baselines` prints: the split sizes and each baseline's result ({@code valueEffects}: null when the
+ * settings have no value effect columns).
+ */
 @Serdeable
 public record BaselinesReport(
         @JsonProperty("training_rows") long trainingRows,
@@ -11,4 +14,5 @@ public record BaselinesReport(
         @JsonProperty("test_rows") long testRows,
         @JsonProperty("logistic_regression") BaselineResult logisticRegression,
         @JsonProperty("boosted_trees") BaselineResult boostedTrees,
-        @JsonProperty("target_encoded_trees") BaselineResult targetEncodedTrees) {}
+        @JsonProperty("target_encoded_trees") BaselineResult targetEncodedTrees,
+        @JsonProperty("value_effects") BaselineResult valueEffects) {}

@@ -11,11 +11,12 @@ import java.util.Random;
 /**
  * How well the served probabilities match conversion rates on the validation split: expected calibration error
  * (ECE, 10 equal-width bins, rows-weighted mean gap between mean probability and conversion rate) of the network's
- * own probabilities and of the calibrated ones, and the reliability diagram's bins. The calibrated figures are
+ * own probabilities with the effects added to their log-odds, and of the calibrated ones, and the reliability diagram's bins. The calibrated figures are
  * cross-fitted (the split halved at random; each half calibrated by the other half's fit), since the same rows
  * also fit the calibration that the bundle keeps.
  *
- * @param eceUncalibrated         ECE of the network's probabilities
+ * @param effectsSlope            the calibration's weight of the value effects' shift (its slope: the network's)
+ * @param eceUncalibrated         ECE of the network's probabilities with the effects' shifts added, uncalibrated
  * @param eceCalibrated           cross-fitted ECE of the calibrated probabilities
  * @param eceCalibratedInSample   ECE of the kept calibration on the rows it was fitted on (optimistic)
  * @param bins                    the reliability diagram of the cross-fitted calibrated probabilities
@@ -25,6 +26,7 @@ public record CalibrationReport(
         @JsonProperty("method") String method,
         @JsonProperty("slope") double slope,
         @JsonProperty("intercept") double intercept,
+        @JsonProperty("effects_slope") double effectsSlope,
         @JsonProperty("ece_uncalibrated") double eceUncalibrated,
         @JsonProperty("ece_calibrated") double eceCalibrated,
         @JsonProperty("ece_calibrated_in_sample") double eceCalibratedInSample,
@@ -40,8 +42,11 @@ public record CalibrationReport(
             @JsonProperty("mean_probability") double meanProbability,
             @JsonProperty("conversion_rate") double conversionRate) {}
 
-    /** Measures {@code kept} (fitted on these rows) against its cross-fitted equivalent. */
-    public static CalibrationReport of(Calibration kept, float[] raw, boolean[] labels, long seed) {
+    /**
+     * Measures {@code kept} (fitted on these rows: the network's probabilities {@code raw} and the effects' shifts)
+     * against its cross-fitted equivalent.
+     */
+    public static CalibrationReport of(Calibration kept, float[] raw, double[] shifts, boolean[] labels, long seed) {
         int[] half = new int[raw.length];
         Random random = new Random(seed);
         for (int i = 0; i < half.length; i++) {
@@ -49,16 +54,19 @@ public record CalibrationReport(
         }
         float[] crossFitted = new float[raw.length];
         for (int h = 0; h < 2; h++) {
-            Calibration other = Calibration.fitPlatt(select(raw, half, 1 - h), select(labels, half, 1 - h));
+            int[] other = rows(half, 1 - h);
+            Calibration fitted = Calibration.fitPlatt(select(raw, other), select(shifts, other), select(labels, other));
+            float[] applied = fitted.apply(raw, shifts);
             for (int i = 0; i < raw.length; i++) {
                 if (half[i] == h) {
-                    crossFitted[i] = (float) other.apply(raw[i]);
+                    crossFitted[i] = applied[i];
                 }
             }
         }
         List<Bin> bins = bins(crossFitted, labels);
-        return new CalibrationReport(kept.method(), kept.slope(), kept.intercept(), ece(bins(raw, labels)), ece(bins),
-                ece(bins(kept.apply(raw), labels)), bins);
+        return new CalibrationReport(kept.method(), kept.slope(), kept.intercept(), kept.effectsSlope(),
+                ece(bins(Calibration.NONE.apply(raw, shifts), labels)), ece(bins), ece(bins(kept.apply(raw, shifts), labels)),
+                bins);
     }
 
     /** Rows-weighted mean |mean probability - conversion rate| over the bins. */
@@ -90,30 +98,27 @@ public record CalibrationReport(
         return bins;
     }
 
-    private static float[] select(float[] values, int[] half, int which) {
-        int n = 0;
-        for (int h : half) {
-            n += h == which ? 1 : 0;
-        }
-        float[] selected = new float[n];
-        for (int i = 0, j = 0; i < values.length; i++) {
-            if (half[i] == which) {
-                selected[j++] = values[i];
-            }
+    /** The indices of the rows in half {@code which}. */
+    private static int[] rows(int[] half, int which) {
+        return java.util.stream.IntStream.range(0, half.length).filter(i -> half[i] == which).toArray();
+    }
+
+    private static float[] select(float[] values, int[] rows) {
+        float[] selected = new float[rows.length];
+        for (int j = 0; j < rows.length; j++) {
+            selected[j] = values[rows[j]];
         }
         return selected;
     }
 
-    private static boolean[] select(boolean[] values, int[] half, int which) {
-        int n = 0;
-        for (int h : half) {
-            n += h == which ? 1 : 0;
-        }
-        boolean[] selected = new boolean[n];
-        for (int i = 0, j = 0; i < values.length; i++) {
-            if (half[i] == which) {
-                selected[j++] = values[i];
-            }
+    private static double[] select(double[] values, int[] rows) {
+        return java.util.Arrays.stream(rows).mapToDouble(i -> values[i]).toArray();
+    }
+
+    private static boolean[] select(boolean[] values, int[] rows) {
+        boolean[] selected = new boolean[rows.length];
+        for (int j = 0; j < rows.length; j++) {
+            selected[j] = values[rows[j]];
         }
         return selected;
     }

@@ -16,11 +16,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** `trainer baselines`: logistic regression, boosted trees and target-encoded trees on the trainer's split, test F1 as JSON. */
+/**
+ * `trainer baselines`: logistic regression, boosted trees, target-encoded trees and the value effects without the
+ * network on the trainer's split, test F1 as JSON.
+ */
 @Prototype
 @Command(name = "baselines", mixinStandardHelpOptions = true,
         description = "Trains one-hot logistic regression, gradient-boosted trees and the trees with out-of-fold target "
-                + "encoding of the id columns on the same split as `train`, "
+                + "encoding of the id columns and the value effects of `train` without its network on the same split as `train`, "
                 + "each at its own best validation threshold, and prints their test metrics as JSON.")
 public class BaselinesCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "CSV", description = "labelled training leads")

@@ -48,7 +48,7 @@ public class TrainingOptions {
 
     @Setting("trainer.id-effects.columns")
     @Option(names = "--id-effect-columns", paramLabel = "COLUMN,...",
-            description = "id columns, or crosses of lead columns (a*b), whose per-value effects on the log-odds are learnt after the network (none: off)")
+            description = "lead columns, or crosses of lead columns (a*b), whose per-value effects on the log-odds are learnt beside the network (none: off)")
     String idEffectColumns;
 
     @Setting("trainer.text.coarse-digits")

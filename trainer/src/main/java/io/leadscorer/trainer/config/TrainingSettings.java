@@ -1,5 +1,7 @@
 package io.leadscorer.trainer.config;
 
+import io.leadscorer.model.text.LeadColumns;
+
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -114,13 +116,16 @@ public record TrainingSettings(
             @DecimalMin("0") double negativeRatio) {}
 
     /**
-     * The id columns whose per-value effects on the log-odds are estimated after the network is trained (random
-     * effects with the network's logit as offset, see IdEffectFit; empty or "none": off), and the candidate prior standard
-     * deviations searched on the validation split, the first one the start of the search; {@code inText}: whether the
-     * network also reads these columns in the lead text (otherwise they are left out of it).
+     * The columns (and crosses of columns) whose per-value effects on the log-odds are estimated beside the network:
+     * random effects on the training base rate (see IdEffectFit; empty or "none": off), weighed against the network by
+     * the calibration; the candidate prior standard deviations searched on the validation split, the first one the
+     * start of the search; {@code outOfText}: the columns the network does not read (their effects stand in for them);
+     * {@code refitWithValidation}: whether the bundle's effects are fitted again on the training and validation rows
+     * together once the validation rows have chosen the priors, the calibration and the threshold.
      */
     @ConfigurationProperties("id-effects")
-    public record IdEffects(List<String> columns, List<@PositiveOrZero Double> priorSds, boolean inText) {
+    public record IdEffects(List<String> columns, List<@PositiveOrZero Double> priorSds, List<String> outOfText,
+                            boolean refitWithValidation) {
 
         /** The column list that turns id effects off where a list cannot be emptied (a flag, an environment variable). */
         public static final String NONE = "none";
@@ -130,6 +135,9 @@ public record TrainingSettings(
                     .filter(column -> !column.isEmpty() && !column.equals(NONE)).toList();
             columns.forEach(io.leadscorer.model.effects.IdEffects::parts);
             priorSds = priorSds == null || priorSds.isEmpty() ? List.of(1.0) : List.copyOf(priorSds);
+            outOfText = outOfText == null ? List.of() : outOfText.stream().map(String::strip)
+                    .filter(column -> !column.isEmpty() && !column.equals(NONE)).toList();
+            outOfText.forEach(LeadColumns::byName);
         }
     }
 

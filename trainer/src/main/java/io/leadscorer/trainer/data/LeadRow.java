@@ -20,6 +20,11 @@ public record LeadRow(long line, Map<String, String> cells, boolean converted) {
         return LeadRecord.ofCsv(cells);
     }
 
+    /** Each row's {@link #record}, in order. */
+    public static List<LeadRecord> records(List<LeadRow> rows) {
+        return rows.stream().map(LeadRow::record).toList();
+    }
+
     /** Whether each row converted, in order. */
     public static boolean[] labels(List<LeadRow> rows) {
         boolean[] labels = new boolean[rows.size()];

@@ -1,6 +1,7 @@
 package io.leadscorer.trainer.effects;
 
 import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.text.LeadRecord;
 
 import java.util.ArrayList;
@@ -11,17 +12,19 @@ import java.util.Map;
 
 /**
  * Estimates {@link IdEffects} from labelled leads: a logistic model whose log-odds are a fixed offset per lead (the
- * network's logit) plus one random effect per value of each id column, each effect drawn from a normal prior with the
- * column's standard deviation. Every value gets its exact posterior mean, computed on a grid; the columns are
- * alternated (each fitted with the others' current effects added to the offset) a few times. A value with few rows is
- * shrunk towards 0, and a value without rows keeps 0, so a company the training data never saw is scored by the
- * network alone. A column may be a cross of lead columns ({@link IdEffects#CROSS}).
+ * trainer gives the base rate, {@link #baseRateOffsets}) plus one random effect per value of each column, each effect
+ * drawn from a normal prior with the column's standard deviation. Every value gets its exact posterior mean, computed
+ * on a grid; the columns are alternated (each fitted with the others' current effects added to the offset) a few
+ * times. A value with few rows is shrunk towards 0, and a value without rows keeps 0, so a company the training data
+ * never saw adds nothing. A column may be a cross of lead columns ({@link IdEffects#CROSS}).
  */
 public final class IdEffectFit {
 
     private static final int GRID_POINTS = 81;
     private static final double GRID_LIMIT = 5;
     private static final int SWEEPS = 4;
+    /** Below this, e^z is finite at every grid point; a lead beyond takes the overflow-safe path. */
+    private static final double EXP_SAFE = 700;
     private static final double[] GRID = new double[GRID_POINTS];
     private static final double[] LOG_PRIOR = new double[GRID_POINTS];
 
@@ -38,6 +41,7 @@ public final class IdEffectFit {
     /** Per column: the index of each lead's value in {@link #values} (-1: missing). */
     private final int[][] valueIndex;
     private final List<List<String>> values;
+    private final List<Map<String, Integer>> indexes;
 
     /**
      * @param columns the id columns
@@ -56,8 +60,10 @@ public final class IdEffectFit {
         this.labels = labels.clone();
         this.valueIndex = new int[columns.size()][leads.size()];
         this.values = new ArrayList<>();
+        this.indexes = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             Map<String, Integer> index = new HashMap<>();
+            indexes.add(index);
             List<String> names = new ArrayList<>();
             for (int i = 0; i < leads.size(); i++) {
                 String value = IdEffects.key(leads.get(i), columns.get(c));
@@ -70,8 +76,31 @@ public final class IdEffectFit {
         }
     }
 
+    /**
+     * Effects being fitted: the prior standard deviation of each column and the effect of each of its values (in the
+     * order of the training leads' first appearance). Immutable; {@link #withColumn} makes a new one.
+     */
+    public static final class Fitted {
+        private final double[] priorSds;
+        private final double[][] effects;
+
+        private Fitted(double[] priorSds, double[][] effects) {
+            this.priorSds = priorSds;
+            this.effects = effects;
+        }
+
+        public double[] priorSds() {
+            return priorSds.clone();
+        }
+    }
+
     /** The effects under priors with these standard deviations, one per column (0: the column has no effect). */
     public IdEffects fit(double[] priorSds) {
+        return effects(fitted(priorSds));
+    }
+
+    /** {@link #fit} before it becomes {@link IdEffects}: the columns alternated from no effects until they settle. */
+    public Fitted fitted(double[] priorSds) {
         if (priorSds.length != columns.size()) {
             throw new IllegalArgumentException(priorSds.length + " prior standard deviations for " + columns.size() + " columns");
         }
@@ -80,30 +109,90 @@ public final class IdEffectFit {
             effects[c] = new double[values.get(c).size()];
         }
         int sweeps = columns.size() == 1 ? 1 : SWEEPS;
-        double[] base = new double[offsets.length];
         for (int sweep = 0; sweep < sweeps; sweep++) {
             for (int c = 0; c < columns.size(); c++) {
-                for (int i = 0; i < base.length; i++) {
-                    base[i] = offsets[i];
-                    for (int other = 0; other < columns.size(); other++) {
-                        int v = valueIndex[other][i];
-                        if (other != c && v >= 0) {
-                            base[i] += effects[other][v];
-                        }
-                    }
-                }
-                effects[c] = posteriorMeans(c, base, priorSds[c]);
+                effects[c] = posteriorMeans(c, base(effects, c), priorSds[c]);
             }
         }
-        Map<String, IdEffects.Column> fitted = new LinkedHashMap<>();
+        return new Fitted(priorSds.clone(), effects);
+    }
+
+    /**
+     * One column refitted under another prior standard deviation, the other columns' effects held: a cheap step
+     * for a search, which compares the candidates of one column this way and then fits its choice in full.
+     */
+    public Fitted withColumn(Fitted from, int column, double priorSd) {
+        double[] sds = from.priorSds.clone();
+        sds[column] = priorSd;
+        double[][] effects = from.effects.clone();
+        effects[column] = posteriorMeans(column, base(from.effects, column), priorSd);
+        return new Fitted(sds, effects);
+    }
+
+    /** Every column refitted once more in turn, starting from these effects. */
+    public Fitted sweep(Fitted from) {
+        double[][] effects = from.effects.clone();
+        for (int c = 0; c < columns.size(); c++) {
+            effects[c] = posteriorMeans(c, base(effects, c), from.priorSds[c]);
+        }
+        return new Fitted(from.priorSds.clone(), effects);
+    }
+
+    /** The effects as the bundle keeps them: per column, the effect of each value with training rows. */
+    public IdEffects effects(Fitted fitted) {
+        Map<String, IdEffects.Column> byColumn = new LinkedHashMap<>();
         for (int c = 0; c < columns.size(); c++) {
             Map<String, Double> byValue = new HashMap<>();
-            for (int v = 0; v < effects[c].length; v++) {
-                byValue.put(values.get(c).get(v), effects[c][v]);
+            for (int v = 0; v < fitted.effects[c].length; v++) {
+                byValue.put(values.get(c).get(v), fitted.effects[c][v]);
             }
-            fitted.put(columns.get(c), new IdEffects.Column(priorSds[c], byValue));
+            byColumn.put(columns.get(c), new IdEffects.Column(fitted.priorSds[c], byValue));
         }
-        return new IdEffects(fitted);
+        return new IdEffects(byColumn);
+    }
+
+    /** Per column, the index of each of these leads' values among the training values (-1: missing or unseen). */
+    public int[][] index(List<? extends LeadRecord> leads) {
+        int[][] index = new int[columns.size()][leads.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            for (int i = 0; i < leads.size(); i++) {
+                String value = IdEffects.key(leads.get(i), columns.get(c));
+                index[c][i] = value == null ? -1 : indexes.get(c).getOrDefault(value, -1);
+            }
+        }
+        return index;
+    }
+
+    /** The shift of each lead of an {@link #index}: what {@link IdEffects#shifts} gives for the same effects. */
+    public static double[] shifts(Fitted fitted, int[][] index) {
+        double[] shifts = new double[index.length == 0 ? 0 : index[0].length];
+        for (int c = 0; c < index.length; c++) {
+            for (int i = 0; i < shifts.length; i++) {
+                int v = index[c][i];
+                if (v >= 0) {
+                    shifts[i] += fitted.effects[c][v];
+                }
+            }
+        }
+        return shifts;
+    }
+
+    /** Each training lead's offset plus the other columns' effects: what {@code column}'s effects are fitted on. */
+    private double[] base(double[][] effects, int column) {
+        double[] base = offsets.clone();
+        for (int other = 0; other < columns.size(); other++) {
+            if (other == column) {
+                continue;
+            }
+            int[] index = valueIndex[other];
+            double[] effect = effects[other];
+            for (int i = 0; i < base.length; i++) {
+                if (index[i] >= 0) {
+                    base[i] += effect[index[i]];
+                }
+            }
+        }
+        return base;
     }
 
     private double[] posteriorMeans(int column, double[] base, double sd) {
@@ -112,7 +201,14 @@ public final class IdEffectFit {
         if (sd == 0) {
             return means;
         }
+        // log-likelihood of a lead at grid point g: y z - log(1 + e^z), z = base + sd g; the y z term is summed per
+        // value (its base part is the same at every g), and e^z = e^base e^(sd g) saves an exp per lead and point
+        double[] growth = new double[GRID_POINTS];
+        for (int g = 0; g < GRID_POINTS; g++) {
+            growth[g] = Math.exp(sd * GRID[g]);
+        }
         double[][] log = new double[count][];
+        int[] positives = new int[count];
         for (int i = 0; i < base.length; i++) {
             int v = valueIndex[column][i];
             if (v < 0) {
@@ -122,26 +218,52 @@ public final class IdEffectFit {
                 log[v] = LOG_PRIOR.clone();
             }
             double[] row = log[v];
-            for (int g = 0; g < GRID_POINTS; g++) {
-                double z = base[i] + sd * GRID[g];
-                row[g] -= softplus(labels[i] ? -z : z);
+            if (labels[i]) {
+                positives[v]++;
+            }
+            if (Math.abs(base[i]) + sd * GRID_LIMIT < EXP_SAFE) {
+                double odds = Math.exp(base[i]);
+                for (int g = 0; g < GRID_POINTS; g++) {
+                    row[g] -= Math.log1p(odds * growth[g]);
+                }
+            } else {
+                for (int g = 0; g < GRID_POINTS; g++) {
+                    row[g] -= softplus(base[i] + sd * GRID[g]);
+                }
             }
         }
         for (int v = 0; v < count; v++) {
+            double[] row = log[v];
             double max = Double.NEGATIVE_INFINITY;
-            for (double value : log[v]) {
-                max = Math.max(max, value);
+            for (int g = 0; g < GRID_POINTS; g++) {
+                row[g] += positives[v] * sd * GRID[g];
+                max = Math.max(max, row[g]);
             }
             double mass = 0;
             double moment = 0;
             for (int g = 0; g < GRID_POINTS; g++) {
-                double p = Math.exp(log[v][g] - max);
+                double p = Math.exp(row[g] - max);
                 mass += p;
                 moment += p * GRID[g];
             }
             means[v] = sd * moment / mass;
         }
         return means;
+    }
+
+    /**
+     * The offsets of a fit on the base rate alone: {@code count} times the log-odds of the share of {@code labels}
+     * that converted (the effects then make an additive model of their own, which the calibration weighs against
+     * the network).
+     */
+    public static double[] baseRateOffsets(boolean[] labels, int count) {
+        int positives = 0;
+        for (boolean label : labels) {
+            positives += label ? 1 : 0;
+        }
+        double[] offsets = new double[count];
+        java.util.Arrays.fill(offsets, Calibration.logit(positives / (double) labels.length));
+        return offsets;
     }
 
     /** log(1 + e^x) without overflow. */

@@ -4,14 +4,21 @@ import io.leadscorer.model.effects.IdEffects;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.text.LeadRecord;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Chooses the prior standard deviation of each id column's effects on held-out leads: coordinate search over the
  * candidates (each column in turn, the others held), scoring each choice by the held-out log loss after Platt
- * calibration of the network's logit plus the effects, which is how the bundle will serve them. When no choice beats
- * the network alone on the held-out leads, every standard deviation is 0 (all effects 0).
+ * calibration of the offsets plus the effects (the trainer's offsets are the base rate: the effects as a model of
+ * their own). When no choice beats the offsets alone on the held-out leads, every standard deviation is 0 (all
+ * effects 0).
  */
 public final class PriorSearch {
 
@@ -23,58 +30,103 @@ public final class PriorSearch {
      * @param effects           the effects fitted with the chosen standard deviations
      * @param priorSds          the chosen standard deviation per column
      * @param heldOutLogLoss    the held-out log loss (calibrated) with them
-     * @param withoutEffectsLogLoss the held-out log loss (calibrated) of the network alone
+     * @param withoutEffectsLogLoss the held-out log loss (calibrated) of the offsets alone
      */
     public record Choice(IdEffects effects, double[] priorSds, double heldOutLogLoss, double withoutEffectsLogLoss) {}
 
     private final IdEffectFit fit;
-    private final List<? extends LeadRecord> heldOut;
+    private final int[][] heldOutIndex;
     private final double[] heldOutOffsets;
     private final boolean[] heldOutLabels;
 
     public PriorSearch(IdEffectFit fit, List<? extends LeadRecord> heldOut, double[] heldOutOffsets, boolean[] heldOutLabels) {
         this.fit = fit;
-        this.heldOut = heldOut;
+        this.heldOutIndex = fit.index(heldOut);
         this.heldOutOffsets = heldOutOffsets.clone();
         this.heldOutLabels = heldOutLabels.clone();
     }
 
-    /** Searches {@code candidates} for each of {@code columns} id columns, starting from the first candidate. */
-    public Choice choose(int columns, double[] candidates) {
-        double[] sds = new double[columns];
-        Arrays.fill(sds, candidates[0]);
-        IdEffects best = fit.fit(sds);
+    /**
+     * Searches {@code candidates} for each of {@code columns} id columns, starting from the first candidate. A
+     * candidate is judged with its column refitted and the others held ({@link IdEffectFit#withColumn}); a better one
+     * is kept after a sweep over all columns, and the final choice is fitted in full. The candidates of one column
+     * are tried on up to {@code threads} threads at once; the choice is the same as one after the other (the lowest
+     * loss, the earlier candidate on a tie).
+     */
+    public Choice choose(int columns, double[] candidates, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            return choose(columns, candidates, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Choice choose(int columns, double[] candidates, ExecutorService pool) {
+        double[] start = new double[columns];
+        Arrays.fill(start, candidates[0]);
+        IdEffectFit.Fitted best = fit.fitted(start);
         double bestLoss = logLoss(best);
         for (int round = 0; round < ROUNDS; round++) {
             for (int c = 0; c < columns; c++) {
+                IdEffectFit.Fitted from = best;
+                int column = c;
+                List<Callable<Trial>> trials = new ArrayList<>();
                 for (double candidate : candidates) {
-                    if (candidate == sds[c]) {
-                        continue;
+                    if (candidate != from.priorSds()[c]) {
+                        trials.add(() -> {
+                            IdEffectFit.Fitted trial = fit.withColumn(from, column, candidate);
+                            return new Trial(trial, logLoss(trial));
+                        });
                     }
-                    double[] trial = sds.clone();
-                    trial[c] = candidate;
-                    IdEffects effects = fit.fit(trial);
-                    double loss = logLoss(effects);
-                    if (loss < bestLoss) {
-                        bestLoss = loss;
-                        best = effects;
-                        sds = trial;
+                }
+                for (Trial trial : all(pool, trials)) {
+                    if (trial.loss() < bestLoss) {
+                        bestLoss = trial.loss();
+                        best = trial.fitted();
                     }
+                }
+                if (best != from) {
+                    best = fit.sweep(best);
+                    bestLoss = logLoss(best);
                 }
             }
         }
-        double without = logLoss(IdEffects.NONE);
-        if (without <= bestLoss) {
-            // the ids only add noise here: every effect 0, which serves the network alone
+        double[] sds = best.priorSds();
+        IdEffectFit.Fitted chosen = fit.fitted(sds);
+        double chosenLoss = logLoss(chosen);
+        double without = logLoss(new double[heldOutOffsets.length]);
+        if (without <= chosenLoss) {
+            // the columns only add noise here: every effect 0
             double[] none = new double[columns];
             return new Choice(fit.fit(none), none, without, without);
         }
-        return new Choice(best, sds, bestLoss, without);
+        return new Choice(fit.effects(chosen), sds, chosenLoss, without);
     }
 
-    /** Mean held-out log loss of the offsets plus these effects, Platt-calibrated on the same leads. */
-    double logLoss(IdEffects effects) {
-        double[] shifts = effects.shifts(heldOut);
+    private record Trial(IdEffectFit.Fitted fitted, double loss) {}
+
+    private static List<Trial> all(ExecutorService pool, List<Callable<Trial>> trials) {
+        try {
+            List<Trial> done = new ArrayList<>(trials.size());
+            for (Future<Trial> future : pool.invokeAll(trials)) {
+                done.add(future.get());
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fitting id effects", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private double logLoss(IdEffectFit.Fitted fitted) {
+        return logLoss(IdEffectFit.shifts(fitted, heldOutIndex));
+    }
+
+    /** Mean held-out log loss of the offsets plus these shifts, Platt-calibrated on the same leads. */
+    double logLoss(double[] shifts) {
         float[] probabilities = new float[shifts.length];
         for (int i = 0; i < shifts.length; i++) {
             probabilities[i] = (float) (1 / (1 + Math.exp(-(heldOutOffsets[i] + shifts[i]))));

@@ -166,35 +166,40 @@ public final class TrainingPipeline {
 
                     float[] raw = TrainedNetwork.probabilities(network, manager, validation,
                             settings.optimization().evalBatchSize());
+                    // effects: fitted on the training rows, judged on the validation rows (calibration and
+                    // threshold too); served: what the bundle gets, refitted on both splits when the settings say so
                     IdEffects effects = IdEffects.NONE;
+                    IdEffects served = IdEffects.NONE;
                     IdEffectsReport effectsReport = null;
                     if (!settings.idEffects().columns().isEmpty()) {
                         long effectsStarted = System.nanoTime();
-                        float[] trainingRaw = TrainedNetwork.probabilities(network, manager,
-                                encode(tokenizer, text::training, parts.training()), settings.optimization().evalBatchSize());
-                        PriorSearch.Choice choice = searchIdEffects(parts.training(), trainingRaw, parts.validation(), raw);
+                        PriorSearch.Choice choice = searchIdEffects(parts);
                         effects = choice.effects();
-                        effectsReport = IdEffectsReport.of(settings.idEffects().columns(), choice,
+                        boolean refit = settings.idEffects().refitWithValidation();
+                        served = refit ? refitIdEffects(parts, choice.priorSds()) : effects;
+                        effectsReport = IdEffectsReport.of(settings.idEffects().columns(), choice, served, refit,
                                 (System.nanoTime() - effectsStarted) / 1e9);
-                        console.printf(Locale.ROOT, "id effects: prior sd %s; validation log loss %.4f without, %.4f with (%.0f s)%n",
+                        console.printf(Locale.ROOT, "value effects: prior sd %s; validation log loss %.4f at the base rate, "
+                                        + "%.4f with the effects alone%s (%.0f s)%n",
                                 effectsReport.priorSds(), choice.withoutEffectsLogLoss(), choice.heldOutLogLoss(),
-                                effectsReport.seconds());
+                                refit ? "; refitted on training and validation rows" : "", effectsReport.seconds());
                     }
-                    // the served probability is the calibrated one (network and id effects), and the threshold is
-                    // chosen on that scale
+                    // the served probability is the calibrated one, network and effects each with its own slope, and
+                    // the threshold is chosen on that scale
                     double[] shifts = effects.shifts(records(parts.validation()));
-                    float[] shifted = shifted(raw, shifts);
-                    Calibration calibration = Calibration.fitPlatt(shifted, validation.labels());
-                    CalibrationReport calibrationReport = CalibrationReport.of(calibration, shifted, validation.labels(),
-                            settings.seed());
+                    Calibration calibration = Calibration.fitPlatt(raw, shifts, validation.labels());
+                    CalibrationReport calibrationReport = CalibrationReport.of(calibration, raw, shifts,
+                            validation.labels(), settings.seed());
                     ScoredLabels scored = ScoredLabels.of(validation.labels(), calibration.apply(raw, shifts));
+                    console.printf(Locale.ROOT, "calibration: sigmoid(%.3f x network log-odds + %.3f x effects %+.3f)%n",
+                            calibration.slope(), calibration.effectsSlope(), calibration.intercept());
                     double threshold = scored.bestF1Threshold();
                     BinaryMetrics metrics = scored.metricsAt(threshold);
 
                     config.write(staging.resolve(CONFIG));
                     text.rates().ifPresent(rates -> rates.write(staging.resolve(IdRates.FILE)));
-                    if (!effects.isEmpty()) {
-                        effects.write(staging.resolve(IdEffects.FILE));
+                    if (!served.isEmpty()) {
+                        served.write(staging.resolve(IdEffects.FILE));
                     }
                     BertWeights.save(network, staging.resolve(WEIGHTS));
                     TrainingPlots.write(staging, outcome.epochs(), scored.precisionRecallCurve());
@@ -224,48 +229,45 @@ public final class TrainingPipeline {
         }
     }
 
-    /**
-     * The id effect columns the network does not read: all plain ones unless the settings keep them in the text; the
-     * parts of a crossed column stay (the cross carries their interaction, not their own effects).
-     */
+    /** The columns the network does not read: those of the settings' out-of-text whose value effects stand in. */
     private List<String> idEffectColumnsOutOfText() {
-        return settings.idEffects().inText() ? List.of()
-                : settings.idEffects().columns().stream().filter(c -> !IdEffects.isCross(c)).toList();
+        return settings.idEffects().outOfText().stream().filter(settings.idEffects().columns()::contains).toList();
     }
 
-    /** Id effects of the settings' columns from the training rows, their priors chosen on the validation rows. */
-    private PriorSearch.Choice searchIdEffects(List<LeadRow> training, float[] trainingProbabilities,
-                                               List<LeadRow> validation, float[] validationProbabilities) {
+    /**
+     * Value effects of the settings' columns from the training rows, their priors chosen on the validation rows. The
+     * effects are fitted on the base rate alone, not on the network: on its own training rows the network is
+     * overconfident, which left effects fitted on its logit too small (BENCHMARKS.md, "Issue 11, fifth session");
+     * the calibration then weighs the two on the validation rows.
+     */
+    private PriorSearch.Choice searchIdEffects(StratifiedSplit.Parts parts) {
         List<String> columns = settings.idEffects().columns();
-        IdEffectFit fit = new IdEffectFit(columns, records(training), logits(trainingProbabilities),
-                LeadRow.labels(training));
-        PriorSearch search = new PriorSearch(fit, records(validation), logits(validationProbabilities),
-                LeadRow.labels(validation));
+        boolean[] labels = LeadRow.labels(parts.training());
+        IdEffectFit fit = new IdEffectFit(columns, records(parts.training()),
+                IdEffectFit.baseRateOffsets(labels, labels.length), labels);
+        PriorSearch search = new PriorSearch(fit, records(parts.validation()),
+                IdEffectFit.baseRateOffsets(labels, parts.validation().size()), LeadRow.labels(parts.validation()));
         return search.choose(columns.size(),
-                settings.idEffects().priorSds().stream().mapToDouble(Double::doubleValue).toArray());
+                settings.idEffects().priorSds().stream().mapToDouble(Double::doubleValue).toArray(), settings.threads());
+    }
+
+    /**
+     * The effects under the chosen priors from the training and the validation rows together: a fifth more rows per
+     * value for the bundle, after the validation rows have chosen the priors, the calibration and the threshold with
+     * effects fitted without them.
+     */
+    private IdEffects refitIdEffects(StratifiedSplit.Parts parts, double[] priorSds) {
+        List<LeadRow> both = new ArrayList<>(parts.training());
+        both.addAll(parts.validation());
+        return new IdEffectFit(settings.idEffects().columns(), records(both),
+                IdEffectFit.baseRateOffsets(LeadRow.labels(parts.training()), both.size()), LeadRow.labels(both))
+                .fit(priorSds);
     }
 
     private static List<LeadRecord> records(List<LeadRow> rows) {
-        return rows.stream().map(LeadRow::record).toList();
+        return LeadRow.records(rows);
     }
 
-
-    private static double[] logits(float[] probabilities) {
-        double[] logits = new double[probabilities.length];
-        for (int i = 0; i < logits.length; i++) {
-            logits[i] = Calibration.logit(probabilities[i]);
-        }
-        return logits;
-    }
-
-    /** The network's probabilities with the shifts added to their log-odds: what calibration is fitted to. */
-    private static float[] shifted(float[] probabilities, double[] shifts) {
-        float[] out = new float[probabilities.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) (1 / (1 + Math.exp(-(Calibration.logit(probabilities[i]) + shifts[i]))));
-        }
-        return out;
-    }
 
     private ColumnPruner pruner() {
         TrainingSettings.Prune prune = settings.prune();

@@ -41,7 +41,7 @@ class CalibrationReportTest {
         }
         Calibration kept = Calibration.fitPlatt(raw, labels);
 
-        CalibrationReport report = CalibrationReport.of(kept, raw, labels, 1);
+        CalibrationReport report = CalibrationReport.of(kept, raw, new double[raw.length], labels, 1);
 
         assertThat(report.eceUncalibrated()).isGreaterThan(0.1);
         assertThat(report.eceCalibrated()).isLessThan(0.02);

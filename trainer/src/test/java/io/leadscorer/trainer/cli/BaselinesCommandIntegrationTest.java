@@ -30,7 +30,7 @@ class BaselinesCommandIntegrationTest {
         assertThat(report.get("training_rows").asLong()).isEqualTo(1600);
         assertThat(report.get("validation_rows").asLong()).isEqualTo(400);
         assertThat(report.get("test_rows").asLong()).isEqualTo(600);
-        for (String name : List.of("logistic_regression", "boosted_trees", "target_encoded_trees")) {
+        for (String name : List.of("logistic_regression", "boosted_trees", "target_encoded_trees", "value_effects")) {
             JsonNode result = report.get(name);
             assertThat(result.get("name").asText()).isEqualTo(name);
             assertThat(result.at("/test/rows").asLong()).isEqualTo(600);

@@ -68,6 +68,8 @@ class TrainCommandIntegrationTest {
     private Path data;
     private TrainerRun run;
     private Bundle bundle;
+    /** The same run but for the refit: the bundle's id effects are those the validation figures were measured with. */
+    private Bundle trainingRowsOnly;
 
     @BeforeAll
     void train() {
@@ -81,6 +83,11 @@ class TrainCommandIntegrationTest {
                 "--control-topic", CONTROL_TOPIC);
         assertThat(run.exitCode()).as(run.toString()).isZero();
         bundle = Bundle.open(Path.of(run.lastLine()));
+        TrainerRun withoutRefit = TrainerRun.tiny("train", "--data", data.toString(),
+                "--store", dir.resolve("training-rows-only").toString(), "--augment-copies", "8",
+                "--set", "trainer.id-effects.refit-with-validation=false");
+        assertThat(withoutRefit.exitCode()).as(withoutRefit.toString()).isZero();
+        trainingRowsOnly = Bundle.open(Path.of(withoutRefit.lastLine()));
     }
 
     @AfterAll
@@ -142,9 +149,10 @@ class TrainCommandIntegrationTest {
     }
 
     @Test
-    void theManifestsValidationMetricsAreWhatThePredictorGivesOnTheValidationSplit() {
+    void withoutTheRefitTheManifestsValidationMetricsAreWhatThePredictorGivesOnTheValidationSplit() {
         List<LeadRow> rows = new CsvLeadReader().read(data).rows();
         List<LeadRow> validation = new StratifiedSplit(0.2, 42).split(rows).validation();
+        Bundle bundle = trainingRowsOnly;
 
         BinaryMetrics served = new BundleEvaluator(512).evaluate(bundle, Device.cpu(), validation).metrics();
 
@@ -200,26 +208,35 @@ class TrainCommandIntegrationTest {
     }
 
     @Test
-    void learnsTheIdEffectsFromTheTrainingRowsOnlyAndRecordsTheChosenPriors() throws IOException {
+    void learnsTheIdEffectsFromTrainingRowsRefitsThemWithValidationRowsAndRecordsTheChosenPriors() throws IOException {
         IdEffects effects = IdEffects.read(bundle.bytes(IdEffects.FILE), "test");
-        List<String> columns = List.of("customer_idx", "lead_owner", "product_category*business_area",
-                "customer_position*inquiry_type", "enterprise*bant_submit");
+        IdEffects fromTraining = IdEffects.read(trainingRowsOnly.bytes(IdEffects.FILE), "test");
+        // every lead column and the three crosses of application.yml
+        List<String> columns = new ArrayList<>(LeadColumns.NAMES);
+        columns.addAll(List.of("product_category*business_area", "customer_position*inquiry_type", "enterprise*bant_submit"));
         assertThat(effects.columns()).containsOnlyKeys(columns);
         StratifiedSplit.Parts parts = new StratifiedSplit(0.2, 42).split(new CsvLeadReader().read(data).rows());
         for (String column : columns) {
-            java.util.Set<String> trainingValues = new java.util.HashSet<>();
-            parts.training().stream().map(row -> IdEffects.key(row.record(), column)).filter(java.util.Objects::nonNull)
-                    .forEach(trainingValues::add);
-            assertThat(trainingValues).isNotEmpty();
-            assertThat(effects.columns().get(column).effects().keySet()).isEqualTo(trainingValues);
+            java.util.Set<String> trainingValues = values(parts.training(), column);
+            java.util.Set<String> bothValues = new java.util.HashSet<>(trainingValues);
+            bothValues.addAll(values(parts.validation(), column));
+            if (trainingValues.isEmpty()) {
+                // a column the simulator always leaves empty has no effects
+                assertThat(effects.columns().get(column).effects()).isEmpty();
+                continue;
+            }
+            assertThat(fromTraining.columns().get(column).effects().keySet()).isEqualTo(trainingValues);
+            assertThat(effects.columns().get(column).effects().keySet()).isEqualTo(bothValues);
+            // the refit keeps the priors the validation rows chose
+            assertThat(effects.columns().get(column).priorSd()).isEqualTo(fromTraining.columns().get(column).priorSd());
         }
-        // a company seen only in validation gets no effect
-        LeadRow unseen = parts.validation().stream()
-                .filter(row -> !effects.columns().get("customer_idx").effects()
+        // a company seen only in validation has no effect from the training rows, and one after the refit
+        LeadRow validationOnly = parts.validation().stream()
+                .filter(row -> !fromTraining.columns().get("customer_idx").effects()
                         .containsKey(IdEffects.key(row.record().value("customer_idx"))))
                 .findFirst().orElseThrow();
         assertThat(effects.columns().get("customer_idx").effects())
-                .doesNotContainKey(IdEffects.key(unseen.record().value("customer_idx")));
+                .containsKey(IdEffects.key(validationOnly.record().value("customer_idx")));
 
         JsonNode metrics = JSON.readTree(bundle.file("metrics.json").toFile());
         assertThat(metrics.at("/id_effects/prior_sds/customer_idx").asDouble())
@@ -228,7 +245,16 @@ class TrainCommandIntegrationTest {
                 .isEqualTo(effects.columns().get("lead_owner").effects().size());
         assertThat(metrics.at("/id_effects/validation_log_loss_with").asDouble())
                 .isLessThanOrEqualTo(metrics.at("/id_effects/validation_log_loss_without").asDouble());
-        assertThat(run.err()).contains("id effects: prior sd {customer_idx=");
+        assertThat(metrics.at("/id_effects/refitted_with_validation").asBoolean()).isTrue();
+        assertThat(JSON.readTree(trainingRowsOnly.file("metrics.json").toFile())
+                .at("/id_effects/refitted_with_validation").asBoolean()).isFalse();
+        assertThat(run.err()).contains("value effects: prior sd {bant_submit=").contains("calibration: sigmoid(").contains("refitted on training and validation rows");
+    }
+
+    private static java.util.Set<String> values(List<LeadRow> rows, String column) {
+        java.util.Set<String> values = new java.util.HashSet<>();
+        rows.stream().map(row -> IdEffects.key(row.record(), column)).filter(java.util.Objects::nonNull).forEach(values::add);
+        return values;
     }
 
     @Test

@@ -11,10 +11,13 @@ class TrainingSettingsTest {
     @Test
     void idEffectColumnsMayBeCrossesOfLeadColumnsAndNoneTurnsThemOff() {
         TrainingSettings.IdEffects crossed = new TrainingSettings.IdEffects(
-                List.of(" customer_idx", "product_category*business_area "), List.of(1.0, 0.0), false);
+                List.of(" customer_idx", "product_category*business_area "), List.of(1.0, 0.0), List.of(" customer_idx"), true);
         assertThat(crossed.columns()).containsExactly("customer_idx", "product_category*business_area");
-        assertThat(new TrainingSettings.IdEffects(List.of("none"), null, false).columns()).isEmpty();
-        assertThatThrownBy(() -> new TrainingSettings.IdEffects(List.of("product_category*vertical"), null, false))
+        assertThat(crossed.outOfText()).containsExactly("customer_idx");
+        assertThatThrownBy(() -> new TrainingSettings.IdEffects(List.of(), null, List.of("company"), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'company'");
+        assertThat(new TrainingSettings.IdEffects(List.of("none"), null, null, true).columns()).isEmpty();
+        assertThatThrownBy(() -> new TrainingSettings.IdEffects(List.of("product_category*vertical"), null, null, true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'product_category*vertical'").hasMessageContaining("'vertical'");
     }

@@ -116,6 +116,26 @@ class IdEffectFitTest {
     }
 
     @Test
+    void aFitsIndexedShiftsAreTheBundlesShiftsAndAOneColumnStepLeavesTheOtherColumnsAlone() {
+        IdLeads data = new IdLeads(4_000, 100, 20, 1.0, 0.5, 7);
+        IdLeads other = data.resample(500, 8);
+        IdLeads unseen = new IdLeads(200, 1_000, 500, 1.0, 0.5, 9);
+        List<LeadRecord> leads = new ArrayList<>(other.leads);
+        leads.addAll(unseen.leads);
+        IdEffectFit fit = new IdEffectFit(COLUMNS, data.leads, data.offsets, data.labels);
+        IdEffectFit.Fitted fitted = fit.fitted(new double[] {1.0, 0.5});
+
+        assertThat(IdEffectFit.shifts(fitted, fit.index(leads))).containsExactly(fit.effects(fitted).shifts(leads));
+        assertThat(fit.effects(fitted)).isEqualTo(fit.fit(new double[] {1.0, 0.5}));
+
+        IdEffects stepped = fit.effects(fit.withColumn(fitted, 1, 2.0));
+        assertThat(stepped.columns().get("customer_idx")).isEqualTo(fit.effects(fitted).columns().get("customer_idx"));
+        assertThat(stepped.columns().get("lead_owner").priorSd()).isEqualTo(2.0);
+        assertThat(stepped.columns().get("lead_owner").effects())
+                .isNotEqualTo(fit.effects(fitted).columns().get("lead_owner").effects());
+    }
+
+    @Test
     void refusesMismatchedInputs() {
         IdLeads data = new IdLeads(100, 10, 2, 1, 1, 3);
         assertThatThrownBy(() -> new IdEffectFit(COLUMNS, data.leads, new double[3], data.labels))

@@ -41,16 +41,31 @@ class PriorSearchTest {
         IdEffectFit fit = new IdEffectFit(COLUMNS, training.leads, training.offsets, training.labels);
 
         PriorSearch.Choice choice = new PriorSearch(fit, heldOut.leads, heldOut.offsets, heldOut.labels)
-                .choose(COLUMNS.size(), new double[] {2.0, 3.0});
+                .choose(COLUMNS.size(), new double[] {2.0, 3.0}, 1);
 
         assertThat(choice.priorSds()).containsExactly(0, 0);
         assertThat(choice.effects().shifts(heldOut.leads)).containsOnly(0.0);
         assertThat(choice.heldOutLogLoss()).isEqualTo(choice.withoutEffectsLogLoss());
     }
 
+    @Test
+    void choosesTheSameOnOneThreadAsOnSeveral() {
+        IdLeads training = new IdLeads(6_000, 150, 300, 1.5, 0.6, 31);
+        IdLeads heldOut = sameWorld(training, 3_000, 32);
+        IdEffectFit fit = new IdEffectFit(COLUMNS, training.leads, training.offsets, training.labels);
+        PriorSearch search = new PriorSearch(fit, heldOut.leads, heldOut.offsets, heldOut.labels);
+
+        PriorSearch.Choice one = search.choose(COLUMNS.size(), CANDIDATES, 1);
+        PriorSearch.Choice three = search.choose(COLUMNS.size(), CANDIDATES, 3);
+
+        assertThat(three.priorSds()).containsExactly(one.priorSds());
+        assertThat(three.heldOutLogLoss()).isEqualTo(one.heldOutLogLoss());
+        assertThat(three.effects()).isEqualTo(one.effects());
+    }
+
     private static PriorSearch.Choice search(IdLeads training, IdLeads heldOut) {
         IdEffectFit fit = new IdEffectFit(COLUMNS, training.leads, training.offsets, training.labels);
-        return new PriorSearch(fit, heldOut.leads, heldOut.offsets, heldOut.labels).choose(COLUMNS.size(), CANDIDATES);
+        return new PriorSearch(fit, heldOut.leads, heldOut.offsets, heldOut.labels).choose(COLUMNS.size(), CANDIDATES, 2);
     }
 
     /** Held-out leads of the same companies and owners: the same effects, other rows. */

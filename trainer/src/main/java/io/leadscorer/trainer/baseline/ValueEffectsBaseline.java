@@ -1,0 +1,53 @@
+package io.leadscorer.trainer.baseline;
+
+import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.trainer.data.LeadRow;
+import io.leadscorer.trainer.effects.IdEffectFit;
+import io.leadscorer.trainer.effects.PriorSearch;
+
+import java.util.List;
+
+/**
+ * The trainer's value effects without the network: the same columns, priors searched the same way on validation,
+ * each lead scored by the base rate plus its values' effects. It tells what the transformer adds to the additive
+ * model it is stacked with. Unlike `train`, it never refits on the validation rows (a baseline fits on the training
+ * rows only).
+ */
+final class ValueEffectsBaseline implements Baseline {
+    private final List<String> columns;
+    private final double[] priorSds;
+    private final int threads;
+    private IdEffects effects = IdEffects.NONE;
+    private double baseRate;
+
+    ValueEffectsBaseline(List<String> columns, List<Double> priorSds, int threads) {
+        this.columns = List.copyOf(columns);
+        this.priorSds = priorSds.stream().mapToDouble(Double::doubleValue).toArray();
+        this.threads = threads;
+    }
+
+    @Override
+    public String name() {
+        return "value_effects";
+    }
+
+    @Override
+    public void fit(List<LeadRow> training, List<LeadRow> validation) {
+        boolean[] labels = LeadRow.labels(training);
+        baseRate = IdEffectFit.baseRateOffsets(labels, 1)[0];
+        IdEffectFit fit = new IdEffectFit(columns, LeadRow.records(training), IdEffectFit.baseRateOffsets(labels, labels.length),
+                labels);
+        effects = new PriorSearch(fit, LeadRow.records(validation), IdEffectFit.baseRateOffsets(labels, validation.size()),
+                LeadRow.labels(validation)).choose(columns.size(), priorSds, threads).effects();
+    }
+
+    @Override
+    public double[] probabilities(List<LeadRow> rows) {
+        double[] shifts = effects.shifts(LeadRow.records(rows));
+        double[] probabilities = new double[rows.size()];
+        for (int i = 0; i < probabilities.length; i++) {
+            probabilities[i] = 1 / (1 + Math.exp(-(baseRate + shifts[i])));
+        }
+        return probabilities;
+    }
+}
