@@ -33,12 +33,9 @@ final class ValueEffectsBaseline implements Baseline {
 
     @Override
     public void fit(List<LeadRow> training, List<LeadRow> validation) {
-        boolean[] labels = LeadRow.labels(training);
-        baseRate = IdEffectFit.baseRateOffsets(labels, 1)[0];
-        IdEffectFit fit = new IdEffectFit(columns, LeadRow.records(training), IdEffectFit.baseRateOffsets(labels, labels.length),
-                labels);
-        effects = new PriorSearch(fit, LeadRow.records(validation), IdEffectFit.baseRateOffsets(labels, validation.size()),
-                LeadRow.labels(validation)).choose(columns.size(), priorSds, threads).effects();
+        baseRate = IdEffectFit.baseRateLogit(LeadRow.labels(training));
+        effects = PriorSearch.onBaseRate(columns, LeadRow.records(training), LeadRow.labels(training),
+                LeadRow.records(validation), LeadRow.labels(validation)).choose(columns.size(), priorSds, threads).effects();
     }
 
     @Override

@@ -11,9 +11,9 @@ import java.util.Random;
 /**
  * How well the served probabilities match conversion rates on the validation split: expected calibration error
  * (ECE, 10 equal-width bins, rows-weighted mean gap between mean probability and conversion rate) of the network's
- * own probabilities with the effects added to their log-odds, and of the calibrated ones, and the reliability diagram's bins. The calibrated figures are
- * cross-fitted (the split halved at random; each half calibrated by the other half's fit), since the same rows
- * also fit the calibration that the bundle keeps.
+ * own probabilities with the effects added to their log-odds, of the calibrated ones, and the reliability diagram's
+ * bins. The calibrated figures are cross-fitted (the split halved at random; each half calibrated by the other half's
+ * fit), since the same rows also fit the calibration that the bundle keeps.
  *
  * @param effectsSlope            the calibration's weight of the value effects' shift (its slope: the network's)
  * @param eceUncalibrated         ECE of the network's probabilities with the effects' shifts added, uncalibrated

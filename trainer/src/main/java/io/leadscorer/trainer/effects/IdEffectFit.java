@@ -104,17 +104,16 @@ public final class IdEffectFit {
         if (priorSds.length != columns.size()) {
             throw new IllegalArgumentException(priorSds.length + " prior standard deviations for " + columns.size() + " columns");
         }
-        double[][] effects = new double[columns.size()][];
+        double[][] none = new double[columns.size()][];
         for (int c = 0; c < columns.size(); c++) {
-            effects[c] = new double[values.get(c).size()];
+            none[c] = new double[values.get(c).size()];
         }
+        Fitted fitted = new Fitted(priorSds.clone(), none);
         int sweeps = columns.size() == 1 ? 1 : SWEEPS;
         for (int sweep = 0; sweep < sweeps; sweep++) {
-            for (int c = 0; c < columns.size(); c++) {
-                effects[c] = posteriorMeans(c, base(effects, c), priorSds[c]);
-            }
+            fitted = sweep(fitted);
         }
-        return new Fitted(priorSds.clone(), effects);
+        return fitted;
     }
 
     /**
@@ -257,13 +256,18 @@ public final class IdEffectFit {
      * the network).
      */
     public static double[] baseRateOffsets(boolean[] labels, int count) {
+        double[] offsets = new double[count];
+        java.util.Arrays.fill(offsets, baseRateLogit(labels));
+        return offsets;
+    }
+
+    /** The log-odds of the share of {@code labels} that converted. */
+    public static double baseRateLogit(boolean[] labels) {
         int positives = 0;
         for (boolean label : labels) {
             positives += label ? 1 : 0;
         }
-        double[] offsets = new double[count];
-        java.util.Arrays.fill(offsets, Calibration.logit(positives / (double) labels.length));
-        return offsets;
+        return Calibration.logit(positives / (double) labels.length);
     }
 
     /** log(1 + e^x) without overflow. */

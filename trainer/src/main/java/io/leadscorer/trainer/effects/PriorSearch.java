@@ -47,6 +47,17 @@ public final class PriorSearch {
     }
 
     /**
+     * The search of value effects as a model of their own: fitted on the training leads with their base rate as every
+     * lead's offset, judged on the held-out leads with the same offset.
+     */
+    public static PriorSearch onBaseRate(List<String> columns, List<? extends LeadRecord> training, boolean[] trainingLabels,
+                                         List<? extends LeadRecord> heldOut, boolean[] heldOutLabels) {
+        IdEffectFit fit = new IdEffectFit(columns, training,
+                IdEffectFit.baseRateOffsets(trainingLabels, trainingLabels.length), trainingLabels);
+        return new PriorSearch(fit, heldOut, IdEffectFit.baseRateOffsets(trainingLabels, heldOut.size()), heldOutLabels);
+    }
+
+    /**
      * Searches {@code candidates} for each of {@code columns} id columns, starting from the first candidate. A
      * candidate is judged with its column refitted and the others held ({@link IdEffectFit#withColumn}); a better one
      * is kept after a sweep over all columns, and the final choice is fitted in full. The candidates of one column

@@ -13,7 +13,6 @@ import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.effects.IdEffects;
 import io.leadscorer.model.text.IdRates;
-import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.text.LeadColumns;
 import io.leadscorer.model.text.LeadText;
 import io.leadscorer.model.text.TextSpec;
@@ -186,7 +185,7 @@ public final class TrainingPipeline {
                     }
                     // the served probability is the calibrated one, network and effects each with its own slope, and
                     // the threshold is chosen on that scale
-                    double[] shifts = effects.shifts(records(parts.validation()));
+                    double[] shifts = effects.shifts(LeadRow.records(parts.validation()));
                     Calibration calibration = Calibration.fitPlatt(raw, shifts, validation.labels());
                     CalibrationReport calibrationReport = CalibrationReport.of(calibration, raw, shifts,
                             validation.labels(), settings.seed());
@@ -242,13 +241,10 @@ public final class TrainingPipeline {
      */
     private PriorSearch.Choice searchIdEffects(StratifiedSplit.Parts parts) {
         List<String> columns = settings.idEffects().columns();
-        boolean[] labels = LeadRow.labels(parts.training());
-        IdEffectFit fit = new IdEffectFit(columns, records(parts.training()),
-                IdEffectFit.baseRateOffsets(labels, labels.length), labels);
-        PriorSearch search = new PriorSearch(fit, records(parts.validation()),
-                IdEffectFit.baseRateOffsets(labels, parts.validation().size()), LeadRow.labels(parts.validation()));
-        return search.choose(columns.size(),
-                settings.idEffects().priorSds().stream().mapToDouble(Double::doubleValue).toArray(), settings.threads());
+        return PriorSearch.onBaseRate(columns, LeadRow.records(parts.training()), LeadRow.labels(parts.training()),
+                        LeadRow.records(parts.validation()), LeadRow.labels(parts.validation()))
+                .choose(columns.size(), settings.idEffects().priorSds().stream().mapToDouble(Double::doubleValue).toArray(),
+                        settings.threads());
     }
 
     /**
@@ -259,13 +255,9 @@ public final class TrainingPipeline {
     private IdEffects refitIdEffects(StratifiedSplit.Parts parts, double[] priorSds) {
         List<LeadRow> both = new ArrayList<>(parts.training());
         both.addAll(parts.validation());
-        return new IdEffectFit(settings.idEffects().columns(), records(both),
+        return new IdEffectFit(settings.idEffects().columns(), LeadRow.records(both),
                 IdEffectFit.baseRateOffsets(LeadRow.labels(parts.training()), both.size()), LeadRow.labels(both))
                 .fit(priorSds);
-    }
-
-    private static List<LeadRecord> records(List<LeadRow> rows) {
-        return LeadRow.records(rows);
     }
 
 
