@@ -1,22 +1,17 @@
 package io.leadscorer.simulator.produce;
 
 import io.leadscorer.avro.MqlEvent;
-import io.leadscorer.schemas.registry.SchemaRegistryConfig;
 import io.leadscorer.schemas.serde.AvroWireSerializer;
 import io.leadscorer.simulator.world.MqlWorld;
 import io.leadscorer.simulator.world.SimulatedLead;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends leads of a simulated world to Kafka as {@code MqlEvent} records (key: lead id; value: Avro in the
@@ -31,6 +26,14 @@ public final class EventProducer {
 
     /** A progress report: acknowledged and failed so far, of the planned count, and the rate since the start. */
     public record Progress(long sent, long failed, long planned, double rate) {
+    }
+
+    /** Told of every lead the broker acknowledged, with the event time it was sent with (on a producer thread). */
+    @FunctionalInterface
+    public interface Acknowledged {
+        Acknowledged NONE = (lead, eventTime) -> { };
+
+        void lead(SimulatedLead lead, Instant eventTime);
     }
 
     private final Producer<String, MqlEvent> producer;
@@ -51,25 +54,15 @@ public final class EventProducer {
      */
     public static Producer<String, MqlEvent> kafkaProducer(String bootstrapServers, String registryUrl,
                                                            Map<String, String> settings) {
-        Map<String, Object> producerConfig = new HashMap<>();
-        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "lead-scorer-simulator");
-        Map<String, Object> serdeConfig = new HashMap<>(settings);
-        serdeConfig.put(SchemaRegistryConfig.URL, registryUrl);
-        settings.forEach((key, value) -> {
-            if (ProducerConfig.configNames().contains(key)) {
-                producerConfig.put(key, value);
-            }
-        });
-        AvroWireSerializer<MqlEvent> values = new AvroWireSerializer<>();
-        values.configure(serdeConfig, false);
-        return new KafkaProducer<>(producerConfig, new StringSerializer(), values);
+        return AvroProducers.create("lead-scorer-simulator", bootstrapServers, registryUrl, settings);
     }
 
-    /** Sends the plan's leads (leads 0 to count-1 of the world's sample), flushes, and summarises. */
-    public ProduceSummary run(MqlWorld world, Plan plan, Consumer<Progress> progress) throws InterruptedException {
+    /**
+     * Sends the plan's leads (leads 0 to count-1 of the world's sample), flushes, and summarises; {@code acknowledged}
+     * hears of each lead the broker took.
+     */
+    public ProduceSummary run(MqlWorld world, Plan plan, Consumer<Progress> progress, Acknowledged acknowledged)
+            throws InterruptedException {
         Pacer pacer = new Pacer(plan.ratePerSecond(), clock);
         AtomicLong sent = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -87,6 +80,7 @@ public final class EventProducer {
                 producer.send(new ProducerRecord<>(plan.topic(), lead.leadId(), event), (metadata, error) -> {
                     if (error == null) {
                         sent.incrementAndGet();
+                        acknowledged.lead(lead, event.getEventTime());
                     } else {
                         failed.incrementAndGet();
                         firstError.compareAndSet(null, error.toString());
@@ -106,7 +100,7 @@ public final class EventProducer {
         long elapsed = clock.nanoTime() - started;
         progress.accept(new Progress(sent.get(), failed.get(), plan.count(), rate(sent.get(), elapsed)));
         return new ProduceSummary(plan.topic(), sent.get(), failed.get(), elapsed / 1e9, rate(sent.get(), elapsed),
-                Math.max(0, plan.ratePerSecond()), firstError.get());
+                Math.max(0, plan.ratePerSecond()), firstError.get(), null);
     }
 
     private static double rate(long count, long nanos) {

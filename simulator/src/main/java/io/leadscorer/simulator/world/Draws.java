@@ -3,9 +3,10 @@ package io.leadscorer.simulator.world;
 /**
  * The random source of the world: SplitMix64 with the few distributions the generator needs. Written out
  * here rather than taken from the JDK so that a seed gives the same world on every JDK; one instance per
- * lead (seeded from the sample seed and the lead's index) makes every lead reproducible on its own.
+ * lead (seeded from the sample seed and the lead's index) makes every lead reproducible on its own. Public
+ * for what happens to a lead after it is drawn (its outcome), which must be as reproducible as the lead.
  */
-final class Draws {
+public final class Draws {
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
@@ -16,11 +17,11 @@ final class Draws {
     }
 
     /** Draws for one lead of a sample: independent streams for neighbouring indices and seeds. */
-    static Draws forLead(long seed, long index) {
+    public static Draws forLead(long seed, long index) {
         return new Draws(mix(mix(seed) + index * GOLDEN_GAMMA));
     }
 
-    static long mix(long z) {
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
@@ -32,7 +33,7 @@ final class Draws {
     }
 
     /** Uniform in [0, 1). */
-    double uniform() {
+    public double uniform() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 

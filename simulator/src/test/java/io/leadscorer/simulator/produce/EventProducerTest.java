@@ -24,9 +24,14 @@ class EventProducerTest {
         MockProducer<String, MqlEvent> producer = new MockProducer<>(true, new StringSerializer(), values);
         PacerTest.FakeClock clock = new PacerTest.FakeClock();
         List<EventProducer.Progress> reports = new ArrayList<>();
+        List<String> acknowledged = new ArrayList<>();
 
         ProduceSummary summary = new EventProducer(producer, clock)
-                .run(MqlWorld.create(3), new EventProducer.Plan("mql.events", 20, 10, false, 500_000_000L), reports::add);
+                .run(MqlWorld.create(3), new EventProducer.Plan("mql.events", 20, 10, false, 500_000_000L), reports::add,
+                        (lead, eventTime) -> {
+                            assertThat(eventTime).isEqualTo(lead.eventTime());
+                            acknowledged.add(lead.leadId());
+                        });
 
         MqlWorld world = MqlWorld.create(3);
         List<ProducerRecord<String, MqlEvent>> sent = producer.history();
@@ -42,6 +47,8 @@ class EventProducerTest {
         assertThat(summary.rate()).isCloseTo(20 / 1.9, within(1e-9));
         assertThat(summary.targetRate()).isEqualTo(10);
         assertThat(summary.firstError()).isNull();
+        assertThat(summary.outcomes()).isNull();
+        assertThat(acknowledged).containsExactlyElementsOf(sent.stream().map(ProducerRecord::key).toList());
         assertThat(reports).hasSize(4);
         assertThat(reports.get(reports.size() - 1).sent()).isEqualTo(20);
     }
@@ -55,13 +62,16 @@ class EventProducerTest {
             return new byte[] {0};
         };
         MockProducer<String, MqlEvent> producer = new MockProducer<>(true, new StringSerializer(), failingOnSevens);
+        List<String> acknowledged = new ArrayList<>();
 
         ProduceSummary summary = new EventProducer(producer, new PacerTest.FakeClock())
-                .run(MqlWorld.create(3), new EventProducer.Plan("mql.events", 50, 0, true, 0), progress -> { });
+                .run(MqlWorld.create(3), new EventProducer.Plan("mql.events", 50, 0, true, 0), progress -> { },
+                        (lead, eventTime) -> acknowledged.add(lead.leadId()));
 
         assertThat(summary.sent()).isEqualTo(45);
         assertThat(summary.failed()).isEqualTo(5);
         assertThat(summary.firstError()).contains("cannot serialise lead-3-7");
         assertThat(summary.targetRate()).isZero();
+        assertThat(acknowledged).hasSize(45).noneMatch(leadId -> leadId.endsWith("7"));
     }
 }
