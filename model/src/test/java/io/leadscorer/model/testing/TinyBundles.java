@@ -10,6 +10,8 @@ import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
 import io.leadscorer.model.predict.LeadPredictor;
+import io.leadscorer.model.reference.ReferenceProfile;
+import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.text.TextSpec;
 import io.leadscorer.model.tokenizer.LeadTokenizer;
 import io.leadscorer.model.tokenizer.WordPieceTokenizerBuilder;
@@ -22,13 +24,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
  * Complete, valid model bundles in milliseconds for other modules' tests: a WordPiece tokenizer built from
  * seeded synthetic lead texts and a tiny random BERT (hidden 16, 1 layer, 2 heads), published through
- * {@link BundleWriter} with {@link TextSpec#defaults()} at {@link #MAX_TOKENS} tokens and threshold 0.5. Nothing is trained; the weights are
+ * {@link BundleWriter} with {@link TextSpec#defaults()} at {@link #MAX_TOKENS} tokens and threshold 0.5, and the corpus
+ * leads' {@link ReferenceProfile} as the trainer's bundles have one. Nothing is trained; the weights are
  * large enough that scores spread over (0, 1) rather than sit at 0.5. The same seed gives the same tokenizer,
  * weights and scores; every call publishes a new model id.
  */
@@ -74,6 +78,7 @@ public final class TinyBundles {
             if (!effects.isEmpty()) {
                 effects.write(staging.resolve(IdEffects.FILE));
             }
+            writeReference(staging.resolve(ReferenceProfile.FILE_NAME), seed);
 
             Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             String modelId = BundleWriter.newModelId(created, digest(weights, staging.getFileName().toString()));
@@ -101,6 +106,16 @@ public final class TinyBundles {
                 parameter.getArray().set(values);
             });
             BertWeights.save(net, file);
+        }
+    }
+
+    /** The reference of the corpus leads, as the trainer writes one of its training rows (no score reference). */
+    private static void writeReference(Path file, long seed) {
+        List<LeadRecord> leads = SyntheticLeads.events(CORPUS_LEADS, seed).stream().map(LeadRecord::of).toList();
+        try {
+            Files.write(file, ReferenceProfile.fit(leads, null, 20, 10).toJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

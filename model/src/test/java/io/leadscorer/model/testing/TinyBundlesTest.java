@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.Device;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.predict.LeadPredictor;
+import io.leadscorer.model.reference.ReferenceProfile;
 import io.leadscorer.model.text.TextSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,8 @@ class TinyBundlesTest {
         Bundle reopened = Bundle.open(bundle.dir());
         assertThat(reopened.dir()).isEqualTo(store.resolve(bundle.modelId()));
         assertThat(reopened.manifest().files().keySet())
-                .containsExactlyInAnyOrder("config.json", "tokenizer.json", "model.safetensors");
+                .containsExactlyInAnyOrder("config.json", "tokenizer.json", "model.safetensors", ReferenceProfile.FILE_NAME);
+        assertThat(ReferenceProfile.of(reopened)).get().extracting(ReferenceProfile::trainingLeads).isEqualTo(300L);
         assertThat(reopened.manifest().threshold()).isEqualTo(0.5);
         assertThat(reopened.manifest().text()).isEqualTo(TextSpec.defaults().withMaxTokens(TinyBundles.MAX_TOKENS));
         assertThat(reopened.manifest().network().hiddenSize()).isEqualTo(16);

@@ -31,7 +31,8 @@ public record TrainingSettings(
         @NotNull @Valid Network network,
         @NotNull @Valid Optimization optimization,
         @NotNull @Valid PositiveStage positiveStage,
-        @NotNull @Valid IdEffects idEffects) {
+        @NotNull @Valid IdEffects idEffects,
+        @NotNull @Valid Reference reference) {
 
     /** Copies of each True row of the training split, and the chance that each cell of a copy goes missing. */
     @ConfigurationProperties("augment")
@@ -140,6 +141,13 @@ public record TrainingSettings(
             outOfText.forEach(LeadColumns::byName);
         }
     }
+
+    /**
+     * The bundle's reference distributions for drift monitoring (ReferenceProfile): per TEXT column its
+     * {@code topValues} most frequent training values, per NUMBER column up to {@code numberBins} quantile bins.
+     */
+    @ConfigurationProperties("reference")
+    public record Reference(@PositiveOrZero int topValues, @Positive int numberBins) {}
 
     /** Which optimisation step: sharpness-aware, its adaptive variant, or plain AdamW. */
     public enum OptimizerKind { SAM, ASAM, ADAMW }

@@ -12,6 +12,7 @@ import io.leadscorer.model.network.BertWeights;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.reference.ReferenceProfile;
 import io.leadscorer.model.text.IdRates;
 import io.leadscorer.model.text.LeadColumns;
 import io.leadscorer.model.text.LeadText;
@@ -66,8 +67,8 @@ import java.util.function.Function;
 
 /**
  * The training pipeline, step by step as the seed did it: read, split, augment, prune, tokenize, train in two
- * stages, learn the id effects, calibrate, choose the threshold, evaluate, plot and publish the bundle atomically. A
- * failure at any step leaves no bundle behind (the staging directory is deleted).
+ * stages, learn the id effects, calibrate, choose the threshold, evaluate, plot, record the reference distributions
+ * and publish the bundle atomically. A failure at any step leaves no bundle behind (the staging directory is deleted).
  */
 @Singleton
 public final class TrainingPipeline {
@@ -189,7 +190,8 @@ public final class TrainingPipeline {
                     Calibration calibration = Calibration.fitPlatt(raw, shifts, validation.labels());
                     CalibrationReport calibrationReport = CalibrationReport.of(calibration, raw, shifts,
                             validation.labels(), settings.seed());
-                    ScoredLabels scored = ScoredLabels.of(validation.labels(), calibration.apply(raw, shifts));
+                    float[] servedValidation = calibration.apply(raw, shifts);
+                    ScoredLabels scored = ScoredLabels.of(validation.labels(), servedValidation);
                     console.printf(Locale.ROOT, "calibration: sigmoid(%.3f x network log-odds + %.3f x effects %+.3f)%n",
                             calibration.slope(), calibration.effectsSlope(), calibration.intercept());
                     double threshold = scored.bestF1Threshold();
@@ -201,6 +203,8 @@ public final class TrainingPipeline {
                         served.write(staging.resolve(IdEffects.FILE));
                     }
                     BertWeights.save(network, staging.resolve(WEIGHTS));
+                    Files.write(staging.resolve(ReferenceProfile.FILE_NAME),
+                            reference(parts.training(), servedValidation).toJson());
                     TrainingPlots.write(staging, outcome.epochs(), scored.precisionRecallCurve());
                     TrainingPlots.writeReliability(staging, calibrationReport);
                     Instant created = clock.instant();
@@ -260,6 +264,19 @@ public final class TrainingPipeline {
                 .fit(priorSds);
     }
 
+
+    /**
+     * What a drift monitor compares live leads and scores with: the training rows as the network was trained on them
+     * (before augmentation) and the served probabilities of the validation rows.
+     */
+    private ReferenceProfile reference(List<LeadRow> training, float[] servedValidation) {
+        double[] scores = new double[servedValidation.length];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = servedValidation[i];
+        }
+        return ReferenceProfile.fit(LeadRow.records(training), scores, settings.reference().topValues(),
+                settings.reference().numberBins());
+    }
 
     private ColumnPruner pruner() {
         TrainingSettings.Prune prune = settings.prune();

@@ -10,6 +10,9 @@ import io.leadscorer.model.bundle.BundleWriter;
 import io.leadscorer.model.effects.IdEffects;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.predict.LeadPredictor;
+import io.leadscorer.model.reference.ColumnReference;
+import io.leadscorer.model.reference.ReferenceProfile;
+import io.leadscorer.model.reference.ScoreReference;
 import io.leadscorer.model.text.LeadColumns;
 import io.leadscorer.schemas.registry.InMemorySchemaRegistry;
 import io.leadscorer.schemas.registry.SchemaRegistryConfig;
@@ -105,7 +108,7 @@ class TrainCommandIntegrationTest {
         assertThat(bundle.modelId()).matches("\\d{8}T\\d{6}Z-[0-9a-f]{8}").isEqualTo(bundle.dir().getFileName().toString());
         assertThat(bundle.manifest().files().keySet()).containsExactlyInAnyOrder("config.json", "tokenizer.json",
                 "model.safetensors", "metrics.json", TrainingPlots.LOSS, TrainingPlots.F1, TrainingPlots.PR_CURVE,
-                TrainingPlots.RELIABILITY, IdEffects.FILE);
+                TrainingPlots.RELIABILITY, IdEffects.FILE, ReferenceProfile.FILE_NAME);
         try (Stream<Path> entries = Files.list(store)) {
             assertThat(entries.map(p -> p.getFileName().toString()))
                     .containsExactly(bundle.modelId())
@@ -251,6 +254,22 @@ class TrainCommandIntegrationTest {
         assertThat(run.err()).contains("value effects: prior sd {bant_submit=").contains("calibration: sigmoid(").contains("refitted on training and validation rows");
     }
 
+    @Test
+    void recordsTheReferenceDistributionsOfTheTrainingRowsAndTheServedValidationScores() {
+        ReferenceProfile reference = ReferenceProfile.of(bundle).orElseThrow();
+        List<LeadRow> training = new StratifiedSplit(0.2, 42).split(new CsvLeadReader().read(data).rows()).training();
+
+        // the training rows before augmentation, at application.yml's 20 top values and 10 number bins
+        assertThat(reference.trainingLeads()).isEqualTo(2400);
+        assertThat(reference.columns()).hasSize(28).extracting(ColumnReference::name).containsExactlyElementsOf(LeadColumns.NAMES);
+        assertThat(reference.columns())
+                .isEqualTo(ReferenceProfile.fit(LeadRow.records(training), null, 20, 10).columns());
+        ScoreReference score = reference.score();
+        assertThat(score).isNotNull();
+        assertThat(score.bins()).isBetween(2, ScoreReference.BINS);
+        assertThat(java.util.Arrays.stream(score.shares()).sum()).isCloseTo(1.0, within(1e-9));
+    }
+
     private static java.util.Set<String> values(List<LeadRow> rows, String column) {
         java.util.Set<String> values = new java.util.HashSet<>();
         rows.stream().map(row -> IdEffects.key(row.record(), column)).filter(java.util.Objects::nonNull).forEach(values::add);
@@ -315,6 +334,8 @@ class TrainCommandIntegrationTest {
         Bundle second = Bundle.open(Path.of(again.lastLine()));
         assertThat(second.manifest().files().get("model.safetensors"))
                 .isEqualTo(bundle.manifest().files().get("model.safetensors"));
+        assertThat(second.manifest().files().get(ReferenceProfile.FILE_NAME))
+                .isEqualTo(bundle.manifest().files().get(ReferenceProfile.FILE_NAME));
         assertThat(second.manifest().threshold()).isEqualTo(bundle.manifest().threshold());
         assertThat(second.manifest().metrics().get("validation")).isEqualTo(bundle.manifest().metrics().get("validation"));
         assertThat(second.manifest().columnImportances()).isEqualTo(bundle.manifest().columnImportances());
@@ -345,6 +366,7 @@ class TrainCommandIntegrationTest {
 
         assertThat(Files.readAllBytes(second.file("model.safetensors")))
                 .isEqualTo(Files.readAllBytes(bundle.file("model.safetensors")));
+        assertThat(second.bytes(ReferenceProfile.FILE_NAME)).isEqualTo(bundle.bytes(ReferenceProfile.FILE_NAME));
         assertThat(second.manifest().threshold()).isEqualTo(bundle.manifest().threshold());
         assertThat(second.manifest().metrics().get("validation")).isEqualTo(bundle.manifest().metrics().get("validation"));
     }
