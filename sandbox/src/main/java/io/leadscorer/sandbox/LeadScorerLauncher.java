@@ -1,5 +1,7 @@
 package io.leadscorer.sandbox;
 
+import io.leadscorer.monitor.MonitorApplication;
+import io.leadscorer.monitor.cli.QualityCommand;
 import io.leadscorer.sandbox.demo.DemoCommand;
 import io.leadscorer.scorer.ScorerApplication;
 import io.leadscorer.simulator.SimulatorCli;
@@ -16,7 +18,8 @@ import picocli.CommandLine;
  * The Java side of {@code ./lead-scorer}: one class path with trainer, scorer and simulator, and a subcommand that
  * picks which of them runs. {@code demo} is the sandbox's own; the trainer's commands ({@code train},
  * {@code evaluate}, {@code baselines} and the operator commands {@code deploy}, {@code rollback}, {@code status}),
- * the scorer service ({@code score}) and the simulator ({@code simulate csv|oracle|ceiling|produce}) run as they would on
+ * the scorer service ({@code score}), the monitor service ({@code monitor}) and its report ({@code quality}), the
+ * simulator ({@code simulate csv|oracle|ceiling|produce}) run as they would on
  * their own, each with its module's application.yml and logging configuration.
  */
 public final class LeadScorerLauncher {
@@ -41,6 +44,10 @@ public final class LeadScorerLauncher {
             Scoring:
               score       the scorer service (settings from environment variables; score --help lists them)
 
+            Live quality:
+              monitor     the monitor service: joins outcomes to scores, each model's live quality and input drift
+              quality     each model's live quality as the monitor last wrote it (--model ID for one)
+
             Simulated data:
               simulate    csv | oracle | ceiling | produce: training CSVs, the oracle F1, the id-effect ceiling,
                           a live Avro event stream
@@ -61,6 +68,23 @@ public final class LeadScorerLauncher {
               SCORER_BATCH_MAX_WAIT       longest wait of a buffered lead, default 50ms
               SCORER_APPLICATION_ID       consumer group and control key, default lead-scorer
               SCORER_HTTP_PORT            HTTP port, default 8080
+            """;
+
+    static final String MONITOR_HELP = """
+            Usage: ./lead-scorer monitor
+
+            Runs the monitor service: Kafka Streams joining outcomes (mql.outcomes) to scores (mql.scores) by lead id,
+            each model's live quality per window and since it first scored, input and score drift against the bundle's
+            training distribution, written to lead-scorer.quality; HTTP /health and /prometheus. Settings come from
+            the monitor's application.yml and these environment variables (among others listed there):
+              KAFKA_BOOTSTRAP_SERVERS            Kafka, default localhost:9092
+              SCHEMA_REGISTRY_URL                Schema Registry, default http://localhost:8081
+              MONITOR_MODEL_STORE                model store (read-only) with the bundles' reference.json, default /models
+              MONITOR_LABELS_HORIZON             how long after a lead an outcome counts, default 90d
+              MONITOR_LABELS_IMPLICIT_NEGATIVES  true: no outcome by the horizon is a negative, default false
+              MONITOR_QUALITY_WINDOW             tumbling window of the figures, default 1h
+              MONITOR_APPLICATION_ID             consumer group and state, default lead-scorer-monitor
+              MONITOR_HTTP_PORT                  HTTP port, default 8082
             """;
 
     private LeadScorerLauncher() {
@@ -95,6 +119,15 @@ public final class LeadScorerLauncher {
             }
             logWith(ModuleResource.of(ScorerApplication.class, "logback.xml").toString());
             score(rest);
+        } else if (command.equals("monitor")) {
+            if (List.of(rest).contains("--help") || List.of(rest).contains("-h")) {
+                System.out.print(MONITOR_HELP);
+                return;
+            }
+            logWith(ModuleResource.of(MonitorApplication.class, "logback.xml").toString());
+            monitor(rest);
+        } else if (command.equals("quality")) {
+            System.exit(QualityCommand.run(rest));
         } else if (command.equals("simulate")) {
             SimulatorCli.main(rest);
         } else if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
@@ -113,6 +146,13 @@ public final class LeadScorerLauncher {
     static ApplicationContext score(String... args) {
         return Micronaut.build(args).mainClass(ScorerApplication.class)
                 .propertySources(ScorerConfiguration.applicationYml())
+                .properties(ScorerConfiguration.TRAINER_DISABLED).start();
+    }
+
+    /** Starts the monitor service as {@code ./lead-scorer monitor} does: its own application.yml, environment on top. */
+    static ApplicationContext monitor(String... args) {
+        return Micronaut.build(args).mainClass(MonitorApplication.class)
+                .propertySources(ModuleResource.applicationYml(MonitorApplication.class))
                 .properties(ScorerConfiguration.TRAINER_DISABLED).start();
     }
 

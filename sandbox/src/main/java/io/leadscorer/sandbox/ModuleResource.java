@@ -1,5 +1,9 @@
 package io.leadscorer.sandbox;
 
+import io.micronaut.context.env.AbstractPropertySourceLoader;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -42,6 +46,21 @@ public final class ModuleResource {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + name + " beside " + owner.getName(), e);
+        }
+    }
+
+    /**
+     * The application.yml of the module that holds {@code application} as a property source at the place of a
+     * configuration file (environment variables and system properties still override it).
+     */
+    public static PropertySource applicationYml(Class<?> application) {
+        String name = application.getSimpleName() + "-application.yml";
+        try {
+            var values = new YamlPropertySourceLoader().read(name,
+                    new ByteArrayInputStream(read(application, "application.yml")));
+            return PropertySource.of(name, values, AbstractPropertySourceLoader.DEFAULT_POSITION + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the application.yml beside " + application.getName(), e);
         }
     }
 }

@@ -1,12 +1,7 @@
 package io.leadscorer.sandbox;
 
 import io.leadscorer.scorer.ScorerApplication;
-import io.micronaut.context.env.AbstractPropertySourceLoader;
 import io.micronaut.context.env.PropertySource;
-import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -30,12 +25,6 @@ public final class ScorerConfiguration {
     }
 
     public static PropertySource applicationYml() {
-        try {
-            Map<String, Object> values = new YamlPropertySourceLoader().read("scorer-application.yml",
-                    new ByteArrayInputStream(ModuleResource.read(ScorerApplication.class, "application.yml")));
-            return PropertySource.of("scorer-application.yml", values, AbstractPropertySourceLoader.DEFAULT_POSITION + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the scorer's application.yml", e);
-        }
+        return ModuleResource.applicationYml(ScorerApplication.class);
     }
 }

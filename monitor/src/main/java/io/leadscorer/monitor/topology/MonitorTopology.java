@@ -1,0 +1,102 @@
+package io.leadscorer.monitor.topology;
+
+import io.leadscorer.avro.LeadOutcome;
+import io.leadscorer.avro.ModelQuality;
+import io.leadscorer.avro.MqlEvent;
+import io.leadscorer.avro.ScoredLead;
+import io.leadscorer.monitor.config.MonitorSettings;
+import io.leadscorer.monitor.config.MonitorStreamsConfig;
+import io.leadscorer.monitor.drift.ModelReferences;
+import io.leadscorer.monitor.label.LabelJoinProcessor;
+import io.leadscorer.monitor.label.LabelRules;
+import io.leadscorer.monitor.label.LeadStateSerde;
+import io.leadscorer.monitor.label.Routed;
+import io.leadscorer.monitor.metrics.MonitorMetrics;
+import io.leadscorer.monitor.quality.ModelFact;
+import io.leadscorer.monitor.quality.ModelFactSerde;
+import io.leadscorer.monitor.quality.QualityAccumulatorSerde;
+import io.leadscorer.monitor.quality.QualityProcessor;
+import io.leadscorer.schemas.serde.AvroWireSerde;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The monitor's Kafka Streams topology, built by one function that the service and the tests share:
+ * <pre>
+ *   scores, outcomes, events (bytes, by lead id) -> label-join [leads, lead-expiry] -> dead letters (outcomes)
+ *                                                                                  -> model facts (by model id)
+ *   model facts (repartition topic) -> quality [model-quality] -> quality (ModelQuality Avro, by model@scope)
+ * </pre>
+ * Scores and outcomes must have the same number of partitions (both keyed by lead id with the default partitioner),
+ * so that a lead's scores and outcomes meet in one task.
+ */
+public final class MonitorTopology {
+
+    public static final String LEADS_STORE = "leads";
+    public static final String EXPIRY_STORE = "lead-expiry";
+    public static final String QUALITY_STORE = "model-quality";
+    public static final String FACTS_TOPIC_NAME = "model-facts";
+    /** How often the lead-keyed half looks for leads whose retention has passed. */
+    static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(1);
+
+    private MonitorTopology() {
+    }
+
+    public static Topology build(MonitorSettings settings, ModelReferences references, MonitorMetrics metrics,
+                                 Clock clock, Consumer<ModelQuality> listener) {
+        Map<String, Object> serdeConfig = MonitorStreamsConfig.serdeConfig(settings);
+        MonitorSettings.Topics topics = settings.topics();
+        LabelJoinProcessor.Inputs inputs = new LabelJoinProcessor.Inputs(
+                topics.scores(), AvroWireSerde.of(ScoredLead.class, serdeConfig, false).deserializer(),
+                topics.outcomes(), AvroWireSerde.of(LeadOutcome.class, serdeConfig, false).deserializer(),
+                topics.events(), AvroWireSerde.of(MqlEvent.class, serdeConfig, false).deserializer());
+        MonitorSettings.Labels labels = settings.labels();
+        LabelRules rules = new LabelRules(labels.horizon(), labels.grace(), labels.implicitNegatives());
+        MonitorSettings.Quality quality = settings.quality();
+        QualityProcessor.Settings figures = new QualityProcessor.Settings(QUALITY_STORE, quality.window(),
+                quality.retention(), quality.reportInterval(), settings.drift().warn(), settings.drift().alarm());
+
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEADS_STORE),
+                Serdes.String(), new LeadStateSerde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXPIRY_STORE),
+                Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QUALITY_STORE),
+                Serdes.String(), new QualityAccumulatorSerde()).withCachingEnabled());
+
+        KStream<byte[], Routed> routed = builder
+                .stream(List.of(topics.scores(), topics.outcomes(), topics.events()),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("leads-in"))
+                .process(() -> new LabelJoinProcessor(inputs, rules, LEADS_STORE, EXPIRY_STORE, EXPIRY_INTERVAL,
+                        settings.drift().activeFor(), references, metrics), Named.as("label-join"),
+                        LEADS_STORE, EXPIRY_STORE);
+        routed.split(Named.as("route-"))
+                .branch((key, value) -> value.isDeadLetter(), Branched.withConsumer(deadLetters -> deadLetters
+                        .mapValues(Routed::deadLetter, Named.as("dead-letter-bytes"))
+                        .to(topics.deadLetter(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                                .withName("dead-letters")), "dead-letters"))
+                .defaultBranch(Branched.withConsumer(facts -> facts
+                        .mapValues(Routed::fact, Named.as("facts"))
+                        .repartition(Repartitioned.<byte[], ModelFact>with(Serdes.ByteArray(), new ModelFactSerde())
+                                .withName(FACTS_TOPIC_NAME))
+                        .process(() -> new QualityProcessor(figures, references, clock, listener), Named.as("quality"),
+                                QUALITY_STORE)
+                        .to(topics.quality(), Produced.with(Serdes.String(),
+                                AvroWireSerde.of(ModelQuality.class, serdeConfig, false)).withName("quality-out")),
+                        "facts"));
+        return builder.build();
+    }
+}

@@ -1,0 +1,31 @@
+package io.leadscorer.monitor.testing;
+
+import io.leadscorer.monitor.config.MonitorSettings;
+import java.time.Duration;
+import java.util.Map;
+
+/** Monitor settings for tests: the defaults of application.yml, with the label and window times a test picks. */
+public final class MonitorTestSettings {
+
+    private MonitorTestSettings() {
+    }
+
+    public static MonitorSettings of(String registry, Duration horizon, Duration grace, boolean implicitNegatives,
+                                     Duration window) {
+        return of("localhost:9092", registry, horizon, grace, implicitNegatives, window, "/tmp/lead-scorer-monitor-test");
+    }
+
+    public static MonitorSettings of(String bootstrap, String registry, Duration horizon, Duration grace,
+                                     boolean implicitNegatives, Duration window, String stateDir) {
+        return new MonitorSettings("lead-scorer-monitor",
+                new MonitorSettings.Topics("mql.scores", "mql.outcomes", "mql.events", "lead-scorer.quality",
+                        "mql.outcomes.dlq"),
+                new MonitorSettings.Kafka(bootstrap, "PLAINTEXT", "exactly_once_v2", 1, Duration.ofMillis(100),
+                        stateDir, Map.of()),
+                new MonitorSettings.Registry(registry, null, Map.of()),
+                new MonitorSettings.Labels(horizon, grace, implicitNegatives),
+                new MonitorSettings.Quality(window, Duration.ofDays(30), Duration.ofSeconds(1)),
+                new MonitorSettings.Drift(Duration.ofMinutes(5), 0.1, 0.25),
+                "/models");
+    }
+}

@@ -1,0 +1,346 @@
+package io.leadscorer.monitor.topology;
+
+import static io.leadscorer.monitor.testing.MonitorHarness.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadscorer.avro.ModelQuality;
+import io.leadscorer.avro.QualityScope;
+import io.leadscorer.monitor.drift.ModelReferences;
+import io.leadscorer.monitor.label.LabelJoinProcessor;
+import io.leadscorer.monitor.label.LeadState;
+import io.leadscorer.monitor.testing.MonitorHarness;
+import io.leadscorer.monitor.testing.MonitorTestSettings;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MonitorTopologyTest {
+
+    private static final Duration HORIZON = Duration.ofDays(90);
+    private static final Duration GRACE = Duration.ofDays(1);
+    private static final String A = "model-a";
+    private static final String B = "model-b";
+
+    private MonitorHarness harness;
+    private final Map<String, ModelQuality> seen = new HashMap<>();
+
+    private MonitorHarness start(boolean implicitNegatives) {
+        return start(implicitNegatives, ModelReferences.NONE);
+    }
+
+    private MonitorHarness start(boolean implicitNegatives, ModelReferences references) {
+        harness = new MonitorHarness(MonitorTestSettings.of("mock://monitor-topology-" + implicitNegatives, HORIZON,
+                GRACE, implicitNegatives, Duration.ofHours(1)), references);
+        return harness;
+    }
+
+    @AfterEach
+    void close() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    private ModelQuality cumulative(String model) {
+        seen.putAll(harness.report());
+        return seen.get(model + "@all");
+    }
+
+    private ModelQuality window(String model, Instant start) {
+        seen.putAll(harness.report());
+        return seen.get(model + "@" + start);
+    }
+
+    @Test
+    void scoreThenOutcomeLabelsTheScore() {
+        start(false);
+        harness.score("lead-1", A, 0.8, 0.5, START);
+        harness.score("lead-2", A, 0.3, 0.5, START);
+        harness.outcome("lead-1", true, START.plus(Duration.ofDays(3)));
+        harness.outcome("lead-2", false, START.plus(Duration.ofDays(4)));
+
+        ModelQuality all = cumulative(A);
+        assertThat(all.getScope()).isEqualTo(QualityScope.CUMULATIVE);
+        assertThat(all.getScored()).isEqualTo(2);
+        assertThat(all.getLabelled()).isEqualTo(2);
+        assertThat(all.getPositives()).isEqualTo(1);
+        assertThat(all.getAuc()).isEqualTo(1.0);
+        assertThat(all.getTruePositives()).isEqualTo(1);
+        assertThat(all.getFalsePositives()).isZero();
+        assertThat(all.getF1()).isEqualTo(1.0);
+        assertThat(all.getLogLoss()).isCloseTo((-Math.log(0.8) - Math.log(0.7)) / 2, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(all.getThreshold()).isEqualTo(0.5);
+    }
+
+    @Test
+    void anOutcomeBeforeItsScoreIsHeldAndJoinedWhenTheScoreComes() {
+        start(false);
+        harness.outcome("lead-1", true, START.plusSeconds(5));
+        assertThat(harness.metrics.count("outcome", "held")).isEqualTo(1);
+        assertThat(cumulative(A)).isNull();
+
+        harness.score("lead-1", A, 0.6, 0.5, START);
+        ModelQuality all = cumulative(A);
+        assertThat(all.getLabelled()).isEqualTo(1);
+        assertThat(all.getPositives()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameOutcomeTwiceCountsOnce() {
+        start(false);
+        harness.score("lead-1", A, 0.6, 0.5, START);
+        harness.outcome("lead-1", true, START.plusSeconds(5));
+        harness.outcome("lead-1", true, START.plusSeconds(9));
+        harness.outcome("lead-1", false, START.plusSeconds(12));
+        harness.score("lead-1", A, 0.9, 0.5, START);
+
+        ModelQuality all = cumulative(A);
+        assertThat(all.getLabelled()).isEqualTo(1);
+        assertThat(all.getPositives()).isEqualTo(1);
+        assertThat(all.getScored()).isEqualTo(1);
+        assertThat(harness.metrics.count("outcome", "repeated")).isEqualTo(2);
+        assertThat(harness.metrics.count("score", "duplicate_score")).isEqualTo(1);
+    }
+
+    @Test
+    void anOutcomeAfterTheHorizonIsNotALabel() {
+        start(false);
+        harness.score("lead-1", A, 0.6, 0.5, START);
+        harness.outcome("lead-1", true, START.plus(HORIZON).plusSeconds(1));
+
+        ModelQuality all = cumulative(A);
+        assertThat(all.getLabelled()).isZero();
+        assertThat(harness.metrics.count("outcome", "after_horizon")).isEqualTo(1);
+    }
+
+    @Test
+    void aPositiveAfterAnExplicitNegativeReplacesIt() {
+        start(false);
+        Instant negativeAt = START.plus(Duration.ofHours(2));
+        Instant positiveAt = START.plus(Duration.ofHours(5));
+        harness.score("lead-1", A, 0.6, 0.5, START);
+        harness.outcome("lead-1", false, negativeAt);
+        assertThat(cumulative(A).getLabelled()).isEqualTo(1);
+        assertThat(cumulative(A).getPositives()).isZero();
+
+        harness.outcome("lead-1", true, positiveAt);
+        ModelQuality all = cumulative(A);
+        assertThat(all.getLabelled()).isEqualTo(1);
+        assertThat(all.getPositives()).isEqualTo(1);
+        assertThat(all.getLogLoss()).isCloseTo(-Math.log(0.6), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(window(A, Instant.parse("2026-03-02T11:00:00Z")).getLabelled()).isZero();
+        assertThat(window(A, Instant.parse("2026-03-02T14:00:00Z")).getPositives()).isEqualTo(1);
+    }
+
+    @Test
+    void everyModelThatScoredALeadGetsItsLabel() {
+        start(false);
+        harness.score("lead-1", A, 0.7, 0.5, START);
+        harness.score("lead-1", B, 0.2, 0.4, START);
+        harness.outcome("lead-1", true, START.plusSeconds(30));
+
+        ModelQuality a = cumulative(A);
+        ModelQuality b = cumulative(B);
+        assertThat(a.getLabelled()).isEqualTo(1);
+        assertThat(a.getTruePositives()).isEqualTo(1);
+        assertThat(b.getLabelled()).isEqualTo(1);
+        assertThat(b.getFalseNegatives()).isEqualTo(1);
+        assertThat(b.getThreshold()).isEqualTo(0.4);
+    }
+
+    @Test
+    void windowsSplitAtTheirBoundaries() {
+        start(false);
+        Instant lastMillisecond = Instant.parse("2026-03-02T09:59:59.999Z");
+        Instant nextWindow = Instant.parse("2026-03-02T10:00:00Z");
+        harness.score("lead-1", A, 0.7, 0.5, START);
+        harness.score("lead-2", A, 0.4, 0.5, START);
+        harness.outcome("lead-1", true, lastMillisecond);
+        harness.outcome("lead-2", false, nextWindow);
+
+        ModelQuality first = window(A, START);
+        ModelQuality second = window(A, nextWindow);
+        assertThat(first.getScope()).isEqualTo(QualityScope.WINDOW);
+        assertThat(first.getLabelled()).isEqualTo(1);
+        assertThat(first.getPositives()).isEqualTo(1);
+        assertThat(first.getScored()).isEqualTo(2);
+        assertThat(first.getWindowEnd()).isEqualTo(nextWindow);
+        assertThat(second.getLabelled()).isEqualTo(1);
+        assertThat(second.getPositives()).isZero();
+        assertThat(cumulative(A).getLabelled()).isEqualTo(2);
+    }
+
+    @Test
+    void withImplicitNegativesALeadWithoutOutcomeIsNegativeWhenItsHorizonPasses() {
+        start(true);
+        harness.score("lead-1", A, 0.3, 0.5, START);
+        harness.score("lead-2", A, 0.9, 0.5, START);
+        harness.outcome("lead-2", true, START.plusSeconds(10));
+        assertThat(cumulative(A).getLabelled()).isEqualTo(1);
+
+        harness.score("lead-late", A, 0.5, 0.5, START.plus(HORIZON).plus(GRACE));
+        harness.tick(Duration.ofSeconds(2));
+        ModelQuality all = cumulative(A);
+        assertThat(all.getLabelled()).isEqualTo(2);
+        assertThat(all.getPositives()).isEqualTo(1);
+        assertThat(window(A, START.plus(HORIZON)).getLabelled()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutImplicitNegativesAnUnlabelledLeadIsForgottenUncounted() {
+        start(false);
+        harness.score("lead-1", A, 0.3, 0.5, START);
+        harness.score("lead-late", A, 0.5, 0.5, START.plus(HORIZON).plus(GRACE));
+        harness.tick(Duration.ofSeconds(2));
+        assertThat(cumulative(A).getLabelled()).isZero();
+        assertThat(harness.driver.getKeyValueStore(MonitorTopology.LEADS_STORE).get("lead-1")).isNull();
+    }
+
+    @Test
+    void leadsAreForgottenAfterHorizonAndGrace() {
+        start(false);
+        harness.score("lead-1", A, 0.3, 0.5, START);
+        harness.outcome("lead-unscored", true, START.plusSeconds(1));
+        KeyValueStore<String, LeadState> leads = harness.driver.getKeyValueStore(MonitorTopology.LEADS_STORE);
+        assertThat(leads.get("lead-1")).isNotNull();
+        assertThat(leads.get("lead-unscored")).isNotNull();
+
+        harness.score("lead-2", A, 0.3, 0.5, START.plus(HORIZON).plus(GRACE).minusSeconds(1));
+        harness.tick(Duration.ofSeconds(2));
+        assertThat(leads.get("lead-1")).isNotNull();
+
+        harness.score("lead-3", A, 0.3, 0.5, START.plus(HORIZON).plus(GRACE).plusSeconds(2));
+        harness.tick(Duration.ofSeconds(2));
+        assertThat(leads.get("lead-1")).isNull();
+        assertThat(leads.get("lead-unscored")).isNull();
+        assertThat(leads.get("lead-2")).isNotNull();
+        assertThat(harness.metrics.count("outcome", "expired_unscored")).isEqualTo(1);
+        KeyValueStore<Object, Object> expiry = harness.driver.getKeyValueStore(MonitorTopology.EXPIRY_STORE);
+        assertThat(expiry.approximateNumEntries()).isEqualTo(2);
+    }
+
+    @Test
+    void anUndecodableOutcomeIsDeadLetteredWithItsReasonAndTheNextOneCounts() {
+        start(false);
+        harness.score("lead-1", A, 0.8, 0.5, START);
+        harness.rawOutcome("lead-1".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0, 42, 1, 2});
+        harness.rawOutcome("lead-1".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8));
+        harness.outcome("lead-1", true, START.plusSeconds(3));
+
+        List<TestRecord<byte[], byte[]>> dead = harness.deadLetters.readRecordsToList();
+        assertThat(dead).hasSize(2);
+        assertThat(new String(dead.get(0).headers().lastHeader(LabelJoinProcessor.ERROR_REASON).value(),
+                StandardCharsets.UTF_8)).isEqualTo("outcome_undecodable");
+        assertThat(dead.get(1).value()).isEqualTo("not avro".getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(dead.get(1).headers().lastHeader(LabelJoinProcessor.SOURCE_TOPIC).value(),
+                StandardCharsets.UTF_8)).isEqualTo("mql.outcomes");
+        assertThat(cumulative(A).getPositives()).isEqualTo(1);
+    }
+
+    @Test
+    void anOutcomeKeyedOtherwiseThanItsLeadIsDeadLettered() {
+        start(false);
+        harness.score("lead-1", A, 0.8, 0.5, START);
+        io.leadscorer.avro.LeadOutcome outcome = io.leadscorer.avro.LeadOutcome.newBuilder().setLeadId("lead-1")
+                .setConverted(true).setOutcomeTime(START).build();
+        byte[] value = io.leadscorer.schemas.serde.AvroWireSerde.of(io.leadscorer.avro.LeadOutcome.class,
+                io.leadscorer.monitor.config.MonitorStreamsConfig.serdeConfig(harness.settings), false).serializer()
+                .serialize("mql.outcomes", outcome);
+        harness.rawOutcome("someone-else".getBytes(StandardCharsets.UTF_8), value);
+
+        List<KeyValue<byte[], byte[]>> dead = harness.deadLetters.readKeyValuesToList();
+        assertThat(dead).hasSize(1);
+        assertThat(cumulative(A).getLabelled()).isZero();
+    }
+
+    @Test
+    void unchangedFiguresAreNotWrittenAgain() {
+        start(false);
+        harness.score("lead-1", A, 0.8, 0.5, START);
+        harness.outcome("lead-1", true, START.plusSeconds(3));
+        assertThat(cumulative(A).getLabelled()).isEqualTo(1);
+        assertThat(harness.report()).isEmpty();
+    }
+
+    @Test
+    void inputsAndScoresOfAModelAreComparedWithItsBundlesReference() {
+        start(false, model -> model.equals(A) ? java.util.Optional.of(new TwoColumnReference()) : java.util.Optional.empty());
+        harness.event(lead("lead-0", START, "SMB"));
+        harness.score("lead-0", A, 0.2, 0.5, START);
+        for (int i = 1; i <= 40; i++) {
+            harness.event(lead("lead-" + i, START.plusSeconds(i), i % 4 == 0 ? null : "SMB"));
+            harness.score("lead-" + i, A, 0.2, 0.5, START.plusSeconds(i));
+            harness.score("lead-" + i, B, 0.2, 0.5, START.plusSeconds(i));
+        }
+        ModelQuality a = cumulative(A);
+        assertThat(a.getDriftLeads()).as("the first lead came before any score").isEqualTo(40);
+        assertThat(a.getDrift()).hasSize(2);
+        io.leadscorer.avro.ColumnDrift enterprise = a.getDrift().get(0);
+        assertThat(enterprise.getColumn()).isEqualTo("enterprise");
+        assertThat(enterprise.getLevel()).isEqualTo(io.leadscorer.avro.DriftLevel.ALARM);
+        assertThat(enterprise.getMissingRate()).isEqualTo(10 / 40.0);
+        double live = 30 / 40.0;
+        double expectedPsi = (1e-4 - 0.5) * Math.log(1e-4 / 0.5) + (live - 0.5) * Math.log(live / 0.5)
+                + (10 / 40.0 - 1e-4) * Math.log((10 / 40.0) / 1e-4);
+        assertThat(enterprise.getPsi()).isCloseTo(expectedPsi, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(a.getDrift().get(1).getPsi()).as("a column that did not move").isCloseTo(0,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(a.getDrift().get(1).getLevel()).isEqualTo(io.leadscorer.avro.DriftLevel.OK);
+        assertThat(a.getScorePsi()).isGreaterThan(0.25);
+        ModelQuality b = cumulative(B);
+        assertThat(b.getDrift()).as("a bundle without a reference").isEmpty();
+        assertThat(b.getScorePsi()).isNull();
+        assertThat(b.getScored()).isEqualTo(40);
+    }
+
+    private static io.leadscorer.avro.MqlEvent lead(String id, Instant at, String enterprise) {
+        return io.leadscorer.avro.MqlEvent.newBuilder().setLeadId(id).setEventTime(at).setEnterprise(enterprise)
+                .setBusinessUnit("ID").build();
+    }
+
+    /** enterprise: Enterprise, SMB, other, missing (half and half); business_unit: ID, other, missing (all ID). */
+    private static final class TwoColumnReference implements io.leadscorer.monitor.drift.ModelReference {
+        @Override
+        public List<String> columns() {
+            return List.of("enterprise", "business_unit");
+        }
+
+        @Override
+        public int[] bins(io.leadscorer.avro.MqlEvent event) {
+            String enterprise = event.getEnterprise();
+            int first = enterprise == null ? 3 : enterprise.equals("Enterprise") ? 0 : enterprise.equals("SMB") ? 1 : 2;
+            String unit = event.getBusinessUnit();
+            return new int[] {first, unit == null ? 2 : unit.equals("ID") ? 0 : 1};
+        }
+
+        @Override
+        public double[] expectedShares(int column) {
+            return column == 0 ? new double[] {0.5, 0.5, 0, 0} : new double[] {1, 0, 0};
+        }
+
+        @Override
+        public int missingBin(int column) {
+            return column == 0 ? 3 : 2;
+        }
+
+        @Override
+        public int[] scoreBinOf() {
+            int[] bins = new int[io.leadscorer.monitor.quality.ProbabilityBins.COUNT];
+            java.util.Arrays.fill(bins, 500, bins.length, 1);
+            return bins;
+        }
+
+        @Override
+        public double[] scoreShares() {
+            return new double[] {0.5, 0.5};
+        }
+    }
+}
