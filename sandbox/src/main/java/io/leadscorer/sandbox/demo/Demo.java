@@ -3,13 +3,18 @@ package io.leadscorer.sandbox.demo;
 import io.leadscorer.avro.ModelCommand;
 import io.leadscorer.avro.ScoredLead;
 import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.sandbox.MonitorInstance;
 import io.leadscorer.sandbox.ScorerInstance;
 import io.leadscorer.simulator.oracle.OracleF1;
+import io.leadscorer.simulator.produce.OutcomeCounts;
+import io.leadscorer.simulator.produce.OutcomeDraw;
+import io.leadscorer.simulator.produce.OutcomeProducer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,9 +27,10 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The whole system on one machine: Kafka and the registry, two trained models, N scorer instances in one group, the
- * simulator's live stream with poison records, the second model deployed through the control topic half way, a
- * live view, and a summary checked against what the simulator knows (nothing lost, nothing scored twice, every
- * poison record dead-lettered).
+ * monitor, the simulator's live stream with poison records and each lead's outcome a few seconds later, the second
+ * model deployed through the control topic half way, a live view with each model's live quality, and a summary
+ * checked against what the simulator knows (nothing lost, nothing scored twice, every poison record dead-lettered,
+ * every outcome counted once).
  */
 public final class Demo {
 
@@ -34,6 +40,11 @@ public final class Demo {
     private static final long QUIET_MILLIS = 60_000;
     /** With --keep-running, the second model is deployed this long into the stream. */
     private static final long KEEP_RUNNING_DEPLOY_MILLIS = 30_000;
+    /** Outcomes come back this long after their lead on average (never sooner than the minimum): time compressed. */
+    private static final Duration OUTCOME_DELAY_MEAN = Duration.ofSeconds(3);
+    private static final Duration OUTCOME_DELAY_MIN = Duration.ofMillis(500);
+    /** After the last score, how long the remaining outcomes may take to fall due and be counted. */
+    private static final Duration OUTCOME_WAIT = Duration.ofSeconds(30);
 
     private final DemoOptions options;
     private final PrintStream out;
@@ -69,33 +80,48 @@ public final class Demo {
         try (Infrastructure infrastructure = Infrastructure.start(options.bootstrap(), options.registry(), topics)) {
             out.println((infrastructure.embedded() ? "Kafka (embedded, KRaft): " : "Kafka: ") + infrastructure.bootstrapServers());
             out.println("Schema Registry: " + infrastructure.registryUrl());
-            out.printf("topics: %s (%d partitions), %s, %s, %s (compacted), %s%n", topics.input(), topics.partitions(),
-                    topics.scores(), topics.deadLetters(), topics.control(), topics.status());
+            out.printf("topics: %s (%d partitions), %s, %s, %s (compacted), %s, %s, %s (compacted), %s%n", topics.input(),
+                    topics.partitions(), topics.scores(), topics.deadLetters(), topics.control(), topics.status(),
+                    topics.outcomes(), topics.quality(), topics.outcomeDeadLetters());
 
             DemoModels.Pair models = new DemoModels(options.store(), options.training(), out).ensure(options.fresh());
             out.printf("models: %s serves first, %s is deployed mid-stream%n", models.first().modelId(), models.second().modelId());
 
-            try (ScoreTally tally = new ScoreTally(infrastructure.bootstrapServers(), infrastructure.registryUrl(), topics)) {
+            try (ScoreTally tally = new ScoreTally(infrastructure.bootstrapServers(), infrastructure.registryUrl(), topics);
+                 LiveQuality quality = new LiveQuality(infrastructure.bootstrapServers(), infrastructure.registryUrl(),
+                         topics.quality())) {
                 Thread tallyThread = new Thread(tally, "demo-tally");
                 tallyThread.setDaemon(true);
                 tallyThread.start();
+                Thread qualityThread = new Thread(quality, "demo-quality");
+                qualityThread.setDaemon(true);
+                qualityThread.start();
                 List<ScorerInstance> scorers = new ArrayList<>();
+                MonitorInstance monitor = null;
                 try {
                     for (int i = 1; i <= options.instances(); i++) {
                         String name = "scorer-" + i;
                         scorers.add(ScorerInstance.start(name, scorerProperties(name, infrastructure, topics, models, work)));
                         out.printf("%s started (health and metrics on http://localhost:%d)%n", name, scorers.get(i - 1).httpPort());
                     }
-                    awaitRunning(scorers);
+                    monitor = MonitorInstance.start(monitorProperties(infrastructure, topics, work));
+                    out.printf("monitor started (live quality on %s; health and metrics on http://localhost:%d)%n",
+                            topics.quality(), monitor.httpPort());
+                    awaitRunning(scorers, monitor);
                     onReady.accept(infrastructure);
-                    return stream(infrastructure, topics, models, tally, scorers, started);
+                    return stream(infrastructure, topics, models, tally, quality, scorers, started);
                 } finally {
                     view.release();
                     for (ScorerInstance scorer : scorers) {
                         scorer.close();
                     }
+                    if (monitor != null) {
+                        monitor.close();
+                    }
                     tally.close();
+                    quality.close();
                     tallyThread.join(TimeUnit.SECONDS.toMillis(10));
+                    qualityThread.join(TimeUnit.SECONDS.toMillis(10));
                 }
             }
         } finally {
@@ -106,10 +132,25 @@ public final class Demo {
     }
 
     private DemoSummary stream(Infrastructure infrastructure, DemoTopics topics, DemoModels.Pair models, ScoreTally tally,
-                               List<ScorerInstance> scorers, long started) throws InterruptedException {
+                               LiveQuality quality, List<ScorerInstance> scorers, long started) throws InterruptedException {
         long planned = options.keepRunning() ? Long.MAX_VALUE : options.leads();
+        var outcomeSender = OutcomeProducer.kafkaProducer(infrastructure.bootstrapServers(), infrastructure.registryUrl(),
+                Map.of());
+        OutcomeProducer outcomes = new OutcomeProducer(outcomeSender, topics.outcomes(),
+                new OutcomeDraw(LiveStream.SAMPLE_SEED, OUTCOME_DELAY_MEAN, OUTCOME_DELAY_MIN, 1.0, false));
+        try {
+            return stream(infrastructure, topics, models, tally, quality, outcomes, scorers, started, planned);
+        } finally {
+            outcomes.close(Duration.ZERO);
+            outcomeSender.close();
+        }
+    }
+
+    private DemoSummary stream(Infrastructure infrastructure, DemoTopics topics, DemoModels.Pair models, ScoreTally tally,
+                               LiveQuality quality, OutcomeProducer outcomes, List<ScorerInstance> scorers, long started,
+                               long planned) throws InterruptedException {
         LiveStream stream = new LiveStream(infrastructure.bootstrapServers(), infrastructure.registryUrl(), topics.input(),
-                planned, options.rate());
+                planned, options.rate()).withOutcomes(outcomes);
         if (options.keepRunning()) {
             out.printf("streaming leads at %.0f/s until Ctrl-C%n", options.rate());
         } else {
@@ -153,7 +194,8 @@ public final class Demo {
             double[] recent = tally.latencies().recentPercentiles(50, 99);
             view.show(new LiveView.Frame((now - started) / 1e9, stream.sent(), planned, scored, tally.deadLettered(),
                     (scored - lastScored) / ((now - lastFrame) / 1e9), recent[0], recent[1], instances(scorers),
-                    String.join(" -> ", tally.scoresByModel().keySet())));
+                    String.join(" -> ", tally.scoresByModel().keySet()),
+                    quality.byModel().values().stream().map(LiveOutcomes::line).toList()));
             if (scored != lastScored) {
                 lastChange = now;
             }
@@ -170,10 +212,31 @@ public final class Demo {
         if (stream.firstError() != null) {
             out.println("the simulator's producer reported: " + stream.firstError());
         }
-        return summary(infrastructure, stream, tally, (System.nanoTime() - started) / 1e9);
+        LiveOutcomes counted = awaitOutcomes(outcomes, quality);
+        return summary(infrastructure, stream, tally, counted, (System.nanoTime() - started) / 1e9);
     }
 
-    private DemoSummary summary(Infrastructure infrastructure, LiveStream stream, ScoreTally tally, double seconds) {
+    /**
+     * Lets the outcomes still pending fall due and be sent, then waits until the monitor has counted all of them (or
+     * nothing changed for a while): the outcomes are the last thing the world sends back.
+     */
+    private LiveOutcomes awaitOutcomes(OutcomeProducer outcomes, LiveQuality quality) throws InterruptedException {
+        view.release();
+        out.printf("waiting for the last %,d outcomes and the monitor's count%n", outcomes.pending());
+        outcomes.close(OUTCOME_WAIT);
+        OutcomeCounts counts = outcomes.counts();
+        long sent = counts.converted() + counts.notConverted();
+        long deadline = System.nanoTime() + OUTCOME_WAIT.toNanos();
+        long labelled = quality.labelled();
+        while (labelled < sent && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            labelled = quality.labelled();
+        }
+        return new LiveOutcomes(sent, labelled, quality.byModel());
+    }
+
+    private DemoSummary summary(Infrastructure infrastructure, LiveStream stream, ScoreTally tally, LiveOutcomes outcomes,
+                                double seconds) {
         Map<String, Truth> acknowledged = new HashMap<>(stream.acknowledged());
         int n = 0;
         double[] probabilities = new double[acknowledged.size()];
@@ -212,7 +275,7 @@ public final class Demo {
                 stream.poisonSent(), missed, List.copyOf(byModel.keySet()), byModel, !tally.statusReports().isEmpty(),
                 liveF1, oracleF1, span > 0 ? n / span : Double.NaN, tally.latencies().percentile(50),
                 tally.latencies().percentile(99), infrastructure.bootstrapServers(), infrastructure.registryUrl(),
-                options.instances(), seconds);
+                options.instances(), seconds, outcomes);
     }
 
     /** Sends the DEPLOY; returns the line that tells what was done. */
@@ -226,16 +289,21 @@ public final class Demo {
         }
     }
 
-    /** Until every instance's streams are RUNNING (the group has settled its partitions), so the stream starts on a ready fleet. */
-    private void awaitRunning(List<ScorerInstance> scorers) throws InterruptedException {
+    /**
+     * Until every instance's streams and the monitor's are RUNNING (the groups have settled their partitions), so the
+     * stream starts on a ready fleet.
+     */
+    private void awaitRunning(List<ScorerInstance> scorers, MonitorInstance monitor) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            if (scorers.stream().allMatch(s -> s.streamsState().map(KafkaStreams.State.RUNNING::equals).orElse(false))) {
+            if (scorers.stream().allMatch(s -> s.streamsState().map(KafkaStreams.State.RUNNING::equals).orElse(false))
+                    && monitor.streamsState().map(KafkaStreams.State.RUNNING::equals).orElse(false)) {
                 return;
             }
             Thread.sleep(200);
         }
-        out.println("warning: not every scorer instance is RUNNING after 120 s: " + instances(scorers));
+        out.println("warning: not every scorer instance and the monitor are RUNNING after 120 s: " + instances(scorers)
+                + ", monitor " + monitor.streamsState().map(Enum::name).orElse("STOPPED"));
     }
 
     private static List<String> instances(List<ScorerInstance> scorers) {
@@ -263,6 +331,24 @@ public final class Demo {
         properties.put("scorer.topics.status", topics.status());
         properties.put("scorer.model.initial-bundle", models.first().dir().toString());
         properties.put("scorer.model.store", options.store().toAbsolutePath().toString());
+        return properties;
+    }
+
+    private Map<String, Object> monitorProperties(Infrastructure infrastructure, DemoTopics topics, Path work) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.port", -1);
+        properties.put("monitor.application-id", APPLICATION_ID + "-monitor");
+        properties.put("monitor.kafka.bootstrap-servers", infrastructure.bootstrapServers());
+        properties.put("monitor.kafka.state-dir", work.resolve("state-monitor").toString());
+        properties.put("monitor.registry.url", infrastructure.registryUrl());
+        properties.put("monitor.topics.scores", topics.scores());
+        properties.put("monitor.topics.outcomes", topics.outcomes());
+        properties.put("monitor.topics.events", topics.input());
+        properties.put("monitor.topics.quality", topics.quality());
+        properties.put("monitor.topics.dead-letter", topics.outcomeDeadLetters());
+        properties.put("monitor.quality.window", "1m");
+        properties.put("monitor.quality.report-interval", "1s");
+        properties.put("monitor.model-store", options.store().toAbsolutePath().toString());
         return properties;
     }
 

@@ -15,13 +15,14 @@ import java.util.Map;
 public record DemoSummary(long produced, long scored, long deadLettered, long lost, long duplicated, long poisonSent,
                           List<String> poisonMissed, List<String> models, Map<String, Long> scoresByModel,
                           boolean hotSwapReported, double liveF1, double oracleF1, double leadsPerSecond, double p50Millis,
-                          double p99Millis, String kafka, String registry, int instances, double seconds) {
+                          double p99Millis, String kafka, String registry, int instances, double seconds,
+                          LiveOutcomes outcomes) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Nothing lost, nothing scored twice, every poison record in the DLQ. */
+    /** Nothing lost, nothing scored twice, every poison record in the DLQ, every outcome counted once by the monitor. */
     public boolean ok() {
-        return lost == 0 && duplicated == 0 && poisonMissed.isEmpty();
+        return lost == 0 && duplicated == 0 && poisonMissed.isEmpty() && outcomes.counted();
     }
 
     public String toJson() {
@@ -46,6 +47,9 @@ public record DemoSummary(long produced, long scored, long deadLettered, long lo
         fields.put("registry", registry);
         fields.put("instances", instances);
         fields.put("seconds", round(seconds));
+        fields.put("outcomes_sent", outcomes.sent());
+        fields.put("outcomes_labelled", outcomes.labelled());
+        fields.put("live_quality", outcomes.figures());
         try {
             return JSON.writeValueAsString(fields);
         } catch (JsonProcessingException e) {
@@ -67,8 +71,11 @@ public record DemoSummary(long produced, long scored, long deadLettered, long lo
         text.append(String.format(Locale.ROOT, "  live F1 %.4f against the oracle's %.4f on the same leads%n", liveF1, oracleF1));
         text.append(String.format(Locale.ROOT, "  %.0f leads/s; event-to-score latency p50 %.0f ms, p99 %.0f ms%n",
                 leadsPerSecond, p50Millis, p99Millis));
-        text.append(ok() ? "  OK: nothing lost or scored twice, every poison record dead-lettered"
-                : "  FAILED: see lost / scored twice / poison above");
+        text.append(String.format(Locale.ROOT, "  outcomes: %,d reported, %,d counted by the monitor%n", outcomes.sent(),
+                outcomes.labelled()));
+        outcomes.byModel().values().forEach(q -> text.append("    ").append(LiveOutcomes.line(q)).append(System.lineSeparator()));
+        text.append(ok() ? "  OK: nothing lost or scored twice, every poison record dead-lettered, every outcome counted once"
+                : "  FAILED: see lost / scored twice / poison / outcomes above");
         text.append(System.lineSeparator());
         return text.toString();
     }

@@ -69,7 +69,10 @@ public final class Infrastructure implements AutoCloseable {
                     new NewTopic(topics.scores(), topics.partitions(), (short) 1),
                     new NewTopic(topics.deadLetters(), 1, (short) 1),
                     new NewTopic(topics.control(), 1, (short) 1).configs(compacted),
-                    new NewTopic(topics.status(), 1, (short) 1));
+                    new NewTopic(topics.status(), 1, (short) 1),
+                    new NewTopic(topics.outcomes(), topics.partitions(), (short) 1),
+                    new NewTopic(topics.quality(), 1, (short) 1).configs(compacted),
+                    new NewTopic(topics.outcomeDeadLetters(), 1, (short) 1));
             List<NewTopic> missing = new ArrayList<>();
             for (NewTopic topic : wanted) {
                 if (!existing.contains(topic.name())) {

@@ -3,6 +3,7 @@ package io.leadscorer.sandbox.demo;
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.schemas.registry.SchemaRegistryConfig;
 import io.leadscorer.schemas.serde.AvroWireSerializer;
+import io.leadscorer.simulator.produce.OutcomeProducer;
 import io.leadscorer.simulator.produce.Pacer;
 import io.leadscorer.simulator.world.MqlWorld;
 import io.leadscorer.simulator.world.SimulatedLead;
@@ -21,7 +22,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The simulator's live stream: leads of one simulated sample sent at a steady rate as {@code MqlEvent}s (event time
  * = send time), with the poison records once a tenth of the way in. It remembers the truth about every lead the
- * broker acknowledged, which is what the tally checks the scores against. Runs until the count or {@link #stop()}.
+ * broker acknowledged, which is what the tally checks the scores against, and can report each one's outcome as a CRM
+ * would, a few seconds later. Runs until the count or {@link #stop()}.
  */
 public final class LiveStream implements Runnable {
 
@@ -39,6 +41,7 @@ public final class LiveStream implements Runnable {
     private final AtomicLong poisonSent = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private volatile Runnable halfway = () -> { };
+    private volatile OutcomeProducer outcomes;
     private volatile boolean stopped;
     private volatile boolean finished;
 
@@ -53,6 +56,12 @@ public final class LiveStream implements Runnable {
     /** Runs on the sending thread once half of a finite stream has been sent (the demo deploys its second model there). */
     public LiveStream atHalfway(Runnable action) {
         this.halfway = action;
+        return this;
+    }
+
+    /** Reports what became of every acknowledged lead through these outcomes (drawn from the lead's own label). */
+    public LiveStream withOutcomes(OutcomeProducer producer) {
+        this.outcomes = producer;
         return this;
     }
 
@@ -79,12 +88,17 @@ public final class LiveStream implements Runnable {
                 }
                 SimulatedLead lead = world.lead(i);
                 MqlEvent event = lead.event();
-                event.setEventTime(Instant.now());
+                Instant sentAt = Instant.now();
+                event.setEventTime(sentAt);
                 Truth truth = new Truth(lead.converted(), lead.probability());
                 String leadId = lead.leadId();
                 producer.send(new ProducerRecord<>(topic, leadId, serializer.serialize(topic, event)), (metadata, error) -> {
                     if (error == null) {
                         acknowledged.put(leadId, truth);
+                        OutcomeProducer reporter = outcomes;
+                        if (reporter != null) {
+                            reporter.schedule(lead, sentAt);
+                        }
                     } else {
                         failed.incrementAndGet();
                         firstError.compareAndSet(null, error.toString());

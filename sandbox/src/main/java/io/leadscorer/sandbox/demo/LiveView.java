@@ -13,7 +13,7 @@ final class LiveView {
 
     /** One frame: the counters and what each instance serves. */
     record Frame(double seconds, long sent, long planned, long scored, long deadLettered, double leadsPerSecond,
-                 double p50, double p99, List<String> instances, String models) {
+                 double p50, double p99, List<String> instances, String models, List<String> quality) {
     }
 
     private final PrintStream out;
@@ -41,6 +41,9 @@ final class LiveView {
                 lines.add("  " + instance);
             }
             lines.add("  models served: " + frame.models());
+            for (String model : frame.quality()) {
+                lines.add("  live quality " + model);
+            }
             StringBuilder text = new StringBuilder();
             if (lastLines > 0) {
                 text.append("\033[").append(lastLines).append('F').append("\033[J");
@@ -54,7 +57,8 @@ final class LiveView {
         } else {
             out.println(String.format(Locale.ROOT, "[%4.0f s] produced=%d scored=%d dead_lettered=%d leads/s=%.0f p50=%s p99=%s %s models=%s",
                     frame.seconds(), frame.sent(), frame.scored(), frame.deadLettered(), frame.leadsPerSecond(),
-                    millis(frame.p50()), millis(frame.p99()), String.join(" ", frame.instances()), frame.models()));
+                    millis(frame.p50()), millis(frame.p99()), String.join(" ", frame.instances()), frame.models())
+                    + (frame.quality().isEmpty() ? "" : " quality=[" + String.join("; ", frame.quality()) + "]"));
         }
     }
 

@@ -32,6 +32,18 @@ class DemoSummaryTest {
         byModel.put("a", 10L);
         byModel.put("b", 5L);
         return new DemoSummary(15 + lost, 15, 3, lost, duplicated, 3, poisonMissed, List.of("a", "b"), byModel, true,
-                0.5, 0.8, 100, 40, Double.NaN, "localhost:9092", "http://localhost:8081", 2, 10);
+                0.5, 0.8, 100, 40, Double.NaN, "localhost:9092", "http://localhost:8081", 2, 10, LiveOutcomes.NONE);
+    }
+
+    @Test
+    void outcomesTheMonitorDidNotCountMakeTheRunFail() {
+        DemoSummary counted = summary(0, 0, List.of());
+        DemoSummary missed = new DemoSummary(15, 15, 3, 0, 0, 3, List.of(), List.of("a"), Map.of("a", 15L), true, 0.5,
+                0.8, 100, 40, 50, "localhost:9092", "http://localhost:8081", 2, 10,
+                new LiveOutcomes(15, 14, Map.of()));
+        assertThat(counted.ok()).isTrue();
+        assertThat(missed.ok()).isFalse();
+        assertThat(missed.forPerson()).contains("15 reported, 14 counted by the monitor").contains("FAILED");
+        assertThat(missed.toJson()).contains("\"outcomes_sent\":15").contains("\"outcomes_labelled\":14");
     }
 }

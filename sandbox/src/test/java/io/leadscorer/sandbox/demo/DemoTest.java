@@ -101,6 +101,22 @@ class DemoTest {
     }
 
     @Test
+    void everyOutcomeIsCountedOnceAndEveryModelHasLiveQuality() throws Exception {
+        assertThat(summary.outcomes().sent()).isEqualTo(300);
+        assertThat(summary.outcomes().labelled()).isEqualTo(300);
+        assertThat(summary.outcomes().byModel().keySet()).containsExactlyInAnyOrderElementsOf(summary.models());
+        assertThat(summary.outcomes().byModel().values()).allSatisfy(q -> {
+            assertThat(q.getLabelled()).isPositive();
+            assertThat(q.getLogLoss()).isPositive();
+        });
+        List<String> lines = printed.strip().lines().toList();
+        JsonNode json = JSON.readTree(lines.get(lines.size() - 1));
+        assertThat(json.get("outcomes_labelled").asLong()).isEqualTo(300);
+        assertThat(json.get("live_quality").size()).isEqualTo(summary.models().size());
+        assertThat(printed).contains("counted by the monitor").contains("quality=[");
+    }
+
+    @Test
     void theFirstModelServesFromTheStart() throws Exception {
         Properties ids = new Properties();
         try (var in = Files.newBufferedReader(tmp.resolve("models").resolve(DemoModels.MARKER))) {
