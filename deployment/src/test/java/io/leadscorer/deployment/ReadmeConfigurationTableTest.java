@@ -2,7 +2,6 @@ package io.leadscorer.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leadscorer.schemas.testing.ApplicationYml;
 import java.io.IOException;
 import java.nio.file.Files;
 
@@ -20,23 +19,10 @@ class ReadmeConfigurationTableTest {
     @Test
     void theScorerTableMatchesApplicationYml() throws IOException {
         String readme = Files.readString(Project.file("README.md"));
-        String expected = table(Project.settings("scorer"));
+        String expected = Project.settings("scorer")
+                .markdownTable(key -> key.startsWith("scorer.") || key.equals("micronaut.server.port"));
         assertThat(readme).contains(BEGIN).contains(END);
         String actual = readme.substring(readme.indexOf(BEGIN) + BEGIN.length(), readme.indexOf(END)).strip();
         assertThat(actual).as("README.md's scorer settings; expected table:%n%s", expected).isEqualTo(expected);
-    }
-
-    /** The table: a row per setting, the placeholder's variable where it has one, else Micronaut's mapped name. */
-    static String table(ApplicationYml settings) {
-        StringBuilder table = new StringBuilder("| setting | environment variable | default |\n| --- | --- | --- |\n");
-        for (ApplicationYml.Setting setting : settings.settings().values()) {
-            if (!setting.key().startsWith("scorer.") && !setting.key().equals("micronaut.server.port")) {
-                continue;
-            }
-            String variable = setting.variable().orElse(setting.mappedVariable());
-            String shown = setting.shownDefault().isEmpty() ? "(none)" : "`" + setting.shownDefault() + "`";
-            table.append("| `").append(setting.key()).append("` | `").append(variable).append("` | ").append(shown).append(" |\n");
-        }
-        return table.toString().strip();
     }
 }

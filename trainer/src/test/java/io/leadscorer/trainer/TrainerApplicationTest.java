@@ -3,7 +3,9 @@ package io.leadscorer.trainer;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.leadscorer.model.testing.TinyBundles;
 import io.leadscorer.simulator.csv.LeadCsv;
+import io.leadscorer.trainer.data.CsvLeadReader;
 import io.leadscorer.trainer.testing.TrainerProcess;
 import io.leadscorer.trainer.testing.TrainerRun;
 import org.junit.jupiter.api.Test;
@@ -42,15 +44,35 @@ class TrainerApplicationTest {
     }
 
     @Test
-    void aFileWithoutTheLabelColumnFailsWithExitCodeTwo() throws IOException {
+    void aFileWithoutTheLabelColumnFailsWithExitCodeTwoInEveryCommandThatReadsLeads() throws IOException {
         List<String> header = new ArrayList<>(LeadCsv.HEADER);
         header.remove(LeadCsv.LABEL);
         Path data = Files.writeString(dir.resolve("unlabelled.csv"), String.join(",", header) + "\n");
+        Path bundle = TinyBundles.create(dir.resolve("models")).dir();
 
-        TrainerRun run = TrainerRun.of("train", "--data", data.toString(), "--store", dir.resolve("store").toString());
+        List<TrainerRun> runs = List.of(
+                TrainerRun.of("train", "--data", data.toString(), "--store", dir.resolve("store").toString()),
+                TrainerRun.of("evaluate", "--bundle", bundle.toString(), "--data", data.toString()),
+                TrainerRun.of("baselines", "--data", data.toString(), "--test", data.toString()));
+
+        assertThat(runs).allSatisfy(run -> {
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err()).contains("unlabelled.csv has no 'is_converted' label column")
+                    .contains(CsvLeadReader.GUIDE).doesNotContain("\tat ");
+        });
+    }
+
+    @Test
+    void aCsvWithOtherHeadersIsRefusedBeforeTraining() throws IOException {
+        Path data = Files.writeString(dir.resolve("crm.csv"), "Lead ID,Company,Won\nL-1,Acme,true\n");
+        Path store = dir.resolve("store");
+
+        TrainerRun run = TrainerRun.of("train", "--data", data.toString(), "--store", store.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).contains("has no 'is_converted' label column");
+        assertThat(run.err()).contains("error: " + data + " has none of the 28 lead columns")
+                .contains("found Lead ID, Company, Won").contains(CsvLeadReader.GUIDE).doesNotContain("\tat ");
+        assertThat(store).doesNotExist();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -81,6 +82,25 @@ public final class ApplicationYml {
             throw new IllegalArgumentException("no setting " + key);
         }
         return setting;
+    }
+
+    /**
+     * The settings whose keys {@code included} accepts, in file order, as the Markdown table the docs hold between
+     * markers: the key, its environment variable (the placeholder's where it has one, else Micronaut's mapped name) and
+     * its default ({@code (none)} when empty). Tests compare the docs' table with this one.
+     */
+    public String markdownTable(Predicate<String> included) {
+        StringBuilder table = new StringBuilder("| setting | environment variable | default |\n| --- | --- | --- |\n");
+        for (Setting setting : settings.values()) {
+            if (!included.test(setting.key())) {
+                continue;
+            }
+            String variable = setting.variable().orElse(setting.mappedVariable());
+            String shown = setting.shownDefault().isEmpty() ? "(none)" : "`" + setting.shownDefault() + "`";
+            table.append("| `").append(setting.key()).append("` | `").append(variable).append("` | ").append(shown)
+                    .append(" |\n");
+        }
+        return table.toString().strip();
     }
 
     /** The variables named in placeholders. */

@@ -21,15 +21,16 @@ import java.util.concurrent.Callable;
  * network on the trainer's split, test F1 as JSON.
  */
 @Prototype
-@Command(name = "baselines", mixinStandardHelpOptions = true,
+@Command(name = "baselines", mixinStandardHelpOptions = true, defaultValueProvider = SettingDefaults.class,
         description = "Trains one-hot logistic regression, gradient-boosted trees and the trees with out-of-fold target "
                 + "encoding of the id columns and the value effects of `train` without its network on the same split as `train`, "
                 + "each at its own best validation threshold, and prints their test metrics as JSON.")
 public class BaselinesCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "CSV", description = "labelled training leads")
+    @Option(names = "--data", required = true, paramLabel = "CSV",
+            description = "labelled training leads, as for train (" + CsvLeadReader.GUIDE + ")")
     Path data;
 
-    @Option(names = "--test", required = true, paramLabel = "CSV", description = "labelled test leads")
+    @Option(names = "--test", required = true, paramLabel = "CSV", description = "labelled test leads, as for train")
     Path test;
 
     @Mixin

@@ -9,23 +9,24 @@ import picocli.CommandLine.Option;
  */
 public class ControlOptions {
     @Setting("trainer.publish.bootstrap")
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers")
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default ${DEFAULT-VALUE})")
     String bootstrap;
 
     @Setting("trainer.publish.registry-url")
-    @Option(names = "--registry", paramLabel = "URL", description = "Schema Registry URL")
+    @Option(names = "--registry", paramLabel = "URL", description = "Schema Registry URL (default ${DEFAULT-VALUE})")
     String registry;
 
     @Setting("trainer.publish.control-topic")
-    @Option(names = "--control-topic", paramLabel = "TOPIC", description = "control topic (default lead-scorer.control)")
+    @Option(names = "--control-topic", paramLabel = "TOPIC", description = "control topic (default ${DEFAULT-VALUE})")
     String controlTopic;
 
     @Setting("trainer.publish.status-topic")
-    @Option(names = "--status-topic", paramLabel = "TOPIC", description = "status topic (default lead-scorer.status)")
+    @Option(names = "--status-topic", paramLabel = "TOPIC", description = "status topic (default ${DEFAULT-VALUE})")
     String statusTopic;
 
     @Setting("trainer.publish.target")
     @Option(names = "--target", paramLabel = "APPLICATION_ID",
-            description = "the scorer deployment addressed: its application id (default lead-scorer)")
+            description = "the scorer deployment addressed: its application id (default ${DEFAULT-VALUE})")
     String target;
 }

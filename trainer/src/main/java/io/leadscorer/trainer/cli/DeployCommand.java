@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** `deploy`: verifies a published bundle here, then asks the scorers to serve it (a DEPLOY on the control topic). */
 @Prototype
-@Command(name = "deploy", mixinStandardHelpOptions = true,
+@Command(name = "deploy", mixinStandardHelpOptions = true, defaultValueProvider = SettingDefaults.class,
         description = "Sends a DEPLOY command for a bundle in the model store; follow it with `status`.")
 public class DeployCommand implements Callable<Integer> {
     @Option(names = "--bundle", required = true, paramLabel = "DIR|URI", description = "bundle directory or file: URI")

@@ -20,20 +20,21 @@ import java.util.concurrent.Callable;
 
 /** `trainer evaluate`: scores labelled leads with a bundle as the scorer would; metrics JSON is the last stdout line. */
 @Prototype
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, defaultValueProvider = SettingDefaults.class,
         description = "Scores a labelled lead CSV with a bundle at its threshold and prints the metrics as JSON.")
 public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--bundle", required = true, paramLabel = "DIR", description = "bundle directory")
     Path bundle;
 
-    @Option(names = "--data", required = true, paramLabel = "CSV", description = "labelled leads")
+    @Option(names = "--data", required = true, paramLabel = "CSV",
+            description = "labelled leads, as for train (" + CsvLeadReader.GUIDE + ")")
     Path data;
 
     @Option(names = "--predictions", paramLabel = "CSV", description = "also write every lead's probability here")
     Path predictions;
 
     @Setting("trainer.device")
-    @Option(names = "--device", description = "auto | cpu | gpu | gpu:N")
+    @Option(names = "--device", description = "auto | cpu | gpu | gpu:N (default ${DEFAULT-VALUE})")
     String device;
 
     @Mixin

@@ -15,14 +15,15 @@ import picocli.CommandLine.Option;
 
 /** `rollback`: asks the scorers to return to an earlier bundle of the model store (a ROLLBACK on the control topic). */
 @Prototype
-@Command(name = "rollback", mixinStandardHelpOptions = true,
+@Command(name = "rollback", mixinStandardHelpOptions = true, defaultValueProvider = SettingDefaults.class,
         description = "Sends a ROLLBACK command to an earlier model of the store; follow it with `status`.")
 public class RollbackCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "MODEL_ID", description = "the earlier model to serve again")
     String modelId;
 
     @Setting("trainer.publish.store")
-    @Option(names = "--store", paramLabel = "DIR", description = "model store holding that model (default /models)")
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "model store holding that model (default ${DEFAULT-VALUE})")
     Path store;
 
     @Mixin

@@ -10,9 +10,11 @@ import java.util.Map;
  * overrides. Both are read before the application context starts (see {@link CliOverrides}).
  */
 public class SettingsOptions {
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML settings file (same layout as application.yml)")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML settings file (same layout as application.yml)")
     Path config;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any setting, e.g. --set trainer.optimization.rho=0.1")
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "override any setting, e.g. --set trainer.optimization.rho=0.1")
     Map<String, String> properties;
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * instance that answered serves it, 1 when one REJECTED it or none answered within the timeout.
  */
 @Prototype
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status", mixinStandardHelpOptions = true, defaultValueProvider = SettingDefaults.class,
         description = "Shows, per scorer instance, the state of the newest DEPLOY or ROLLBACK; non-zero exit when an "
                 + "instance rejected it or none answered in time.")
 public class StatusCommand implements Callable<Integer> {

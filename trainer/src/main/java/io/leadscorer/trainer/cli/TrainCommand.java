@@ -1,6 +1,7 @@
 package io.leadscorer.trainer.cli;
 
 import io.leadscorer.trainer.config.PublishSettings;
+import io.leadscorer.trainer.data.CsvLeadReader;
 import io.leadscorer.trainer.evaluate.BinaryMetrics;
 import io.leadscorer.trainer.pipeline.TrainingPipeline;
 import io.leadscorer.trainer.pipeline.TrainingRequest;
@@ -20,13 +21,21 @@ import java.util.concurrent.Callable;
 
 /** `trainer train`: CSV in, published bundle out (its path is the last line of stdout), optionally deployed. */
 @Prototype
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Trains a classifier on a labelled lead CSV and publishes it as a bundle in the model store.")
+@Command(name = "train", mixinStandardHelpOptions = true, defaultValueProvider = SettingDefaults.class,
+        description = {"Trains a classifier on a labelled lead CSV and publishes it as a bundle in the model store.",
+                "",
+                "The CSV (UTF-8, comma-separated, a header line first) holds a lead per row: the 28 lead columns by "
+                        + "their headers (bant_submit, customer_country, ..., customer_country.1, ..., lead_owner; any "
+                        + "order, a column left out is read as missing, other columns are ignored) and the label "
+                        + "is_converted (true or false). Every column, its type and its missing values: "
+                        + CsvLeadReader.GUIDE + "."})
 public class TrainCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "CSV", description = "labelled leads (competition layout)")
+    @Option(names = "--data", required = true, paramLabel = "CSV",
+            description = "labelled leads: lead columns and is_converted (" + CsvLeadReader.GUIDE + ")")
     Path data;
 
-    @Option(names = "--store", required = true, paramLabel = "DIR", description = "model store the bundle is published to")
+    @Option(names = "--store", required = true, paramLabel = "DIR",
+            description = "model store the bundle is published to")
     Path store;
 
     @Option(names = "--base-model", paramLabel = "DIR",

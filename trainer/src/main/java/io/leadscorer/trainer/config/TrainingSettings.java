@@ -34,6 +34,9 @@ public record TrainingSettings(
         @NotNull @Valid IdEffects idEffects,
         @NotNull @Valid Reference reference) {
 
+    /** The value of a column list that empties it where a list cannot be emptied (a flag, an environment variable). */
+    public static final String NONE = "none";
+
     /** Copies of each True row of the training split, and the chance that each cell of a copy goes missing. */
     @ConfigurationProperties("augment")
     public record Augment(@PositiveOrZero int copies, @DecimalMin("0") @DecimalMax("1") double missingRate) {}
@@ -69,10 +72,8 @@ public record TrainingSettings(
             @PositiveOrZero double idRateSmoothing) {
 
         public Text {
-            coarseColumns = coarseColumns == null ? List.of()
-                    : coarseColumns.stream().map(String::strip).filter(column -> !column.isEmpty()).toList();
-            idRateColumns = idRateColumns == null ? List.of()
-                    : idRateColumns.stream().map(String::strip).filter(column -> !column.isEmpty()).toList();
+            coarseColumns = columnList(coarseColumns);
+            idRateColumns = columnList(idRateColumns);
         }
 
         /** TextSpec's column_digits: every coarse column at the coarse digits. */
@@ -127,17 +128,11 @@ public record TrainingSettings(
     @ConfigurationProperties("id-effects")
     public record IdEffects(List<String> columns, List<@PositiveOrZero Double> priorSds, List<String> outOfText,
                             boolean refitWithValidation) {
-
-        /** The column list that turns id effects off where a list cannot be emptied (a flag, an environment variable). */
-        public static final String NONE = "none";
-
         public IdEffects {
-            columns = columns == null ? List.of() : columns.stream().map(String::strip)
-                    .filter(column -> !column.isEmpty() && !column.equals(NONE)).toList();
+            columns = columnList(columns);
             columns.forEach(io.leadscorer.model.effects.IdEffects::parts);
             priorSds = priorSds == null || priorSds.isEmpty() ? List.of(1.0) : List.copyOf(priorSds);
-            outOfText = outOfText == null ? List.of() : outOfText.stream().map(String::strip)
-                    .filter(column -> !column.isEmpty() && !column.equals(NONE)).toList();
+            outOfText = columnList(outOfText);
             outOfText.forEach(LeadColumns::byName);
         }
     }
@@ -148,6 +143,12 @@ public record TrainingSettings(
      */
     @ConfigurationProperties("reference")
     public record Reference(@PositiveOrZero int topValues, @Positive int numberBins) {}
+
+    /** The columns of a list setting, stripped, without empty entries and {@link #NONE}. */
+    private static List<String> columnList(List<String> columns) {
+        return columns == null ? List.of()
+                : columns.stream().map(String::strip).filter(column -> !column.isEmpty() && !column.equals(NONE)).toList();
+    }
 
     /** Which optimisation step: sharpness-aware, its adaptive variant, or plain AdamW. */
     public enum OptimizerKind { SAM, ASAM, ADAMW }

@@ -26,15 +26,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads labelled leads in the competition CSV layout (RFC 4180, UTF-8, header line first); cells are read through
- * the shared {@link LeadRecord}, so missing markers and numbers mean here what they mean to the scorer. A file
- * that cannot be read or has no label column is an {@link InputException}; a row that is malformed (not valid
- * CSV, wrong field count, label not true/false, a number column that is not a number) is skipped and counted in
- * the {@link ReadReport} with its line number, and reading goes on with the next line.
+ * Reads labelled leads from a CSV that follows the trainer's contract, {@value #GUIDE} (RFC 4180, UTF-8, a header
+ * line of lead columns and the label first); cells are read through the shared {@link LeadRecord}, so missing
+ * markers and numbers mean here what they mean to the scorer. A file that cannot be read, or whose header has none
+ * of the lead columns or no label ({@link LeadCsvHeader}), is an {@link InputException}; a row that is malformed (not
+ * valid CSV, wrong field count, label not true/false, a number column that is not a number) is skipped and counted
+ * in the {@link ReadReport} with its line number, and reading goes on with the next line.
  */
 public final class CsvLeadReader {
+    /** Where the CSV contract is written down for the people who export the data, named in errors and --help. */
+    public static final String GUIDE = "docs/TRAINING.md";
     private static final int REPORTED_LINES = 10;
-    private static final char BOM = '\uFEFF';
     private static final String NOT_CSV = "rows that are not valid CSV";
     private static final String WRONG_FIELD_COUNT = "rows with a wrong field count";
     private static final String NOT_A_NUMBER = "rows with a non-numeric number cell";
@@ -56,37 +58,12 @@ public final class CsvLeadReader {
         if (headerRecord == null) {
             throw new InputException("cannot read " + file + ": it has no header line");
         }
-        List<String> header;
+        LeadCsvHeader header;
         try {
-            header = fields(headerRecord.text());
+            header = LeadCsvHeader.of(file, fields(headerRecord.text()));
         } catch (IOException | UncheckedIOException e) {
             throw new InputException("cannot read " + file + ": its header line is not valid CSV: " + rootMessage(e), e);
         }
-        if (!header.isEmpty() && !header.get(0).isEmpty() && header.get(0).charAt(0) == BOM) {
-            header.set(0, header.get(0).substring(1));
-        }
-        Map<String, Integer> indexOf = new LinkedHashMap<>();
-        List<String> unknown = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip();
-            boolean known = name.equals(LeadColumns.LABEL) || LeadColumns.byCsvName(name).isPresent();
-            if (known && indexOf.putIfAbsent(name, i) != null) {
-                throw new InputException(file + " names the column '" + name + "' twice in its header");
-            }
-            if (!known) {
-                unknown.add(name.isEmpty() ? "(unnamed)" : name);
-            }
-        }
-        if (!indexOf.containsKey(LeadColumns.LABEL)) {
-            throw new InputException(file + " has no '" + LeadColumns.LABEL + "' label column; its header is " + header);
-        }
-        int labelIndex = indexOf.get(LeadColumns.LABEL);
-        Map<String, Integer> features = new LinkedHashMap<>(indexOf);
-        features.remove(LeadColumns.LABEL);
-        List<String> absent = LeadColumns.ALL.stream()
-                .map(LeadColumn::csvName)
-                .filter(name -> !features.containsKey(name))
-                .toList();
 
         List<LeadRow> rows = new ArrayList<>();
         Map<String, Long> rejectedByReason = new LinkedHashMap<>();
@@ -94,7 +71,7 @@ public final class CsvLeadReader {
         long read = 0;
         for (CsvRecords.Raw raw = records.next(); raw != null; raw = records.next()) {
             read++;
-            Outcome outcome = row(raw, header.size(), features, labelIndex);
+            Outcome outcome = row(raw, header.size(), header.features(), header.labelIndex());
             if (outcome.row() == null && raw.spansLines() && !outcome.reason().equals(UNUSABLE_LABEL)
                     && !outcome.reason().equals(NOT_A_NUMBER)) {
                 // not one record after all: a stray quote on its first line; the lines after it are rows of their own
@@ -111,7 +88,7 @@ public final class CsvLeadReader {
             }
         }
         ReadReport report = new ReadReport(file, read, rows.size(), read - rows.size(),
-                rejectedByReason, firstRejected, unknown, absent);
+                rejectedByReason, firstRejected, header.unknown(), header.absent());
         return new LeadTable(rows, report);
     }
 

@@ -1,5 +1,7 @@
 package io.leadscorer.trainer.data;
 
+import io.leadscorer.model.text.LeadColumns;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * What reading a lead CSV did: rows read, used and rejected, the reasons with their counts, the first
- * rejected lines, and header columns that were unknown or absent. Nothing is dropped without showing up here.
+ * rejected lines, and header columns that were unknown (ignored) or absent (read as missing). Nothing is dropped
+ * without showing up here.
  */
 public record ReadReport(
         Path file,
@@ -34,7 +37,10 @@ public record ReadReport(
         absentColumns = List.copyOf(absentColumns);
     }
 
-    /** A few lines for the console: counts, reasons and the first rejected line numbers. */
+    /**
+     * A few lines for the console, printed once per file: counts, reasons and the first rejected line numbers, a
+     * warning naming the absent lead columns and a line naming the ignored ones.
+     */
     public String summary() {
         StringBuilder text = new StringBuilder()
                 .append(file).append(": ").append(rowsRead).append(" rows read, ")
@@ -47,11 +53,13 @@ public record ReadReport(
                     .append(firstRejected.stream().map(RejectedLine::toString).collect(Collectors.joining("; ")));
         }
         if (!absentColumns.isEmpty()) {
-            text.append(System.lineSeparator()).append("  columns absent from the header (read as missing): ")
-                    .append(String.join(", ", absentColumns));
+            text.append(System.lineSeparator()).append("  warning: ").append(absentColumns.size()).append(" of the ")
+                    .append(LeadColumns.ALL.size()).append(" lead columns are absent from the header and read as ")
+                    .append("missing in every row: ").append(String.join(", ", absentColumns))
+                    .append(" (the CSV contract: ").append(CsvLeadReader.GUIDE).append(')');
         }
         if (!unknownColumns.isEmpty()) {
-            text.append(System.lineSeparator()).append("  columns ignored (not lead features): ")
+            text.append(System.lineSeparator()).append("  ignored: columns that are not lead columns: ")
                     .append(String.join(", ", unknownColumns));
         }
         return text.toString();

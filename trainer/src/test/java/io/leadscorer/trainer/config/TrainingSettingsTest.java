@@ -21,4 +21,13 @@ class TrainingSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'product_category*vertical'").hasMessageContaining("'vertical'");
     }
+
+    @Test
+    void noneEmptiesTheTextColumnListsAsItEmptiesTheIdEffectColumns() {
+        TrainingSettings.Text text = new TrainingSettings.Text(20000, 5, 48, List.of("none"), 2,
+                List.of(" customer_idx ", ""), 5, 5, 20);
+        assertThat(text.coarseColumns()).isEmpty();
+        assertThat(text.idRateColumns()).containsExactly("customer_idx");
+        assertThat(new TrainingSettings.Text(20000, 5, 48, null, 2, List.of("none"), 5, 5, 20).idRateColumns()).isEmpty();
+    }
 }

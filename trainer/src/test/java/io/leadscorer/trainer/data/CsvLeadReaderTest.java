@@ -58,7 +58,74 @@ class CsvLeadReaderTest {
         assertThatThrownBy(() -> reader.read(file))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("has no 'is_converted' label column")
-                .hasMessageContaining("bant_submit");
+                .hasMessageContaining("found bant_submit, customer_country")
+                .hasMessageContaining(CsvLeadReader.GUIDE);
+    }
+
+    @Test
+    void aCsvWithNoneOfTheLeadColumnsIsRefusedNamingWhatWasExpectedAndFound() throws IOException {
+        List<String> crmHeader = new ArrayList<>(List.of("Lead ID", "Company", "Country", "Stage", "is_converted"));
+        for (int i = 1; i <= 10; i++) {
+            crmHeader.add("custom_" + i);
+        }
+        Path file = Files.writeString(dir.resolve("crm.csv"),
+                String.join(",", crmHeader) + "\n" + "L-1,Acme,Peru,MQL,true" + ",x".repeat(10) + "\n");
+
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("crm.csv has none of the 28 lead columns the trainer reads")
+                .hasMessageContaining("expected the headers " + String.join(", ", LeadCsv.HEADER.subList(0, 28)))
+                .hasMessageContaining("and the label is_converted")
+                .hasMessageContaining("found Lead ID, Company, Country, Stage, is_converted, custom_1")
+                .hasMessageContaining("custom_7, ... (15 headers)")
+                .hasMessageContaining(CsvLeadReader.GUIDE)
+                .message().doesNotContain("custom_8");
+    }
+
+    @Test
+    void absentLeadColumnsAreReadAsMissingWithOneWarningNamingThem() throws IOException {
+        List<String> kept = List.of("customer_country", "customer_idx", "lead_owner", LeadCsv.LABEL);
+        Path file = Files.writeString(dir.resolve("few.csv"), String.join(",", kept) + "\n"
+                + "Lima,17,3,true\n" + "nan,18,,False\n");
+
+        LeadTable table = reader.read(file);
+
+        assertThat(table.rows()).extracting(LeadRow::cells).containsExactly(
+                Map.of("customer_country", "Lima", "customer_idx", "17", "lead_owner", "3"),
+                Map.of("customer_idx", "18"));
+        assertThat(table.rows().get(0).record().value("business_unit")).isNull();
+        assertThat(table.report().absentColumns()).hasSize(25).startsWith("bant_submit", "business_unit")
+                .doesNotContain("customer_country", "customer_idx", "lead_owner");
+        String summary = table.report().summary();
+        assertThat(summary.lines().filter(line -> line.contains("warning"))).singleElement().asString()
+                .contains("25 of the 28 lead columns are absent from the header and read as missing in every row: "
+                        + "bant_submit, business_unit, com_reg_ver_win_rate, customer_type")
+                .contains("business_subarea")
+                .contains(CsvLeadReader.GUIDE);
+        assertThat(summary).doesNotContain("ignored");
+    }
+
+    @Test
+    void unknownColumnsAreIgnoredWithOneLineNamingThem() throws IOException {
+        List<String> header = new ArrayList<>(LeadCsv.HEADER);
+        header.add(0, "crm_id");
+        header.add("Owner Email");
+        Map<String, String> lead = LEADS.get(0).csvRow();
+        List<String> cells = new ArrayList<>(lead.values());
+        cells.add(0, "C-1");
+        cells.add("a@example.com");
+        Path file = Files.writeString(dir.resolve("extra.csv"), CSVFormat.DEFAULT.format(header.toArray()) + "\n"
+                + CSVFormat.DEFAULT.format(cells.toArray()) + "\n");
+
+        LeadTable table = reader.read(file);
+
+        assertThat(table.rows()).singleElement().satisfies(row -> assertThat(row.cells())
+                .doesNotContainKeys("crm_id", "Owner Email").containsEntry("customer_country", lead.get("customer_country")));
+        assertThat(table.report().unknownColumns()).containsExactly("crm_id", "Owner Email");
+        assertThat(table.report().absentColumns()).isEmpty();
+        assertThat(table.report().summary().lines().filter(line -> line.contains("crm_id"))).singleElement().asString()
+                .contains("ignored").contains("crm_id, Owner Email");
+        assertThat(table.report().summary()).doesNotContain("warning");
     }
 
     @Test
@@ -167,8 +234,9 @@ class CsvLeadReaderTest {
         assertThat(table.rows().get(0).cells()).doesNotContainKey("lead_owner");
         assertThat(table.report().absentColumns()).containsExactly("lead_owner");
         assertThat(table.report().unknownColumns()).containsExactly("(unnamed)", "source_system");
-        assertThat(table.report().summary()).contains("columns absent from the header (read as missing): lead_owner")
-                .contains("columns ignored (not lead features): (unnamed), source_system");
+        assertThat(table.report().summary()).contains("1 of the 28 lead columns are absent from the header and read as "
+                        + "missing in every row: lead_owner")
+                .contains("ignored: columns that are not lead columns: (unnamed), source_system");
     }
 
     /** Lead {@code index} as one CSV line with the text of one cell replaced as is (no quoting). */
