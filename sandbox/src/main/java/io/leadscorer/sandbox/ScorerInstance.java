@@ -1,7 +1,7 @@
 package io.leadscorer.sandbox;
 
 import io.leadscorer.scorer.ScorerApplication;
-import io.leadscorer.scorer.health.ScorerState;
+import io.leadscorer.scorer.health.RunningScorer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.Map;
@@ -11,16 +11,22 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * One scorer service (its own Micronaut context: Kafka Streams client, model, HTTP endpoints) started in this JVM
  * with the scorer's application.yml and the given properties on top; several instances with one application id
- * form one consumer group. Closing it drains its buffers and closes its streams, as the service's shutdown does.
+ * form one consumer group. Closing it drains its buffers and closes its streams, as the service's shutdown does. What
+ * it reports comes from the scorer's {@link RunningScorer}, taken once at start: asking a closing context for a bean
+ * could build a new one.
  */
 public final class ScorerInstance implements AutoCloseable {
 
     private final String name;
     private final ApplicationContext context;
+    private final Optional<EmbeddedServer> server;
+    private final RunningScorer scorer;
 
-    private ScorerInstance(String name, ApplicationContext context) {
+    private ScorerInstance(String name, ApplicationContext context, Optional<EmbeddedServer> server) {
         this.name = name;
         this.context = context;
+        this.server = server;
+        this.scorer = context.getBean(RunningScorer.class);
     }
 
     /** Starts the service; {@code properties} are scorer settings such as {@code scorer.kafka.bootstrap-servers}. */
@@ -32,12 +38,13 @@ public final class ScorerInstance implements AutoCloseable {
                 .deduceEnvironment(false)
                 .start();
         try {
-            context.findBean(EmbeddedServer.class).ifPresent(EmbeddedServer::start);
+            Optional<EmbeddedServer> server = context.findBean(EmbeddedServer.class);
+            server.ifPresent(EmbeddedServer::start);
+            return new ScorerInstance(name, context, server);
         } catch (RuntimeException e) {
             context.close();
             throw e;
         }
-        return new ScorerInstance(name, context);
     }
 
     public String name() {
@@ -46,24 +53,25 @@ public final class ScorerInstance implements AutoCloseable {
 
     /** The model serving new batches on this instance, if any. */
     public Optional<String> activeModelId() {
-        return state().flatMap(ScorerState::activeModelId);
+        return context.isRunning() ? scorer.activeModelId() : Optional.empty();
     }
 
     public Optional<KafkaStreams.State> streamsState() {
-        return state().map(ScorerState::streamsState);
+        return context.isRunning() ? Optional.of(scorer.streamsState()) : Optional.empty();
     }
 
     /** The port of its HTTP endpoints (health, Prometheus). */
     public int httpPort() {
-        return context.findBean(EmbeddedServer.class).map(EmbeddedServer::getPort).orElse(-1);
+        return server.map(EmbeddedServer::getPort).orElse(-1);
     }
 
-    private Optional<ScorerState> state() {
-        return context.isRunning() ? context.findBean(ScorerState.class) : Optional.empty();
-    }
-
+    /** The HTTP server first, so that no probe arrives while the context closes, then the context, as in the service. */
     @Override
     public void close() {
-        context.close();
+        try {
+            server.ifPresent(EmbeddedServer::stop);
+        } finally {
+            context.close();
+        }
     }
 }

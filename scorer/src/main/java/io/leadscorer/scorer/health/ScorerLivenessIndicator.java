@@ -13,7 +13,8 @@ import org.reactivestreams.Publisher;
 
 /**
  * Alive unless the streams have failed or stopped: starting, a rebalance or a restore is not a reason to restart the
- * service, a dead stream client is ({@code /health/liveness}).
+ * service, a dead stream client is ({@code /health/liveness}). Reads the {@link RunningScorer}, never the service
+ * itself (see there why).
  */
 @Singleton
 @Liveness
@@ -22,9 +23,9 @@ public class ScorerLivenessIndicator implements HealthIndicator {
     private static final Set<KafkaStreams.State> DEAD = Set.of(KafkaStreams.State.ERROR,
             KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.PENDING_SHUTDOWN, KafkaStreams.State.NOT_RUNNING);
 
-    private final ScorerState scorer;
+    private final RunningScorer scorer;
 
-    public ScorerLivenessIndicator(ScorerState scorer) {
+    public ScorerLivenessIndicator(RunningScorer scorer) {
         this.scorer = scorer;
     }
 

@@ -14,15 +14,16 @@ import org.reactivestreams.Publisher;
 
 /**
  * Ready to score: the streams are RUNNING (not starting, rebalancing, restoring or failed) and a model bundle is
- * loaded. Part of {@code /health} and {@code /health/readiness}, so both are DOWN otherwise.
+ * loaded. Part of {@code /health} and {@code /health/readiness}, so both are DOWN otherwise. Reads the
+ * {@link RunningScorer}, never the service itself (see there why).
  */
 @Singleton
 @Readiness
 public class ScorerReadinessIndicator implements HealthIndicator {
 
-    private final ScorerState scorer;
+    private final RunningScorer scorer;
 
-    public ScorerReadinessIndicator(ScorerState scorer) {
+    public ScorerReadinessIndicator(RunningScorer scorer) {
         this.scorer = scorer;
     }
 

@@ -6,6 +6,7 @@ import io.leadscorer.scorer.batch.InputGate;
 import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
 import io.leadscorer.scorer.decode.RecordLimits;
+import io.leadscorer.scorer.health.RunningScorer;
 import io.leadscorer.scorer.health.ScorerState;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.control.ControlLoop;
@@ -50,17 +51,19 @@ public class ScorerService implements ScorerState, AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final InputGate inputGate;
+    private final RunningScorer running;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean streamsStarted = new AtomicBoolean();
 
     public ScorerService(ScorerSettings settings, StreamThreadScorers scorers, ScorerMetrics metrics,
                          BufferControl buffers, Clock clock, ActiveGeneration active, ControlLoop control,
-                         Device device, MeterRegistry registry, RecordLimits limits) {
+                         Device device, MeterRegistry registry, RecordLimits limits, RunningScorer running) {
         this.settings = settings;
         this.active = active;
         this.control = control;
         this.device = device;
         this.buffers = buffers;
+        this.running = running;
         this.streams = new KafkaStreams(ScorerTopology.build(settings, limits, scorers, metrics, buffers, clock),
                 ScorerStreamsConfig.properties(settings));
         this.inputGate = InputGate.standard(buffers, streams);
@@ -75,7 +78,10 @@ public class ScorerService implements ScorerState, AutoCloseable {
         start();
     }
 
-    /** Logs what the service is about to do, follows the control topic, and starts the streams once a model is active. */
+    /**
+     * Logs what the service is about to do, reports to the health indicators, follows the control topic, and starts
+     * the streams once a model is active.
+     */
     public void start() {
         ScorerSettings.Batch batch = settings.batch();
         ScorerSettings.Kafka kafka = settings.kafka();
@@ -87,6 +93,7 @@ public class ScorerService implements ScorerState, AutoCloseable {
                         + "maximum wait {} ms, values up to {} bytes", settings.model().store(),
                 settings.model().initialBundle(), device, settings.topics().control(), settings.topics().status(),
                 batch.size(), batch.maxWait().toMillis(), batch.maxValueBytes());
+        running.register(this);
         active.onActivated(generation -> startStreams());
         control.start();
         if (active.current().isPresent()) {

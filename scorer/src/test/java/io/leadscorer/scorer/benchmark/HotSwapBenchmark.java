@@ -46,8 +46,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * control loop, generations, exactly-once topology, batch 32, maximum wait 50 ms) drains a backlog of simulated leads
  * on the in-JVM broker while DEPLOY commands alternate between two compact bundles once a second. Measured side by
  * side in the one run: the inter-batch gap in steady state against the longest gap while a swap is loading and
- * switching (the swap pause); leads/s over the swap windows against steady state; resident and direct memory, heap
- * and open generations after 1, 10 and the last swap.
+ * switching (the swap pause), and the longest gap between two scores over the whole run; leads/s over the swap windows
+ * against steady state; resident and direct memory, heap and open generations after 1, 10 and the last swap.
  * <pre>./mvnw -B -ntp -o -q -pl scorer test-compile exec:java -Dexec.classpathScope=test
  *   -Dexec.mainClass=io.leadscorer.scorer.benchmark.HotSwapBenchmark -Dai.djl.offline=true [-Dexec.args="50"]</pre>
  * Argument: the number of swaps (default 50).
@@ -204,10 +204,16 @@ public final class HotSwapBenchmark {
             swapWindowMs += Math.max(1, swap.activeMs() - swap.sentMs()) + MAX_WAIT.toMillis();
         }
         Map<Integer, Long> pauseBySwap = new TreeMap<>();
+        long longestGap = 0;
+        long longestGapEndsMs = first;
         for (int i = 1; i < batches.size(); i++) {
             Batch previous = batches.get(i - 1);
             Batch batch = batches.get(i);
             long gap = batch.scoredAtMs() - previous.scoredAtMs();
+            if (gap > longestGap) {
+                longestGap = gap;
+                longestGapEndsMs = batch.scoredAtMs();
+            }
             Swap during = swapCovering(swaps, previous.scoredAtMs(), batch.scoredAtMs());
             if (during != null) {
                 pauseBySwap.merge(during.number(), gap, Math::max);
@@ -244,6 +250,10 @@ public final class HotSwapBenchmark {
         System.out.printf(Locale.ROOT, "swap pause (longest gap while a swap loads and switches) ms: p50 %d, p90 %d, "
                 + "max %d; max / steady p50 gap = %.1f%n", percentile(pauses, 0.5), percentile(pauses, 0.9),
                 pauses.get(pauses.size() - 1), (double) pauses.get(pauses.size() - 1) / Math.max(1, normalGap));
+        Swap duringLongest = swapCovering(swaps, longestGapEndsMs - longestGap, longestGapEndsMs);
+        System.out.printf(Locale.ROOT, "longest gap between two scores, whole run: %d ms, ending %.1f s after the first "
+                + "score (%s)%n", longestGap, (longestGapEndsMs - first) / 1000.0,
+                duringLongest != null ? "while swap " + duringLongest.number() + " loaded and switched" : "no swap loading");
         System.out.printf(Locale.ROOT, "throughput leads/s: steady %.0f; whole swap phase %.0f (%.2f of steady); "
                 + "inside swap windows %.0f (%.2f of steady)%n", steadyRate, swapPhaseRate, swapPhaseRate / steadyRate,
                 swapWindowRate, swapWindowRate / steadyRate);

@@ -3,16 +3,23 @@ package io.leadscorer.scorer.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.leadscorer.avro.ModelAction;
 import io.leadscorer.avro.ModelCommand;
 import io.leadscorer.avro.ModelStatus;
 import io.leadscorer.model.bundle.BundleLimits;
+import io.leadscorer.schemas.registry.SchemaRegistryConfig;
+import io.leadscorer.schemas.serde.AvroWireSerde;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.predict.ActiveGeneration;
 import io.leadscorer.scorer.predict.Generation;
 import io.leadscorer.scorer.testing.BadBundles;
 import io.leadscorer.scorer.testing.BadBundles.Candidate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +41,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class ControlLoopTest {
 
@@ -87,6 +95,46 @@ class ControlLoopTest {
                 .as("the replacement did not read the commands already applied again").isNull();
     }
 
+    @Test
+    void anUndecodableCommandIsSkippedWithItsReasonAndTheNextValidOneApplies() {
+        Path store = tmp.resolve("models");
+        Candidate bundle = BadBundles.valid(store, 1);
+        AvroWireSerde<ModelCommand> serde = AvroWireSerde.of(ModelCommand.class,
+                Map.of(SchemaRegistryConfig.URL, "mock://control-loop-test"), false);
+        byte[] valid = serde.serializer().serialize(TOPIC, deploy(bundle, 10));
+        byte[] unknownSchema = valid.clone();
+        ByteBuffer.wrap(unknownSchema).putInt(1, 999_999);
+        byte[] garbage = "DEPLOY everything".getBytes(StandardCharsets.UTF_8);
+
+        MockConsumer<byte[], byte[]> consumer = consumer(1);
+        consumer.schedulePollTask(() -> consumer.addRecord(record(0, garbage)));
+        consumer.schedulePollTask(() -> {
+            consumer.addRecord(record(1, unknownSchema));
+            consumer.addRecord(record(2, valid));
+        });
+        List<MockConsumer<byte[], byte[]>> supply = new ArrayList<>(List.of(consumer));
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger loopLogger = (Logger) LoggerFactory.getLogger(ControlLoop.class);
+        loopLogger.addAppender(log);
+        try (ControlLoop loop = new ControlLoop(() -> next(supply), serde.deserializer(), TOPIC, "lead-scorer",
+                deployer(store))) {
+            loop.start();
+            waitUntilServing(bundle.modelId());
+        } finally {
+            loopLogger.detachAppender(log);
+        }
+
+        assertThat(opened).as("the consumer went on: no failure, no replacement").containsExactly(consumer);
+        assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .satisfiesExactly(
+                        line -> assertThat(line).contains(TOPIC + "-0@0 that does not decode").contains("magic byte"),
+                        line -> assertThat(line).contains(TOPIC + "-0@1 that does not decode")
+                                .contains("Unknown schema id 999999"));
+        assertThat(registry.get("leadscorer.model.commands").tag("outcome", "active").counter().count()).isEqualTo(1);
+    }
+
     /** Fails the test if the loop never gets there (a generous guard against a hang, not a performance bound). */
     private void waitUntilServing(String modelId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -116,8 +164,11 @@ class ControlLoopTest {
     }
 
     private static ConsumerRecord<byte[], byte[]> record(int offset) {
-        return new ConsumerRecord<>(TOPIC, 0, offset, "lead-scorer".getBytes(StandardCharsets.UTF_8),
-                Integer.toString(offset).getBytes(StandardCharsets.UTF_8));
+        return record(offset, Integer.toString(offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ConsumerRecord<byte[], byte[]> record(int offset, byte[] value) {
+        return new ConsumerRecord<>(TOPIC, 0, offset, "lead-scorer".getBytes(StandardCharsets.UTF_8), value);
     }
 
     private Deserializer<ModelCommand> decoder() {

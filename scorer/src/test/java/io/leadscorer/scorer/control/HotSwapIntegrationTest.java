@@ -30,7 +30,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -141,11 +140,6 @@ class HotSwapIntegrationTest {
             assertThat(modelsByPartition.values().stream().flatMap(List::stream).collect(Collectors.toSet()))
                     .containsExactlyInAnyOrder(first.modelId(), second.modelId());
 
-            long longestGapMs = longestScoringGap(reader.scores);
-            long boundMs = 20 * (maxWait.toMillis() + one.kafka().commitInterval().toMillis());
-            assertThat(longestGapMs).as("longest pause between two scored leads under continuous load")
-                    .isLessThan(boundMs);
-
             Map<String, List<ModelState>> statuses = clients.statuses("swap.status", second.modelId());
             assertThat(statuses).containsOnlyKeys("swap-1", "swap-2");
             statuses.values().forEach(states -> assertThat(states).containsSubsequence(ModelState.LOADING, ModelState.ACTIVE));
@@ -206,16 +200,6 @@ class HotSwapIntegrationTest {
             }
             Thread.sleep(100);
         }
-    }
-
-    /** The longest time between two consecutive scored leads, all partitions together, in scored-time order. */
-    private static long longestScoringGap(List<ConsumerRecord<String, ScoredLead>> scores) {
-        List<Long> times = scores.stream().map(s -> s.value().getScoredTime().toEpochMilli()).sorted().toList();
-        long longest = 0;
-        for (int i = 1; i < times.size(); i++) {
-            longest = Math.max(longest, times.get(i) - times.get(i - 1));
-        }
-        return longest;
     }
 
     /** What the tests produce (leads, commands) and read (statuses), as outside clients would. */

@@ -15,11 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
-/** Readiness needs RUNNING streams and a loaded model; liveness only fails for a stopped or failed stream client. */
+/**
+ * Readiness needs RUNNING streams and a loaded model; liveness only fails for a stopped or failed stream client, or
+ * while no scorer has registered.
+ */
 class ScorerHealthIndicatorsTest {
 
-    private static ScorerState state(KafkaStreams.State streams, String modelId) {
-        return new ScorerState() {
+    /** A registered scorer in this state. */
+    private static RunningScorer state(KafkaStreams.State streams, String modelId) {
+        RunningScorer running = new RunningScorer();
+        running.register(new ScorerState() {
             @Override
             public KafkaStreams.State streamsState() {
                 return streams;
@@ -29,7 +34,8 @@ class ScorerHealthIndicatorsTest {
             public Optional<String> activeModelId() {
                 return Optional.ofNullable(modelId);
             }
-        };
+        });
+        return running;
     }
 
     /** The indicator's result (its publisher emits at once, on the subscribing thread). */
@@ -77,6 +83,15 @@ class ScorerHealthIndicatorsTest {
                 .containsEntry("streams", "RUNNING").containsEntry("model", "m-1");
         assertThat(details(new ScorerReadinessIndicator(state(KafkaStreams.State.RUNNING, null))))
                 .containsEntry("model", "none");
+    }
+
+    @Test
+    void isNeitherReadyNorAliveBeforeAScorerRegisters() {
+        RunningScorer none = new RunningScorer();
+        assertThat(result(new ScorerReadinessIndicator(none)).getStatus()).isEqualTo(HealthStatus.DOWN);
+        assertThat(details(new ScorerReadinessIndicator(none)))
+                .containsEntry("streams", "NOT_RUNNING").containsEntry("model", "none");
+        assertThat(result(new ScorerLivenessIndicator(none)).getStatus()).isEqualTo(HealthStatus.DOWN);
     }
 
     @Test

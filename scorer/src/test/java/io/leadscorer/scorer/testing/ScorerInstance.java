@@ -6,6 +6,7 @@ import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.control.ModelControl;
 import io.leadscorer.scorer.control.ModelStatusPublisher;
 import io.leadscorer.scorer.decode.RecordLimits;
+import io.leadscorer.scorer.health.RunningScorer;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.predict.ActiveGeneration;
 import io.leadscorer.scorer.predict.Generation;
@@ -39,7 +40,7 @@ public final class ScorerInstance implements AutoCloseable {
         status = ModelControl.statusPublisher(settings, Clock.systemUTC());
         service = new ScorerService(settings, scorers, metrics, new BufferControl(), Clock.systemUTC(), active,
                 ModelControl.loop(settings, Device.cpu(), active, status, metrics), Device.cpu(), registry,
-                RecordLimits.DEFAULTS);
+                RecordLimits.DEFAULTS, new RunningScorer());
     }
 
     public static ScorerInstance start(ScorerSettings settings) {

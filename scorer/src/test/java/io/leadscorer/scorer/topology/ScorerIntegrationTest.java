@@ -14,6 +14,7 @@ import io.leadscorer.scorer.decode.RecordLimits;
 import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.config.ScorerStreamsConfig;
 import io.leadscorer.scorer.dlq.DeadLetters;
+import io.leadscorer.scorer.health.RunningScorer;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.control.ModelControl;
 import io.leadscorer.scorer.control.ModelStatusPublisher;
@@ -179,7 +180,7 @@ class ScorerIntegrationTest {
             ModelStatusPublisher status = ModelControl.statusPublisher(settings, Clock.systemUTC());
             ScorerService service = new ScorerService(settings, scorers, metrics, buffers, Clock.systemUTC(), active,
                     ModelControl.loop(settings, Device.cpu(), active, status, metrics), Device.cpu(), registry,
-                    RecordLimits.DEFAULTS);
+                    RecordLimits.DEFAULTS, new RunningScorer());
             try {
                 service.start();
                 for (MqlEvent lead : Leads.leads("stop", 5, Instant.now())) {
