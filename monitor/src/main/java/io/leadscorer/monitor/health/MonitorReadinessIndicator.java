@@ -1,6 +1,5 @@
 package io.leadscorer.monitor.health;
 
-import io.leadscorer.monitor.runtime.MonitorService;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
@@ -16,15 +15,15 @@ import org.reactivestreams.Publisher;
 @Readiness
 public class MonitorReadinessIndicator implements HealthIndicator {
 
-    private final MonitorService monitor;
+    private final RunningMonitor monitor;
 
-    public MonitorReadinessIndicator(MonitorService monitor) {
+    public MonitorReadinessIndicator(RunningMonitor monitor) {
         this.monitor = monitor;
     }
 
     @Override
     public Publisher<HealthResult> getResult() {
-        KafkaStreams.State state = monitor.state();
+        KafkaStreams.State state = monitor.streamsState();
         return Publishers.just(HealthResult
                 .builder("monitor", state == KafkaStreams.State.RUNNING ? HealthStatus.UP : HealthStatus.DOWN)
                 .details(Map.of("streams", state.name())).build());

@@ -3,6 +3,7 @@ package io.leadscorer.monitor.runtime;
 import io.leadscorer.monitor.config.MonitorSettings;
 import io.leadscorer.monitor.config.MonitorStreamsConfig;
 import io.leadscorer.monitor.drift.ModelReferences;
+import io.leadscorer.monitor.health.RunningMonitor;
 import io.leadscorer.monitor.metrics.MonitorMetrics;
 import io.leadscorer.monitor.metrics.QualityGauges;
 import io.leadscorer.monitor.topology.MonitorTopology;
@@ -33,7 +34,7 @@ public class MonitorService implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public MonitorService(MonitorSettings settings, ModelReferences references, MonitorMetrics metrics,
-                          QualityGauges gauges, Clock clock) {
+                          QualityGauges gauges, Clock clock, RunningMonitor running) {
         this.settings = settings;
         this.streams = new KafkaStreams(MonitorTopology.build(settings, references, metrics, clock, gauges),
                 MonitorStreamsConfig.properties(settings));
@@ -44,6 +45,7 @@ public class MonitorService implements AutoCloseable {
         streams.setStateListener((now, before) -> LOG.info("Streams {} -> {}", before, now));
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());
+        running.register(streams::state);
         start();
     }
 
