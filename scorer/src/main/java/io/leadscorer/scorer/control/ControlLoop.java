@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import io.leadscorer.schemas.serde.RegistryUnavailableException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
@@ -167,6 +168,8 @@ public final class ControlLoop implements AutoCloseable {
         try {
             ModelCommand command = commands.deserialize(record.topic(), record.value());
             return Optional.of(new ControlRecord(command, record.partition(), record.offset()));
+        } catch (RegistryUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.warn("Skipping control record {}-{}@{} that does not decode: {}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());

@@ -135,6 +135,36 @@ class ControlLoopTest {
         assertThat(registry.get("leadscorer.model.commands").tag("outcome", "active").counter().count()).isEqualTo(1);
     }
 
+    @Test
+    void aCommandReadWhileTheRegistryIsUnreachableIsReadAgainNotSkipped() {
+        Path store = tmp.resolve("models");
+        Candidate first = BadBundles.valid(store, 1);
+        Candidate second = BadBundles.valid(store, 2);
+        commands.addAll(List.of(deploy(first, 10), deploy(second, 11)));
+        java.util.concurrent.atomic.AtomicInteger outages = new java.util.concurrent.atomic.AtomicInteger(1);
+        Deserializer<ModelCommand> flaky = (topic, value) -> {
+            int index = Integer.parseInt(new String(value, StandardCharsets.UTF_8));
+            if (index == 1 && outages.getAndDecrement() > 0) {
+                throw new io.leadscorer.schemas.serde.RegistryUnavailableException("registry down", null);
+            }
+            return commands.get(index);
+        };
+        MockConsumer<byte[], byte[]> failing = consumer(1);
+        failing.schedulePollTask(() -> failing.addRecord(record(0)));
+        failing.schedulePollTask(() -> failing.addRecord(record(1)));
+        MockConsumer<byte[], byte[]> replacement = consumer(1);
+        replacement.schedulePollTask(() -> replacement.addRecord(record(1)));
+        List<MockConsumer<byte[], byte[]>> supply = new ArrayList<>(List.of(failing, replacement));
+
+        try (ControlLoop loop = new ControlLoop(() -> next(supply), flaky, TOPIC, "lead-scorer", deployer(store))) {
+            loop.start();
+            waitUntilServing(second.modelId());
+        }
+
+        assertThat(opened).containsExactly(failing, replacement);
+        assertThat(registry.get("leadscorer.model.commands").tag("outcome", "active").counter().count()).isEqualTo(2);
+    }
+
     /** Fails the test if the loop never gets there (a generous guard against a hang, not a performance bound). */
     private void waitUntilServing(String modelId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
