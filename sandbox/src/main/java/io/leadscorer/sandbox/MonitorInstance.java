@@ -2,61 +2,48 @@ package io.leadscorer.sandbox;
 
 import io.leadscorer.monitor.MonitorApplication;
 import io.leadscorer.monitor.health.RunningMonitor;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * One monitor service (its own Micronaut context: Kafka Streams client, HTTP endpoints) started in this JVM with the
- * monitor's application.yml and the given properties on top. Closing it stops its HTTP server, then closes its
- * streams, as the service's shutdown does.
+ * monitor's application.yml and the given properties on top. Closing it closes its streams, as the service's
+ * shutdown does. Its state comes from the monitor's {@link RunningMonitor}, taken once at start.
  */
 public final class MonitorInstance implements AutoCloseable {
 
-    private final ApplicationContext context;
-    private final Optional<EmbeddedServer> server;
+    private final ServiceContext service;
     private final RunningMonitor monitor;
 
-    private MonitorInstance(ApplicationContext context, Optional<EmbeddedServer> server) {
-        this.context = context;
-        this.server = server;
-        this.monitor = context.getBean(RunningMonitor.class);
+    private MonitorInstance(ServiceContext service) {
+        this.service = service;
+        this.monitor = service.bean(RunningMonitor.class);
     }
 
     /** Starts the service; {@code properties} are monitor settings such as {@code monitor.kafka.bootstrap-servers}. */
     public static MonitorInstance start(Map<String, Object> properties) {
-        ApplicationContext context = ApplicationContext.builder(MonitorApplication.class)
-                .propertySources(ModuleResource.applicationYml(MonitorApplication.class))
-                .properties(ScorerConfiguration.withoutTrainer(properties))
-                .deduceEnvironment(false)
-                .start();
+        ServiceContext service = ServiceContext.start(MonitorApplication.class,
+                ModuleResource.applicationYml(MonitorApplication.class), properties);
         try {
-            Optional<EmbeddedServer> server = context.findBean(EmbeddedServer.class);
-            server.ifPresent(EmbeddedServer::start);
-            return new MonitorInstance(context, server);
+            return new MonitorInstance(service);
         } catch (RuntimeException e) {
-            context.close();
+            service.close();
             throw e;
         }
     }
 
     public Optional<KafkaStreams.State> streamsState() {
-        return context.isRunning() ? Optional.of(monitor.streamsState()) : Optional.empty();
+        return service.running() ? Optional.of(monitor.streamsState()) : Optional.empty();
     }
 
     /** The port of its HTTP endpoints (health, Prometheus). */
     public int httpPort() {
-        return server.map(EmbeddedServer::getPort).orElse(-1);
+        return service.httpPort();
     }
 
     @Override
     public void close() {
-        try {
-            server.ifPresent(EmbeddedServer::stop);
-        } finally {
-            context.close();
-        }
+        service.close();
     }
 }

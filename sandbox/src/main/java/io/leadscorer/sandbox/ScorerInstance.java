@@ -2,8 +2,6 @@ package io.leadscorer.sandbox;
 
 import io.leadscorer.scorer.ScorerApplication;
 import io.leadscorer.scorer.health.RunningScorer;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
@@ -18,31 +16,23 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class ScorerInstance implements AutoCloseable {
 
     private final String name;
-    private final ApplicationContext context;
-    private final Optional<EmbeddedServer> server;
+    private final ServiceContext service;
     private final RunningScorer scorer;
 
-    private ScorerInstance(String name, ApplicationContext context, Optional<EmbeddedServer> server) {
+    private ScorerInstance(String name, ServiceContext service) {
         this.name = name;
-        this.context = context;
-        this.server = server;
-        this.scorer = context.getBean(RunningScorer.class);
+        this.service = service;
+        this.scorer = service.bean(RunningScorer.class);
     }
 
     /** Starts the service; {@code properties} are scorer settings such as {@code scorer.kafka.bootstrap-servers}. */
     public static ScorerInstance start(String name, Map<String, Object> properties) {
-        // a plain context (no shutdown hook of its own: the sandbox decides the order things stop in), then its server
-        ApplicationContext context = ApplicationContext.builder(ScorerApplication.class)
-                .propertySources(ScorerConfiguration.applicationYml())
-                .properties(ScorerConfiguration.withoutTrainer(properties))
-                .deduceEnvironment(false)
-                .start();
+        ServiceContext service = ServiceContext.start(ScorerApplication.class, ScorerConfiguration.applicationYml(),
+                properties);
         try {
-            Optional<EmbeddedServer> server = context.findBean(EmbeddedServer.class);
-            server.ifPresent(EmbeddedServer::start);
-            return new ScorerInstance(name, context, server);
+            return new ScorerInstance(name, service);
         } catch (RuntimeException e) {
-            context.close();
+            service.close();
             throw e;
         }
     }
@@ -53,25 +43,20 @@ public final class ScorerInstance implements AutoCloseable {
 
     /** The model serving new batches on this instance, if any. */
     public Optional<String> activeModelId() {
-        return context.isRunning() ? scorer.activeModelId() : Optional.empty();
+        return service.running() ? scorer.activeModelId() : Optional.empty();
     }
 
     public Optional<KafkaStreams.State> streamsState() {
-        return context.isRunning() ? Optional.of(scorer.streamsState()) : Optional.empty();
+        return service.running() ? Optional.of(scorer.streamsState()) : Optional.empty();
     }
 
     /** The port of its HTTP endpoints (health, Prometheus). */
     public int httpPort() {
-        return server.map(EmbeddedServer::getPort).orElse(-1);
+        return service.httpPort();
     }
 
-    /** The HTTP server first, so that no probe arrives while the context closes, then the context, as in the service. */
     @Override
     public void close() {
-        try {
-            server.ifPresent(EmbeddedServer::stop);
-        } finally {
-            context.close();
-        }
+        service.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.leadscorer.monitor.config;
 
 import io.leadscorer.schemas.registry.SchemaRegistryConfig;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -14,7 +15,7 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class MonitorStreamsConfig {
 
-    private static final String REGISTRY_TIMEOUT_MS = "2000";
+    private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(2);
 
     private MonitorStreamsConfig() {
     }
@@ -51,19 +52,7 @@ public final class MonitorStreamsConfig {
     /** Settings of the Confluent-wire-format Avro serdes (registry URL, basic auth, TLS). */
     public static Map<String, Object> serdeConfig(MonitorSettings settings) {
         MonitorSettings.Registry registry = settings.registry();
-        Map<String, Object> config = new HashMap<>();
-        registry.properties().forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                config.put(name, value);
-            }
-        });
-        config.put(SchemaRegistryConfig.URL, registry.url());
-        config.putIfAbsent(SchemaRegistryConfig.CONNECT_TIMEOUT_MS, REGISTRY_TIMEOUT_MS);
-        config.putIfAbsent(SchemaRegistryConfig.READ_TIMEOUT_MS, REGISTRY_TIMEOUT_MS);
-        if (registry.basicAuthUserInfo() != null && !registry.basicAuthUserInfo().isBlank()) {
-            config.put(SchemaRegistryConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
-            config.put(SchemaRegistryConfig.BASIC_AUTH_USER_INFO, registry.basicAuthUserInfo());
-        }
-        return config;
+        return SchemaRegistryConfig.serdeConfig(registry.url(), registry.basicAuthUserInfo(), registry.properties(),
+                REGISTRY_TIMEOUT, REGISTRY_TIMEOUT);
     }
 }

@@ -1,5 +1,9 @@
 package io.leadscorer.schemas.registry;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Names of the settings that choose and reach a Schema Registry. They are Confluent's own names, so one
  * configuration works with this project's serde and with Confluent's {@code SpecificAvroSerde}.
@@ -36,5 +40,28 @@ public final class SchemaRegistryConfig {
     public static final String READ_TIMEOUT_MS = "http.read.timeout.ms";
 
     private SchemaRegistryConfig() {
+    }
+
+    /**
+     * The serde configuration of a service: its further registry settings (blank values dropped, so unset environment
+     * variables are harmless), the URL, the connect and read timeouts unless set, and basic auth from
+     * {@code user:password} when given.
+     */
+    public static Map<String, Object> serdeConfig(String url, String basicAuthUserInfo, Map<String, String> properties,
+                                                  Duration connectTimeout, Duration readTimeout) {
+        Map<String, Object> config = new HashMap<>();
+        properties.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                config.put(name, value);
+            }
+        });
+        config.put(URL, url);
+        config.putIfAbsent(CONNECT_TIMEOUT_MS, Long.toString(connectTimeout.toMillis()));
+        config.putIfAbsent(READ_TIMEOUT_MS, Long.toString(readTimeout.toMillis()));
+        if (basicAuthUserInfo != null && !basicAuthUserInfo.isBlank()) {
+            config.put(BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
+            config.put(BASIC_AUTH_USER_INFO, basicAuthUserInfo);
+        }
+        return config;
     }
 }

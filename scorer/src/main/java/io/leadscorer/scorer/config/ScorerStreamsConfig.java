@@ -86,20 +86,9 @@ public final class ScorerStreamsConfig {
     /** Settings of the Confluent-wire-format Avro serdes (registry URL, basic auth, TLS, registration). */
     public static Map<String, Object> serdeConfig(ScorerSettings settings) {
         ScorerSettings.Registry registry = settings.registry();
-        Map<String, Object> config = new HashMap<>();
-        registry.properties().forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                config.put(name, value);
-            }
-        });
-        config.put(SchemaRegistryConfig.URL, registry.url());
-        config.putIfAbsent(SchemaRegistryConfig.CONNECT_TIMEOUT_MS, Long.toString(REGISTRY_CONNECT_TIMEOUT.toMillis()));
-        config.putIfAbsent(SchemaRegistryConfig.READ_TIMEOUT_MS, Long.toString(REGISTRY_READ_TIMEOUT.toMillis()));
+        Map<String, Object> config = SchemaRegistryConfig.serdeConfig(registry.url(), registry.basicAuthUserInfo(),
+                registry.properties(), REGISTRY_CONNECT_TIMEOUT, REGISTRY_READ_TIMEOUT);
         checkRegistryTimeouts(settings, config);
-        if (registry.basicAuthUserInfo() != null && !registry.basicAuthUserInfo().isBlank()) {
-            config.put(SchemaRegistryConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
-            config.put(SchemaRegistryConfig.BASIC_AUTH_USER_INFO, registry.basicAuthUserInfo());
-        }
         return config;
     }
 
