@@ -17,14 +17,16 @@ import picocli.CommandLine;
 /**
  * The Java side of {@code ./lead-scorer}: one class path with trainer, scorer and simulator, and a subcommand that
  * picks which of them runs. {@code demo} is the sandbox's own; the trainer's commands ({@code train},
- * {@code evaluate}, {@code baselines} and the operator commands {@code deploy}, {@code rollback}, {@code status}),
+ * {@code evaluate}, {@code baselines} and the operator commands {@code deploy}, {@code rollback}, {@code status},
+ * {@code models}),
  * the scorer service ({@code score}), the monitor service ({@code monitor}) and its report ({@code quality}), the
  * simulator ({@code simulate csv|oracle|ceiling|produce}) run as they would on
  * their own, each with its module's application.yml and logging configuration.
  */
 public final class LeadScorerLauncher {
 
-    static final Set<String> TRAINER_COMMANDS = Set.of("train", "evaluate", "baselines", "deploy", "rollback", "status");
+    static final Set<String> TRAINER_COMMANDS = Set.of("train", "evaluate", "baselines", "deploy", "rollback", "status",
+            "models");
 
     static final String USAGE = """
             Usage: ./lead-scorer COMMAND [OPTIONS]      (COMMAND --help for its options)
@@ -40,6 +42,7 @@ public final class LeadScorerLauncher {
               deploy      send a DEPLOY command for a bundle to the control topic
               rollback    send a ROLLBACK command to an earlier model
               status      show what each scorer instance serves
+              models      list a model store's bundles and where each is in use; --prune removes old ones
 
             Scoring:
               score       the scorer service (settings from environment variables; score --help lists them)

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "trainer", mixinStandardHelpOptions = true,
         description = "Trains, evaluates and benchmarks lead-scoring BERT classifiers, and deploys them to the scorers.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, BaselinesCommand.class, DeployCommand.class,
-                RollbackCommand.class, StatusCommand.class})
+                RollbackCommand.class, StatusCommand.class, ModelsCommand.class})
 public class TrainerCommand implements Runnable {
     @Spec
     CommandSpec spec;

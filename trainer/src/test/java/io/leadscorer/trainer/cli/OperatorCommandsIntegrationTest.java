@@ -112,6 +112,27 @@ class OperatorCommandsIntegrationTest {
                         tuple("lead-scorer", ModelAction.ROLLBACK, first.modelId()));
         assertThat(commands.get(1).value().getSequence()).isGreaterThan(commands.get(0).value().getSequence());
         assertThat(commands.get(1).value().getManifestSha256()).isEqualTo(first.manifestSha256());
+
+        Bundle unused = TinyBundles.create(store, 3);
+        TrainerRun models = run("models", "--store", store.toString());
+        assertThat(models.exitCode()).as(models.toString()).isZero();
+        assertThat(models.out()).contains("3 bundle(s)")
+                .containsPattern(first.modelId() + " .*lead-scorer \\(ROLLBACK\\), active on scorer-a")
+                .containsPattern(second.modelId() + " .*active on scorer-b");
+
+        TrainerRun dryRun = run("models", "--store", store.toString(), "--prune", "--keep", "0", "--dry-run");
+        assertThat(dryRun.out()).contains("would remove " + unused.modelId()).doesNotContain("would remove " + first.modelId())
+                .doesNotContain("would remove " + second.modelId());
+        assertThat(unused.dir()).exists();
+        TrainerRun pruned = run("models", "--store", store.toString(), "--prune", "--keep", "0");
+        assertThat(pruned.exitCode()).as(pruned.toString()).isZero();
+        assertThat(pruned.out()).contains("1 bundle(s) removed; 2 kept");
+        assertThat(unused.dir()).doesNotExist();
+        assertThat(first.dir()).exists();
+        assertThat(second.dir()).exists();
+
+        TrainerRun offline = run("models", "--store", store.toString(), "--prune", "--offline");
+        assertThat(offline.exitCode()).as("retention needs to know what is in use").isEqualTo(2);
     }
 
     @Test
