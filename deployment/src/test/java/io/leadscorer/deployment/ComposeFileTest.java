@@ -143,7 +143,7 @@ class ComposeFileTest {
         assertThat(YamlPath.list(prometheus, "profiles")).containsExactly("metrics");
         Map<String, Object> config = Project.documents(Project.file("compose/prometheus.yml")).get(0);
         Map<String, Object> job = YamlPath.map(YamlPath.list(config, "scrape_configs").get(0));
-        assertThat(Project.SCORER_HTTP_PATHS).contains(YamlPath.string(job, "metrics_path"));
+        assertThat(Project.SERVICE_HTTP_PATHS).contains(YamlPath.string(job, "metrics_path"));
         assertThat(YamlPath.string(job, "metrics_path")).isEqualTo("/prometheus");
         Map<String, Object> discovery = YamlPath.map(YamlPath.list(job, "dns_sd_configs").get(0));
         assertThat(YamlPath.list(discovery, "names")).containsExactly("scorer");

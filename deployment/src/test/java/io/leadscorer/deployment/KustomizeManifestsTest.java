@@ -123,7 +123,7 @@ class KustomizeManifestsTest {
         softly.assertThat(YamlPath.string(scorer, "livenessProbe", "httpGet", "path")).isEqualTo("/health/liveness");
         softly.assertThat(YamlPath.string(scorer, "readinessProbe", "httpGet", "path")).isEqualTo("/health/readiness");
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            softly.assertThat(Project.SCORER_HTTP_PATHS).contains(YamlPath.string(scorer, probe, "httpGet", "path"));
+            softly.assertThat(Project.SERVICE_HTTP_PATHS).contains(YamlPath.string(scorer, probe, "httpGet", "path"));
             softly.assertThat(YamlPath.string(scorer, probe, "httpGet", "port")).isIn(YamlPath.string(http, "name"), port);
         }
         for (String kind : List.of("requests", "limits")) {
