@@ -14,28 +14,25 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The packaged jars run with `java -jar`: the thin jars of the trainer and scorer name every runtime dependency in
- * their manifest's Class-Path and find each in target/lib; the trainer's and the simulator's print their usage.
+ * The packaged jars run with `java -jar`: the thin jars of the trainer, the scorer and the monitor name every runtime
+ * dependency in their manifest's Class-Path and find each in target/lib; the trainer's and the simulator's print
+ * their usage.
  * Runs in the integration-test phase (failsafe), after the reactor has packaged those modules.
  */
 class ExecutableJarsIntegrationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"trainer", "scorer"})
+    @ValueSource(strings = {"trainer", "scorer", "monitor"})
     void theManifestClassPathCoversTheRuntimeClassPathAndLibHoldsIt(String module) throws IOException {
         Path target = Project.file(module + "/target");
-        Path jar = target.resolve(module + "-" + Project.version() + ".jar");
-        assertThat(jar).as("package %s first", module).exists();
-        Manifest manifest;
-        try (JarFile file = new JarFile(jar.toFile())) {
-            manifest = file.getManifest();
-        }
+        Manifest manifest = manifest(module);
         assertThat(manifest.getMainAttributes().getValue("Main-Class")).startsWith("io.leadscorer." + module + ".");
-        List<String> classPath = Arrays.asList(manifest.getMainAttributes().getValue("Class-Path").trim().split("\\s+"));
+        List<String> classPath = classPath(manifest);
         assertThat(classPath).allSatisfy(entry -> {
             assertThat(entry).startsWith("lib/");
             assertThat(target.resolve(entry)).exists();
@@ -48,7 +45,18 @@ class ExecutableJarsIntegrationTest {
             // containsAll: a jar left behind by an earlier build (no `clean`) is harmless, the manifest does not name it
             assertThat(lib.map(p -> p.getFileName().toString())).containsAll(named);
         }
-        assertThat(named).anyMatch(n -> n.startsWith("pytorch-native-cpu-"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"trainer", "scorer"})
+    void theJarsThatRunTheNetworkNameThePyTorchNativeLibrary(String module) throws IOException {
+        assertThat(classPath(manifest(module))).anyMatch(n -> n.startsWith("lib/pytorch-native-cpu-"));
+    }
+
+    @Test
+    void theMonitorJarRunsTheMonitorApplication() throws IOException {
+        assertThat(manifest("monitor").getMainAttributes().getValue("Main-Class"))
+                .isEqualTo("io.leadscorer.monitor.MonitorApplication");
     }
 
     @ParameterizedTest
@@ -63,5 +71,17 @@ class ExecutableJarsIntegrationTest {
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(out).isZero();
         assertThat(out).startsWith("Usage: ").contains("Commands:");
+    }
+
+    private static Manifest manifest(String module) throws IOException {
+        Path jar = Project.file(module + "/target/" + module + "-" + Project.version() + ".jar");
+        assertThat(jar).as("package %s first", module).exists();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest();
+        }
+    }
+
+    private static List<String> classPath(Manifest manifest) {
+        return Arrays.asList(manifest.getMainAttributes().getValue("Class-Path").trim().split("\\s+"));
     }
 }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * k8s/ against what the services read: every kustomize file parses; the base's scorer Deployment, its ConfigMap,
- * Secrets, probes, ports, volumes and the trainer Job and CronJob match the services' application.yml; the gpu
- * overlay asks for a GPU; and where kubectl is installed each overlay is rendered and checked the same way.
+ * k8s/ against what the services read: every kustomize file parses; the base's scorer and monitor Deployments, their
+ * ConfigMaps, Secrets, probes, ports, volumes and the trainer Job and CronJob match the services' application.yml; the
+ * Strimzi topics are the ones the services use; the gpu overlay asks for a GPU; and where kubectl is installed each
+ * overlay is rendered and checked the same way.
  */
 class KustomizeManifestsTest {
 
@@ -63,19 +65,36 @@ class KustomizeManifestsTest {
 
     @Test
     void theStrimziTopicsAreTheScorersAndTheControlTopicIsCompacted() {
-        List<Map<String, Object>> topics = Project.documents(K8S.resolve("components/strimzi-topics/kafka-topics.yaml"));
-        assertThat(topics).allSatisfy(t -> assertThat(YamlPath.string(t, "kind")).isEqualTo("KafkaTopic"));
-        Map<String, Map<String, Object>> byName = new java.util.HashMap<>();
-        topics.forEach(t -> byName.put(YamlPath.string(t, "spec", "topicName"), t));
+        Map<String, Map<String, Object>> byName = strimziTopics();
         ApplicationYml scorer = Project.settings("scorer");
         String input = scorer.setting("scorer.topics.input").shownDefault();
         assertThat(byName).containsKeys(input, scorer.setting("scorer.topics.output").shownDefault(),
                 scorer.setting("scorer.topics.dead-letter").shownDefault(), "lead-scorer.status");
         String control = Project.settings("trainer").setting("trainer.publish.control-topic").shownDefault();
         assertThat(YamlPath.string(byName.get(control), "spec", "config", "cleanup.policy")).isEqualTo("compact");
-        int partitions = Integer.parseInt(YamlPath.string(byName.get(input), "spec", "partitions"));
+        int partitions = partitions(byName.get(input));
         int replicas = Integer.parseInt(YamlPath.string(Manifests.of(baseDocuments()).one("Deployment", "lead-scorer"), "spec", "replicas"));
         assertThat(replicas).as("scorer replicas beyond the input partitions idle").isLessThanOrEqualTo(partitions);
+    }
+
+    @Test
+    void theStrimziTopicsHoldTheMonitorsWithOutcomesPartitionedLikeScoresAndQualityCompacted() {
+        Map<String, Map<String, Object>> byName = strimziTopics();
+        ApplicationYml monitor = Project.settings("monitor");
+        String scores = monitor.setting("monitor.topics.scores").shownDefault();
+        String outcomes = monitor.setting("monitor.topics.outcomes").shownDefault();
+        String events = monitor.setting("monitor.topics.events").shownDefault();
+        String quality = monitor.setting("monitor.topics.quality").shownDefault();
+        String deadLetter = monitor.setting("monitor.topics.dead-letter").shownDefault();
+        assertThat(byName).containsKeys(scores, outcomes, events, quality, deadLetter);
+        int partitions = partitions(byName.get(scores));
+        assertThat(partitions(byName.get(outcomes))).as("joined with the scores by lead id").isEqualTo(partitions);
+        assertThat(partitions(byName.get(events))).isEqualTo(partitions);
+        assertThat(YamlPath.string(byName.get(quality), "spec", "config", "cleanup.policy")).isEqualTo("compact");
+        assertThat(YamlPath.string(byName.get(deadLetter), "spec", "config", "cleanup.policy")).isEqualTo("delete");
+        int replicas = Integer.parseInt(YamlPath.string(
+                Manifests.of(baseDocuments()).one("Deployment", "lead-scorer-monitor"), "spec", "replicas"));
+        assertThat(replicas).as("monitor replicas beyond the partitions idle").isLessThanOrEqualTo(partitions);
     }
 
     @Test
@@ -104,14 +123,16 @@ class KustomizeManifestsTest {
         Map<String, Object> scorer = rendered.container("Deployment", "lead-scorer", "scorer");
         String tag = overlay.equals("gpu") ? Project.version() + "-gpu" : Project.version();
         assertThat(YamlPath.string(scorer, "image")).endsWith("/scorer:" + tag);
+        Map<String, Object> monitor = rendered.container("Deployment", "lead-scorer-monitor", "monitor");
+        assertThat(YamlPath.string(monitor, "image")).endsWith("/monitor:" + Project.version());
+        assertThat(YamlPath.map(monitor, "resources", "limits")).doesNotContainKey("nvidia.com/gpu");
         assertThat(YamlPath.string(rendered.one("ConfigMap", "lead-scorer-scorer"), "data", "SCORER_DEVICE")).isEqualTo(overlay);
         assertThat(YamlPath.map(scorer, "resources", "limits").containsKey("nvidia.com/gpu")).isEqualTo(overlay.equals("gpu"));
     }
 
     /** The checks every rendering (or the base alone) must pass. */
     private static void checkServices(Manifests manifests, String device) {
-        ApplicationYml scorerYml = Project.settings("scorer");
-        String port = scorerYml.setting("micronaut.server.port").shownDefault();
+        String port = Project.httpPort("scorer");
         Map<String, Object> deployment = manifests.one("Deployment", "lead-scorer");
         Map<String, Object> pod = YamlPath.map(deployment, "spec", "template");
         Map<String, Object> scorer = manifests.container("Deployment", "lead-scorer", "scorer");
@@ -123,7 +144,7 @@ class KustomizeManifestsTest {
         softly.assertThat(YamlPath.string(scorer, "livenessProbe", "httpGet", "path")).isEqualTo("/health/liveness");
         softly.assertThat(YamlPath.string(scorer, "readinessProbe", "httpGet", "path")).isEqualTo("/health/readiness");
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            softly.assertThat(Project.SCORER_HTTP_PATHS).contains(YamlPath.string(scorer, probe, "httpGet", "path"));
+            softly.assertThat(Project.SERVICE_HTTP_PATHS).contains(YamlPath.string(scorer, probe, "httpGet", "path"));
             softly.assertThat(YamlPath.string(scorer, probe, "httpGet", "port")).isIn(YamlPath.string(http, "name"), port);
         }
         for (String kind : List.of("requests", "limits")) {
@@ -185,6 +206,106 @@ class KustomizeManifestsTest {
                     .contains(String.valueOf(YamlPath.map(config, "data").get("SCORER_INITIAL_BUNDLE")));
         }
         softly.assertAll();
+        checkMonitor(manifests, claim);
+    }
+
+    /** The monitor: its own Deployment, Service and budget beside the scorer's, the model store read-only. */
+    private static void checkMonitor(Manifests manifests, String modelsClaim) {
+        ApplicationYml monitorYml = Project.settings("monitor");
+        String port = Project.httpPort("monitor");
+        Map<String, Object> deployment = manifests.one("Deployment", "lead-scorer-monitor");
+        Map<String, Object> pod = YamlPath.map(deployment, "spec", "template");
+        Map<String, Object> monitor = manifests.container("Deployment", "lead-scorer-monitor", "monitor");
+        SoftAssertions softly = new SoftAssertions();
+
+        softly.assertThat(YamlPath.string(deployment, "spec", "replicas")).isEqualTo("2");
+        softly.assertThat(YamlPath.string(monitor, "image")).contains("lead-scorer/monitor:");
+        Map<String, Object> http = YamlPath.map(YamlPath.list(monitor, "ports").get(0));
+        softly.assertThat(YamlPath.string(http, "containerPort")).isEqualTo(port);
+        softly.assertThat(YamlPath.string(monitor, "livenessProbe", "httpGet", "path")).isEqualTo("/health/liveness");
+        softly.assertThat(YamlPath.string(monitor, "readinessProbe", "httpGet", "path")).isEqualTo("/health/readiness");
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            softly.assertThat(Project.SERVICE_HTTP_PATHS).contains(YamlPath.string(monitor, probe, "httpGet", "path"));
+            softly.assertThat(YamlPath.string(monitor, probe, "httpGet", "port")).isIn(YamlPath.string(http, "name"), port);
+        }
+        for (String kind : List.of("requests", "limits")) {
+            softly.assertThat(YamlPath.map(monitor, "resources", kind)).containsKeys("cpu", "memory");
+        }
+        softly.assertThat(Integer.parseInt(YamlPath.string(pod, "spec", "terminationGracePeriodSeconds")))
+                .as("longer than the close (60 s)").isGreaterThan(60);
+        softly.assertThat(YamlPath.map(pod, "metadata", "annotations")).containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/port", port).containsEntry("prometheus.io/path", "/prometheus");
+        softly.assertThat(YamlPath.string(pod, "spec", "securityContext", "runAsNonRoot")).isEqualTo("true");
+        softly.assertThat(YamlPath.string(monitor, "securityContext", "readOnlyRootFilesystem")).isEqualTo("true");
+
+        // configuration: ConfigMap keys and env names are variables the monitor reads; credentials only from Secrets
+        Map<String, Object> config = manifests.configMapOf(monitor);
+        Map<String, Object> data = YamlPath.map(config, "data");
+        for (String key : data.keySet()) {
+            softly.assertThat(Project.reads("monitor", key)).as("monitor ConfigMap key %s", key).isTrue();
+            softly.assertThat(key).as("a credential in a ConfigMap").doesNotContain("JAAS", "USER_INFO", "PASSWORD");
+        }
+        for (Object entry : YamlPath.list(monitor, "env")) {
+            String name = YamlPath.string(entry, "name");
+            softly.assertThat(Project.reads("monitor", name)).as("monitor env %s", name).isTrue();
+            if (YamlPath.has(entry, "valueFrom", "secretKeyRef")) {
+                Map<String, Object> secret = manifests.one("Secret", YamlPath.string(entry, "valueFrom", "secretKeyRef", "name"));
+                softly.assertThat(YamlPath.map(secret, "stringData")).containsKey(YamlPath.string(entry, "valueFrom", "secretKeyRef", "key"));
+            }
+        }
+        softly.assertThat(configured(data, monitorYml, "monitor.application-id")).isEqualTo("lead-scorer-monitor")
+                .isNotEqualTo(String.valueOf(YamlPath.map(manifests.configMapOf(
+                        manifests.container("Deployment", "lead-scorer", "scorer")), "data").get("SCORER_APPLICATION_ID")));
+
+        // a read-only root filesystem: the state directory lies in a writable emptyDir
+        String stateDir = configured(data, monitorYml, "monitor.kafka.state-dir");
+        List<Map<String, Object>> scratch = YamlPath.list(pod, "spec", "volumes").stream().map(v -> YamlPath.map(v))
+                .filter(v -> v.containsKey("emptyDir")).toList();
+        softly.assertThat(YamlPath.list(monitor, "volumeMounts")).map(m -> YamlPath.map(m)).anySatisfy(m -> {
+            assertThat(scratch).extracting(v -> v.get("name")).contains(m.get("name"));
+            assertThat(m.get("readOnly")).isNotEqualTo(true);
+            assertThat(stateDir + "/").startsWith(YamlPath.string(m, "mountPath") + "/");
+        });
+
+        // the model store: the scorers' claim, read-only, where the monitor looks for the bundles
+        Map<String, Object> models = manifests.mount(monitor, "models");
+        softly.assertThat(YamlPath.string(models, "readOnly")).isEqualTo("true");
+        softly.assertThat(manifests.claimOf(deployment, "models")).isEqualTo(modelsClaim);
+        softly.assertThat(configured(data, monitorYml, "monitor.model-store")).isEqualTo(YamlPath.string(models, "mountPath"));
+
+        // the Service and the budget cover the monitor pods and no scorer pod
+        Map<String, Object> labels = YamlPath.map(pod, "metadata", "labels");
+        Map<String, Object> scorerLabels = YamlPath.map(manifests.one("Deployment", "lead-scorer"), "spec", "template", "metadata", "labels");
+        Map<String, Object> service = manifests.one("Service", "lead-scorer-monitor");
+        Map<String, Object> budget = manifests.one("PodDisruptionBudget", "lead-scorer-monitor");
+        for (Map<String, Object> selector : List.of(YamlPath.map(service, "spec", "selector"),
+                YamlPath.map(budget, "spec", "selector", "matchLabels"),
+                YamlPath.map(deployment, "spec", "selector", "matchLabels"))) {
+            softly.assertThat(labels).containsAllEntriesOf(selector);
+            softly.assertThat(scorerLabels.entrySet().containsAll(selector.entrySet())).as("selects scorer pods").isFalse();
+        }
+        Map<String, Object> servicePort = YamlPath.map(YamlPath.list(service, "spec", "ports").get(0));
+        softly.assertThat(YamlPath.string(servicePort, "targetPort")).isIn(YamlPath.string(http, "name"), port);
+        softly.assertAll();
+    }
+
+    /** What a ConfigMap sets for a setting, or the setting's default where it sets nothing. */
+    private static String configured(Map<String, Object> data, ApplicationYml settings, String key) {
+        ApplicationYml.Setting setting = settings.setting(key);
+        Object set = data.get(setting.variable().orElse(setting.mappedVariable()));
+        return set == null ? setting.shownDefault() : String.valueOf(set);
+    }
+
+    private static Map<String, Map<String, Object>> strimziTopics() {
+        List<Map<String, Object>> topics = Project.documents(K8S.resolve("components/strimzi-topics/kafka-topics.yaml"));
+        assertThat(topics).allSatisfy(t -> assertThat(YamlPath.string(t, "kind")).isEqualTo("KafkaTopic"));
+        Map<String, Map<String, Object>> byName = new HashMap<>();
+        topics.forEach(t -> byName.put(YamlPath.string(t, "spec", "topicName"), t));
+        return byName;
+    }
+
+    private static int partitions(Map<String, Object> topic) {
+        return Integer.parseInt(YamlPath.string(topic, "spec", "partitions"));
     }
 
     private static List<Map<String, Object>> baseDocuments() {

@@ -18,10 +18,10 @@ import org.yaml.snakeyaml.Yaml;
 final class Project {
 
     /** Images that Jib builds, one per service module. */
-    static final Set<String> IMAGES = Set.of("scorer", "trainer", "simulator");
+    static final Set<String> IMAGES = Set.of("scorer", "monitor", "trainer", "simulator");
 
-    /** The scorer's HTTP paths that probes and scrapers may use (Micronaut management endpoints). */
-    static final Set<String> SCORER_HTTP_PATHS = Set.of("/health", "/health/liveness", "/health/readiness", "/prometheus");
+    /** The HTTP paths of the scorer and the monitor that probes and scrapers may use (Micronaut management endpoints). */
+    static final Set<String> SERVICE_HTTP_PATHS = Set.of("/health", "/health/liveness", "/health/readiness", "/prometheus");
 
     /**
      * Variables every JVM service image reads besides its settings: the JVM's own and DJL's (native library flavour
@@ -53,13 +53,18 @@ final class Project {
         return ApplicationYml.read(file(service + "/src/main/resources/application.yml"));
     }
 
+    /** The port a service's HTTP server listens on when nothing overrides it. */
+    static String httpPort(String service) {
+        return settings(service).setting("micronaut.server.port").shownDefault();
+    }
+
     /** Whether an image of this service reads the environment variable: one of its settings or a runtime variable. */
     static boolean reads(String service, String variable) {
         if (RUNTIME_VARIABLES.contains(variable)) {
             return true;
         }
         return switch (service) {
-            case "scorer", "trainer" -> settings(service).reads(variable);
+            case "scorer", "monitor", "trainer" -> settings(service).reads(variable);
             default -> false; // the simulator takes flags only
         };
     }
