@@ -152,8 +152,11 @@ public final class LeadScorerLauncher {
                 .properties(ScorerConfiguration.TRAINER_DISABLED).start();
     }
 
-    /** Starts the monitor service as {@code ./lead-scorer monitor} does: its own application.yml, environment on top. */
-    static ApplicationContext monitor(String... args) {
+    /**
+     * Starts the monitor service as {@code ./lead-scorer monitor} does: its own application.yml, environment on top,
+     * and {@code --name=value} arguments over both.
+     */
+    public static ApplicationContext monitor(String... args) {
         return Micronaut.build(args).mainClass(MonitorApplication.class)
                 .propertySources(ModuleResource.applicationYml(MonitorApplication.class))
                 .properties(ScorerConfiguration.TRAINER_DISABLED).start();

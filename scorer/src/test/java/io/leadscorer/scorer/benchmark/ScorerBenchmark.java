@@ -11,6 +11,7 @@ import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.text.LeadText;
 import io.leadscorer.model.text.TextSpec;
 import io.leadscorer.schemas.serde.AvroWireSerde;
+import io.leadscorer.embedded.CpuUsage;
 import io.leadscorer.embedded.EmbeddedKafkaCluster;
 import io.leadscorer.scorer.batch.BufferControl;
 import io.leadscorer.scorer.config.ScorerSettings;

@@ -1,4 +1,4 @@
-package io.leadscorer.scorer.benchmark;
+package io.leadscorer.embedded;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -6,16 +6,19 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * Where the process's CPU time went between two snapshots, by thread group: the stream thread, its inference thread
- * (forward passes), the in-JVM broker, the benchmark's producer and consumer clients, and native threads the JVM does
- * not see (PyTorch's intra-op pool, the tokenizer's); and, on Linux, the CPU used outside this JVM meanwhile (other
- * processes: a benchmark on a busy machine is void).
+ * Where the process's CPU time went between two snapshots, for benchmarks that run beside the in-JVM broker: by
+ * thread group (stream threads, the scorer's inference threads, the broker, Kafka clients, and the threads that are
+ * not Java threads: the collector's, the JIT compiler's, PyTorch's intra-op pool, RocksDB's), and, on Linux, the CPU
+ * used outside this JVM meanwhile (other processes: a benchmark on a busy machine is void).
  */
-final class CpuUsage {
+public final class CpuUsage {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Path PROC_STAT = Path.of("/proc/stat");
@@ -36,7 +39,7 @@ final class CpuUsage {
         this.systemBusyTicks = systemBusyTicks;
     }
 
-    static CpuUsage snapshot() {
+    public static CpuUsage snapshot() {
         Map<Long, Long> cpu = new TreeMap<>();
         Map<Long, String> names = new TreeMap<>();
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
@@ -69,28 +72,60 @@ final class CpuUsage {
         }
     }
 
+    /** Wall-clock seconds since {@code before}. */
+    public double secondsSince(CpuUsage before) {
+        return (wall - before.wall) / 1e9;
+    }
+
+    /** CPU seconds of the whole process (every thread, the broker's and native ones included) since {@code before}. */
+    public double processSecondsSince(CpuUsage before) {
+        return (processCpu - before.processCpu) / 1e9;
+    }
+
+    /** CPU seconds since {@code before} of the Java threads whose names match (threads started meanwhile count whole). */
+    public double threadSecondsSince(CpuUsage before, Predicate<String> threadNames) {
+        long used = 0;
+        for (Map.Entry<Long, Long> entry : cpuByThread.entrySet()) {
+            if (threadNames.test(names.get(entry.getKey()))) {
+                used += entry.getValue() - before.cpuByThread.getOrDefault(entry.getKey(), 0L);
+            }
+        }
+        return used / 1e9;
+    }
+
     /** Cores used outside this JVM since {@code before} (NaN where unknown). */
-    double otherProcessesSince(CpuUsage before) {
+    public double otherProcessesSince(CpuUsage before) {
         if (systemBusyTicks < 0 || before.systemBusyTicks < 0) {
             return Double.NaN;
         }
-        double seconds = (wall - before.wall) / 1e9;
+        double seconds = secondsSince(before);
         double system = (systemBusyTicks - before.systemBusyTicks) / TICKS_PER_SECOND / seconds;
-        return Math.max(0, system - (processCpu - before.processCpu) / 1e9 / seconds);
+        return Math.max(0, system - processSecondsSince(before) / seconds);
     }
 
-    /** Cores used on average per group since {@code before}, e.g. {@code stream 0.95, broker 0.30, ...}. */
-    String since(CpuUsage before) {
-        double seconds = (wall - before.wall) / 1e9;
+    /** Cores used on average per group since {@code before}, e.g. {@code stream thread 0.95, broker 0.30, ...}. */
+    public String since(CpuUsage before) {
+        return since(before, thread -> null);
+    }
+
+    /**
+     * As {@link #since(CpuUsage)}, with the caller's own groups: {@code grouping} names the group of a thread by its
+     * name, or returns null for the default groups.
+     */
+    public String since(CpuUsage before, Function<String, String> grouping) {
+        double seconds = secondsSince(before);
         Map<String, Double> byGroup = new TreeMap<>();
         long javaThreads = 0;
         for (Map.Entry<Long, Long> entry : cpuByThread.entrySet()) {
             long used = entry.getValue() - before.cpuByThread.getOrDefault(entry.getKey(), 0L);
             javaThreads += used;
-            byGroup.merge(group(names.get(entry.getKey())), used / 1e9 / seconds, Double::sum);
+            String name = names.get(entry.getKey());
+            String group = grouping.apply(name);
+            byGroup.merge(group != null ? group : group(name), used / 1e9 / seconds, Double::sum);
         }
-        byGroup.put("native (PyTorch pool)", Math.max(0, processCpu - before.processCpu - javaThreads) / 1e9 / seconds);
-        byGroup.put("total", (processCpu - before.processCpu) / 1e9 / seconds);
+        byGroup.put("native (GC, JIT, PyTorch, RocksDB)",
+                Math.max(0, processCpu - before.processCpu - javaThreads) / 1e9 / seconds);
+        byGroup.put("total", processSecondsSince(before) / seconds);
         double others = otherProcessesSince(before);
         if (!Double.isNaN(others)) {
             byGroup.put("~other processes", others);
@@ -98,13 +133,15 @@ final class CpuUsage {
         StringBuilder out = new StringBuilder();
         byGroup.forEach((group, cores) -> {
             if (cores >= 0.005) {
-                out.append(out.isEmpty() ? "" : ", ").append(group).append(' ').append(String.format("%.2f", cores));
+                out.append(out.isEmpty() ? "" : ", ").append(group).append(' ')
+                        .append(String.format(Locale.ROOT, "%.2f", cores));
             }
         });
         return out.toString();
     }
 
-    private static String group(String thread) {
+    /** The default group of a thread by its name. */
+    public static String group(String thread) {
         if (thread.endsWith("-inference")) {
             return "inference thread";
         }
@@ -112,7 +149,7 @@ final class CpuUsage {
             return thread.contains("producer") ? "streams producer" : "stream thread";
         }
         if (thread.startsWith("kafka-producer-network-thread")) {
-            return thread.contains("StreamThread") ? "streams producer" : "bench producer";
+            return "bench producer";
         }
         if (thread.startsWith("data-plane") || thread.startsWith("kafka-") || thread.contains("broker")
                 || thread.contains("controller") || thread.contains("raft") || thread.contains("ReplicaFetcher")
