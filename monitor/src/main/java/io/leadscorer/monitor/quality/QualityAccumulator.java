@@ -1,12 +1,15 @@
 package io.leadscorer.monitor.quality;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The running sums behind one model's figures over one scope (a window, or since it first scored). Every figure is
  * a sum or a histogram, so it takes {@link ModelFact}s one at a time in any order, and an observation with weight -1
  * undoes one with weight +1 exactly (up to floating-point rounding of the sums). Its size does not grow with the
- * number of leads: the probabilities live on {@link ProbabilityBins}.
+ * number of leads: the probabilities live on {@link ProbabilityBins}. The sums and the histograms can be kept apart
+ * ({@link #addSums}, {@link #binCounts}, {@link #addBin}) and put together again for the figures.
  */
 public final class QualityAccumulator {
 
@@ -32,21 +35,80 @@ public final class QualityAccumulator {
     final long[] negativeBins = new long[ProbabilityBins.COUNT];
     final long[] scoreBins = new long[ProbabilityBins.COUNT];
     long driftLeads;
+    int driftColumns;
     long[][] driftBins = new long[0][];
 
+    /** One count of a histogram: which one ({@link #POSITIVES}, {@link #NEGATIVES}, {@link #SCORES}, or a drift column), which bin, by how much. */
+    public record BinCount(String histogram, int bin, long count) {
+    }
+
+    public static final String POSITIVES = "p";
+    public static final String NEGATIVES = "n";
+    public static final String SCORES = "s";
+    private static final String DRIFT = "d";
+
+    /** Adds a fact to every figure: the sums and the histograms. */
     public void add(ModelFact fact) {
+        addSums(fact);
+        binCounts(fact).forEach(count -> addBin(count.histogram(), count.bin(), count.count()));
+    }
+
+    /**
+     * Adds a fact to the sums only, leaving the histograms to {@link #binCounts}: the quality store keeps each bin as
+     * an entry of its own, so that a fact rewrites a few small entries, not three histograms.
+     */
+    void addSums(ModelFact fact) {
         if (fact instanceof Observation observation) {
-            add(observation);
-        } else if (fact instanceof ScoreFact score) {
-            add(score);
+            addSums(observation);
+        } else if (fact instanceof ScoreFact) {
+            scored++;
         } else if (fact instanceof InputFact inputs) {
-            add(inputs);
+            driftLeads++;
+            driftColumns = Math.max(driftColumns, inputs.bins().length);
         }
         firstTime = Math.min(firstTime, fact.time());
         lastTime = Math.max(lastTime, fact.time());
     }
 
-    private void add(Observation o) {
+    /** The histogram bins a fact counts in. */
+    static List<BinCount> binCounts(ModelFact fact) {
+        if (fact instanceof Observation o) {
+            return List.of(new BinCount(o.converted() ? POSITIVES : NEGATIVES, ProbabilityBins.of(o.probability()),
+                    o.weight()));
+        }
+        if (fact instanceof ScoreFact score) {
+            return List.of(new BinCount(SCORES, ProbabilityBins.of(score.probability()), 1));
+        }
+        InputFact inputs = (InputFact) fact;
+        List<BinCount> counts = new ArrayList<>(inputs.bins().length);
+        for (int column = 0; column < inputs.bins().length; column++) {
+            counts.add(new BinCount(DRIFT + column, inputs.bins()[column], 1));
+        }
+        return counts;
+    }
+
+    /** Adds {@code count} to one bin of one histogram. */
+    void addBin(String histogram, int bin, long count) {
+        switch (histogram) {
+            case POSITIVES -> positiveBins[bin] += count;
+            case NEGATIVES -> negativeBins[bin] += count;
+            case SCORES -> scoreBins[bin] += count;
+            default -> {
+                int column = Integer.parseInt(histogram.substring(DRIFT.length()));
+                if (driftBins.length <= column) {
+                    driftBins = Arrays.copyOf(driftBins, column + 1);
+                }
+                long[] counts = driftBins[column] == null ? new long[0] : driftBins[column];
+                if (counts.length <= bin) {
+                    counts = Arrays.copyOf(counts, bin + 1);
+                }
+                counts[bin] += count;
+                driftBins[column] = counts;
+            }
+        }
+    }
+
+    private void addSums(Observation o) {
         int w = o.weight();
         double p = o.probability();
         double clipped = Math.min(1 - EPSILON, Math.max(EPSILON, p));
@@ -69,28 +131,6 @@ public final class QualityAccumulator {
         calibrationCount[calibrationBin] += w;
         calibrationPositives[calibrationBin] += (long) w * y;
         calibrationProbability[calibrationBin] += w * p;
-        (o.converted() ? positiveBins : negativeBins)[ProbabilityBins.of(p)] += w;
-    }
-
-    private void add(ScoreFact score) {
-        scored++;
-        scoreBins[ProbabilityBins.of(score.probability())]++;
-    }
-
-    private void add(InputFact inputs) {
-        int[] bins = inputs.bins();
-        if (driftBins.length < bins.length) {
-            driftBins = Arrays.copyOf(driftBins, bins.length);
-        }
-        for (int column = 0; column < bins.length; column++) {
-            long[] counts = driftBins[column] == null ? new long[0] : driftBins[column];
-            if (counts.length <= bins[column]) {
-                counts = Arrays.copyOf(counts, bins[column] + 1);
-            }
-            counts[bins[column]]++;
-            driftBins[column] = counts;
-        }
-        driftLeads++;
     }
 
     /** The figures these sums give. */

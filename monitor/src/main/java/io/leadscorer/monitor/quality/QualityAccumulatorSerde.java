@@ -50,6 +50,7 @@ public final class QualityAccumulatorSerde implements Serde<QualityAccumulator>,
             writeSparse(out, a.negativeBins);
             writeSparse(out, a.scoreBins);
             out.writeLong(a.driftLeads);
+            out.writeShort(a.driftColumns);
             out.writeShort(a.driftBins.length);
             for (long[] column : a.driftBins) {
                 writeSparse(out, column == null ? new long[0] : column);
@@ -92,6 +93,7 @@ public final class QualityAccumulatorSerde implements Serde<QualityAccumulator>,
             readSparse(in, a.negativeBins);
             readSparse(in, a.scoreBins);
             a.driftLeads = in.readLong();
+            a.driftColumns = in.readShort();
             a.driftBins = new long[in.readShort()][];
             for (int column = 0; column < a.driftBins.length; column++) {
                 a.driftBins[column] = readSparse(in);

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -22,13 +23,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The model-keyed half of the monitor: adds every {@link ModelFact} to its model's window and to its cumulative
  * figures, and every report interval writes a {@link ModelQuality} for each scope that changed (all of them after a
  * start, so a restarted monitor repeats its latest figures). Windows older than the retention, counted back from the
- * latest fact of the model, are dropped.
+ * latest fact of the model, are dropped. The sums of a scope are one small entry and each histogram bin an entry of
+ * its own ({@code SCOPE#HISTOGRAM#BIN}), so a fact rewrites a few small entries; the report puts them together.
  */
 public final class QualityProcessor implements Processor<byte[], ModelFact, String, ModelQuality> {
 
     /** Window length, how long windows are kept, how often figures are written. */
-    public record Settings(String store, Duration window, Duration retention, Duration reportInterval,
-                           double driftWarn, double driftAlarm) {
+    public record Settings(String store, String binStore, Duration window, Duration retention,
+                           Duration reportInterval, double driftWarn, double driftAlarm) {
     }
 
     private final Settings settings;
@@ -39,6 +41,7 @@ public final class QualityProcessor implements Processor<byte[], ModelFact, Stri
 
     private ProcessorContext<String, ModelQuality> context;
     private KeyValueStore<String, QualityAccumulator> store;
+    private KeyValueStore<String, Long> bins;
 
     public QualityProcessor(Settings settings, ModelReferences references, Clock clock, Consumer<ModelQuality> listener) {
         this.settings = settings;
@@ -51,6 +54,7 @@ public final class QualityProcessor implements Processor<byte[], ModelFact, Stri
     public void init(ProcessorContext<String, ModelQuality> context) {
         this.context = context;
         this.store = context.getStateStore(settings.store());
+        this.bins = context.getStateStore(settings.binStore());
         try (KeyValueIterator<String, QualityAccumulator> all = store.all()) {
             all.forEachRemaining(entry -> changed.add(entry.key));
         }
@@ -74,9 +78,34 @@ public final class QualityProcessor implements Processor<byte[], ModelFact, Stri
         if (sums == null) {
             sums = new QualityAccumulator();
         }
-        sums.add(fact);
+        sums.addSums(fact);
         store.put(key, sums);
+        for (QualityAccumulator.BinCount count : QualityAccumulator.binCounts(fact)) {
+            String bin = binKey(key, count.histogram(), count.bin());
+            Long was = bins.get(bin);
+            long now = (was == null ? 0 : was) + count.count();
+            if (now == 0) {
+                bins.delete(bin);
+            } else {
+                bins.put(bin, now);
+            }
+        }
         changed.add(key);
+    }
+
+    private static String binKey(String scope, String histogram, int bin) {
+        return scope + "#" + histogram + "#" + bin;
+    }
+
+    /** The scope's sums with its histograms put back. */
+    private QualityAccumulator whole(String key, QualityAccumulator sums) {
+        try (KeyValueIterator<String, Long> entries = bins.prefixScan(key + "#", Serdes.String().serializer())) {
+            entries.forEachRemaining(entry -> {
+                String[] parts = entry.key.substring(key.length() + 1).split("#");
+                sums.addBin(parts[0], Integer.parseInt(parts[1]), entry.value);
+            });
+        }
+        return sums;
     }
 
     private void report() {
@@ -92,7 +121,7 @@ public final class QualityProcessor implements Processor<byte[], ModelFact, Stri
                 continue;
             }
             ScopeKey scope = ScopeKey.parse(key);
-            ModelQuality quality = QualityRecords.of(scope, sums, settings.window().toMillis(),
+            ModelQuality quality = QualityRecords.of(scope, whole(key, sums), settings.window().toMillis(),
                     references.of(scope.modelId()), settings.driftWarn(), settings.driftAlarm(), now);
             context.forward(new Record<>(key, quality, now));
             listener.accept(quality);
@@ -105,7 +134,7 @@ public final class QualityProcessor implements Processor<byte[], ModelFact, Stri
     private void dropWindowsBefore(String modelId, long oldest) {
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, QualityAccumulator> all = store.prefixScan(modelId + "@",
-                org.apache.kafka.common.serialization.Serdes.String().serializer())) {
+                Serdes.String().serializer())) {
             while (all.hasNext()) {
                 KeyValue<String, QualityAccumulator> entry = all.next();
                 ScopeKey scope = ScopeKey.parse(entry.key);
@@ -115,6 +144,13 @@ public final class QualityProcessor implements Processor<byte[], ModelFact, Stri
                 }
             }
         }
-        old.forEach(store::delete);
+        for (String key : old) {
+            store.delete(key);
+            List<String> binKeys = new ArrayList<>();
+            try (KeyValueIterator<String, Long> entries = bins.prefixScan(key + "#", Serdes.String().serializer())) {
+                entries.forEachRemaining(entry -> binKeys.add(entry.key));
+            }
+            binKeys.forEach(bins::delete);
+        }
     }
 }

@@ -38,7 +38,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *   scores, outcomes, events (bytes, by lead id) -> label-join [leads, lead-expiry] -> dead letters (outcomes)
  *                                                                                  -> model facts (by model id)
- *   model facts (repartition topic) -> quality [model-quality] -> quality (ModelQuality Avro, by model@scope)
+ *   model facts (repartition topic) -> quality [model-quality, model-quality-bins] -> quality (ModelQuality Avro,
+ *                                                                                     by model@scope)
  * </pre>
  * Scores and outcomes must have the same number of partitions (both keyed by lead id with the default partitioner),
  * so that a lead's scores and outcomes meet in one task.
@@ -48,6 +49,7 @@ public final class MonitorTopology {
     public static final String LEADS_STORE = "leads";
     public static final String EXPIRY_STORE = "lead-expiry";
     public static final String QUALITY_STORE = "model-quality";
+    public static final String QUALITY_BINS_STORE = "model-quality-bins";
     public static final String FACTS_TOPIC_NAME = "model-facts";
     /** How often the lead-keyed half looks for leads whose retention has passed. */
     static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(1);
@@ -66,7 +68,7 @@ public final class MonitorTopology {
         MonitorSettings.Labels labels = settings.labels();
         LabelRules rules = new LabelRules(labels.horizon(), labels.grace(), labels.implicitNegatives());
         MonitorSettings.Quality quality = settings.quality();
-        QualityProcessor.Settings figures = new QualityProcessor.Settings(QUALITY_STORE, quality.window(),
+        QualityProcessor.Settings figures = new QualityProcessor.Settings(QUALITY_STORE, QUALITY_BINS_STORE, quality.window(),
                 quality.retention(), quality.reportInterval(), settings.drift().warn(), settings.drift().alarm());
 
         StreamsBuilder builder = new StreamsBuilder();
@@ -76,6 +78,8 @@ public final class MonitorTopology {
                 Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QUALITY_STORE),
                 Serdes.String(), new QualityAccumulatorSerde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QUALITY_BINS_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
 
         KStream<byte[], Routed> routed = builder
                 .stream(List.of(topics.scores(), topics.outcomes(), topics.events()),
@@ -93,7 +97,7 @@ public final class MonitorTopology {
                         .repartition(Repartitioned.<byte[], ModelFact>with(Serdes.ByteArray(), new ModelFactSerde())
                                 .withName(FACTS_TOPIC_NAME))
                         .process(() -> new QualityProcessor(figures, references, clock, listener), Named.as("quality"),
-                                QUALITY_STORE)
+                                QUALITY_STORE, QUALITY_BINS_STORE)
                         .to(topics.quality(), Produced.with(Serdes.String(),
                                 AvroWireSerde.of(ModelQuality.class, serdeConfig, false)).withName("quality-out")),
                         "facts"));
