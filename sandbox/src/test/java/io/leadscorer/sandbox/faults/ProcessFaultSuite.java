@@ -143,9 +143,9 @@ public final class ProcessFaultSuite {
                 boolean monitor = fault == Fault.MONITOR_KILL;
                 out.append(String.format(Locale.ROOT, "| %s | %d | %d, %d%s | %s | %s | %.1f s | %.1f s |%n",
                         fault, of.size(), median(inFlight), max(inFlight), monitor ? " outcomes" : " leads",
-                        monitor ? outcomesSent - Math.min(labelled, outcomesSent) + " outcomes (all runs)"
+                        monitor ? outcomesSent - Math.min(labelled, outcomesSent) + " outcomes (whole run)"
                                 : Long.toString(lostByFault.getOrDefault(fault, 0L)),
-                        monitor ? Math.max(0, labelled - outcomesSent) + " outcomes (all runs)"
+                        monitor ? Math.max(0, labelled - outcomesSent) + " outcomes (whole run)"
                                 : Long.toString(duplicatedByFault.getOrDefault(fault, 0L)),
                         median(recovery) / 1000.0, max(recovery) / 1000.0));
             }
