@@ -3,12 +3,14 @@ package io.leadscorer.embedded;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import kafka.server.BrokerServer;
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,10 +22,11 @@ import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A real single-node Kafka cluster (one combined KRaft controller + broker) running inside the test JVM,
- * built on Kafka's own test kit, so integration tests exercise the real protocol, consumer groups and
- * transactions without Docker. Replication settings are lowered to fit one node; the metadata version is
- * the release's production one (the test kit would otherwise enable unreleased features).
+ * A real Kafka cluster running inside the test JVM, built on Kafka's own test kit, so integration tests exercise the
+ * real protocol, consumer groups and transactions without Docker: by default a single node (one combined KRaft
+ * controller + broker) with replication settings lowered to fit it, or several brokers beside one controller with
+ * replication factor 3 and min.insync.replicas 2 ({@link #start(int, Map)}), one of which can crash and come back. The
+ * metadata version is the release's production one (the test kit would otherwise enable unreleased features).
  *
  * <p>The node can be stopped and started again ({@link #stopNode()}, {@link #startNode()}), as a broker process
  * restart: the same listener ports and the same log directories, so committed records, transaction state and
@@ -34,14 +37,18 @@ import org.apache.kafka.server.common.MetadataVersion;
 public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     private static final Map<String, String> BROKER_PROPERTIES = Map.of(
-            "offsets.topic.replication.factor", "1",
             "offsets.topic.num.partitions", "1",
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1",
             "transaction.state.log.num.partitions", "1",
             "group.initial.rebalance.delay.ms", "0",
             "num.partitions", "1",
             "auto.create.topics.enable", "false");
+
+    /** A stopped broker is gone at once, as after a crash; the controller notices within the session timeout. */
+    private static final Map<String, String> MULTI_BROKER_PROPERTIES = Map.of(
+            "controlled.shutdown.enable", "false",
+            "broker.session.timeout.ms", "4000",
+            "broker.heartbeat.interval.ms", "500",
+            "replica.lag.time.max.ms", "5000");
 
     /** Below Linux's (32768-60999), Windows' and macOS' (49152-65535) ephemeral ports. */
     private static final int FIRST_FIXED_PORT = 20_000;
@@ -51,9 +58,11 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
     private final String bootstrapServers;
     private final Admin admin;
+    private final short replicationFactor;
 
-    private EmbeddedKafkaCluster(KafkaClusterTestKit cluster) {
+    private EmbeddedKafkaCluster(KafkaClusterTestKit cluster, short replicationFactor) {
         this.cluster = cluster;
+        this.replicationFactor = replicationFactor;
         this.bootstrapServers = cluster.bootstrapServers();
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
@@ -65,13 +74,29 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     /** As {@link #start()}, with further broker settings (e.g. shorter transaction clean-up for fault tests). */
     public static EmbeddedKafkaCluster start(Map<String, String> brokerProperties) {
+        return start(1, brokerProperties);
+    }
+
+    /**
+     * A cluster of {@code brokers} brokers beside one controller of their own, so that any broker can be stopped
+     * ({@link #stopBroker(int)}) while the controller and the other brokers stay up. With three or more, every topic
+     * this class creates and the internal ones (consumer offsets, transaction state) have replication factor 3 and
+     * min.insync.replicas 2, the broker default for other topics too: one broker can be down and producers with
+     * acks=all, transactions included, go on. The brokers have no controlled shutdown, so a stopped broker vanishes as
+     * a crashed one does and the controller fences it when its session times out (broker.session.timeout.ms, 4 s
+     * here). With one broker this is {@link #start(Map)}: a single combined node, replication factor 1.
+     */
+    public static EmbeddedKafkaCluster start(int brokers, Map<String, String> brokerProperties) {
+        if (brokers < 1) {
+            throw new IllegalArgumentException("At least one broker: " + brokers);
+        }
         IllegalStateException failure = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             try {
-                int brokerPort = freeFixedPort();
-                int controllerPort = freeFixedPort();
-                if (controllerPort != brokerPort) {
-                    return start(brokerProperties, brokerPort, controllerPort);
+                // one port per broker listener and one for the controller
+                int[] ports = distinctFreeFixedPorts(brokers + 1);
+                if (ports != null) {
+                    return start(brokers, brokerProperties, ports);
                 }
             } catch (IllegalStateException e) {
                 // most likely a chosen port was taken between the check and the bind: choose again
@@ -82,27 +107,43 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                 }
             }
         }
-        throw failure;
+        throw failure != null ? failure : new IllegalStateException("No distinct free ports found");
     }
 
-    private static EmbeddedKafkaCluster start(Map<String, String> brokerProperties, int brokerPort, int controllerPort) {
+    private static EmbeddedKafkaCluster start(int brokers, Map<String, String> brokerProperties, int[] ports) {
         KafkaClusterTestKit cluster = null;
+        int controllerPort = ports[brokers];
+        short replicationFactor = (short) Math.min(3, brokers);
         try {
-            TestKitNodes nodes = new TestKitNodes.Builder()
+            TestKitNodes.Builder nodes = new TestKitNodes.Builder()
                     .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build();
-            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+                    .setCombined(brokers == 1)
+                    .setNumBrokerNodes(brokers)
+                    .setNumControllerNodes(1);
+            Map<Integer, Map<String, String>> perNode = new HashMap<>();
+            if (brokers == 1) {
+                perNode.put(0, Map.of("listeners", "EXTERNAL://localhost:" + ports[0] + ",CONTROLLER://localhost:"
+                        + controllerPort));
+            } else {
+                for (int broker = 0; broker < brokers; broker++) {
+                    perNode.put(TestKitNodes.BROKER_ID_OFFSET + broker,
+                            Map.of("listeners", "EXTERNAL://localhost:" + ports[broker]));
+                }
+                perNode.put(TestKitNodes.CONTROLLER_ID_OFFSET, Map.of("listeners", "CONTROLLER://localhost:" + controllerPort));
+            }
+            nodes.setPerServerProperties(perNode);
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes.build());
             BROKER_PROPERTIES.forEach(builder::setConfigProp);
+            replicationProperties(replicationFactor).forEach(builder::setConfigProp);
+            if (brokers > 1) {
+                MULTI_BROKER_PROPERTIES.forEach(builder::setConfigProp);
+            }
             brokerProperties.forEach(builder::setConfigProp);
-            builder.setConfigProp("listeners", "EXTERNAL://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
             cluster = builder.build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new EmbeddedKafkaCluster(cluster);
+            return new EmbeddedKafkaCluster(cluster, replicationFactor);
         } catch (Exception | Error e) {
             IllegalStateException failure = new IllegalStateException("Could not start the embedded Kafka cluster", e);
             if (cluster != null) {
@@ -114,6 +155,31 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             }
             throw failure;
         }
+    }
+
+    private static Map<String, String> replicationProperties(short replicationFactor) {
+        String factor = Short.toString(replicationFactor);
+        String minIsr = Integer.toString(Math.max(1, replicationFactor - 1));
+        return Map.of(
+                "default.replication.factor", factor,
+                "min.insync.replicas", minIsr,
+                "offsets.topic.replication.factor", factor,
+                "transaction.state.log.replication.factor", factor,
+                "transaction.state.log.min.isr", minIsr);
+    }
+
+    /** {@code count} distinct free ports, or null when two choices collided (the caller chooses again). */
+    private static int[] distinctFreeFixedPorts(int count) {
+        int[] ports = new int[count];
+        for (int i = 0; i < count; i++) {
+            ports[i] = freeFixedPort();
+            for (int j = 0; j < i; j++) {
+                if (ports[j] == ports[i]) {
+                    return null;
+                }
+            }
+        }
+        return ports;
     }
 
     /** A port nothing listens on now, below the ephemeral ranges; a race with another process is retried by the caller. */
@@ -130,14 +196,88 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                 + (FIRST_FIXED_PORT + FIXED_PORTS));
     }
 
-    /** The broker's address; the same before and after a restart. */
+    /** The brokers' addresses, comma-separated; the same before and after a restart. */
     public String bootstrapServers() {
         return bootstrapServers;
     }
 
+    /** How many brokers the cluster has; their ids are 0 to this less one. */
+    public int brokers() {
+        return cluster.brokers().size();
+    }
+
+    /** The replication factor of the topics this class creates: 1 with one broker, 3 with three or more. */
+    public short replicationFactor() {
+        return replicationFactor;
+    }
+
+    /**
+     * Stops one broker of a cluster of several, as a crash does: no controlled shutdown, its listener closes at once
+     * and the controller fences it once its session times out; partitions it led move to in-sync followers then.
+     * The controller and the other brokers stay up; the log directories stay.
+     */
+    public void stopBroker(int id) {
+        requireSeveralBrokers();
+        broker(id).shutdown();
+    }
+
+    /**
+     * Starts a stopped broker again on its port and log directories and returns once the controller has it unfenced;
+     * it catches up on its partitions as a follower afterwards ({@link #awaitFullIsr(String)}).
+     */
+    public void startBroker(int id) {
+        requireSeveralBrokers();
+        try {
+            broker(id).startup();
+            cluster.waitForReadyBrokers();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Broker " + id + " did not become ready after a restart", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted restarting broker " + id, e);
+        }
+    }
+
+    /** Waits until every partition of the topic has all its replicas in sync again, e.g. after {@link #startBroker}. */
+    public void awaitFullIsr(String topic) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try {
+            while (System.nanoTime() < deadline) {
+                try {
+                    TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+                    if (description.partitions().stream().allMatch(p -> p.isr().size() == p.replicas().size())) {
+                        return;
+                    }
+                } catch (ExecutionException retriable) {
+                    // a broker is still coming up; ask again
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted waiting for the replicas of " + topic, e);
+        }
+        throw new IllegalStateException("Topic " + topic + " has replicas out of sync after 60 s");
+    }
+
+    private BrokerServer broker(int id) {
+        BrokerServer broker = cluster.brokers().get(TestKitNodes.BROKER_ID_OFFSET + id);
+        if (broker == null) {
+            throw new IllegalArgumentException("No broker " + id + "; brokers are 0 to " + (brokers() - 1));
+        }
+        return broker;
+    }
+
+    private void requireSeveralBrokers() {
+        if (brokers() < 2) {
+            throw new IllegalStateException("One broker only: stop the whole node with stopNode()");
+        }
+    }
+
     /**
      * Stops the node as a broker process shutdown does (the broker first, with a controlled shutdown, then its
-     * controller); its listeners close and clients see connections refused. The log directories stay.
+     * controller); its listeners close and clients see connections refused. The log directories stay. With several
+     * brokers, all of them and the controller stop.
      */
     public void stopNode() {
         cluster.brokers().values().forEach(broker -> broker.shutdown());
@@ -170,14 +310,14 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         }
     }
 
-    /** Creates a topic (replication factor 1) and waits until its partitions have a leader. */
+    /** Creates a topic ({@link #replicationFactor()}) and waits until its partitions have a leader. */
     public void createTopic(String name, int partitions) {
-        create(new NewTopic(name, partitions, (short) 1));
+        create(new NewTopic(name, partitions, replicationFactor));
     }
 
-    /** Creates a log-compacted topic (replication factor 1), e.g. for the model control topic. */
+    /** Creates a log-compacted topic ({@link #replicationFactor()}), e.g. for the model control topic. */
     public void createCompactedTopic(String name, int partitions) {
-        create(new NewTopic(name, partitions, (short) 1)
+        create(new NewTopic(name, partitions, replicationFactor)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
 

@@ -119,6 +119,52 @@ class EmbeddedKafkaClusterTest {
         }
     }
 
+    @Test
+    void threeBrokersKeepEveryAcknowledgedRecordThroughACrashedBroker() throws Exception {
+        try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(3, Map.of())) {
+            assertThat(cluster.brokers()).isEqualTo(3);
+            assertThat(cluster.replicationFactor()).isEqualTo((short) 3);
+            cluster.createTopic("replicated", 3);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+                assertThat(admin.describeTopics(List.of("replicated")).allTopicNames().get().get("replicated").partitions())
+                        .allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
+                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "replicated");
+                assertThat(admin.describeConfigs(List.of(topic)).all().get().get(topic).get("min.insync.replicas").value())
+                        .isEqualTo("2");
+            }
+            List<String> sent = new ArrayList<>();
+            try (KafkaProducer<String, String> producer = producer(cluster, Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tx-replicated"))) {
+                producer.initTransactions();
+                sendCommitted(producer, sent, "before", 30);
+
+                cluster.stopBroker(1);
+                sendCommitted(producer, sent, "down", 60);
+                cluster.startBroker(1);
+                cluster.awaitFullIsr("replicated");
+                sendCommitted(producer, sent, "back", 30);
+
+                // the restarted broker holds what was written while it was down: it can lead without the others' help
+                cluster.stopBroker(0);
+                sendCommitted(producer, sent, "second", 30);
+            }
+            assertThat(consume(cluster, "replicated", "replicated-group", sent.size(), "read_committed"))
+                    .extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(sent);
+            cluster.startBroker(0);
+            cluster.awaitFullIsr("replicated");
+        }
+    }
+
+    private static void sendCommitted(KafkaProducer<String, String> producer, List<String> sent, String prefix, int count) {
+        producer.beginTransaction();
+        for (int i = 0; i < count; i++) {
+            String value = prefix + "-" + i;
+            producer.send(new ProducerRecord<>("replicated", value, value));
+            sent.add(value);
+        }
+        producer.commitTransaction();
+    }
+
     private static boolean listening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);

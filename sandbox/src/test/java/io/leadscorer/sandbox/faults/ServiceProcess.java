@@ -1,0 +1,108 @@
+package io.leadscorer.sandbox.faults;
+
+import io.leadscorer.sandbox.LeadScorerLauncher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service of the suite ({@code ./lead-scorer score} or {@code monitor}) as a JVM of its own, started as the
+ * launcher script starts it: the launcher's main class on the test's class path, settings from arguments and
+ * environment variables. Each start writes a log of its own; a kill is SIGKILL.
+ */
+final class ServiceProcess {
+
+    private static final String SERVER_RUNNING = "Server Running: http://";
+
+    private final String name;
+    private final List<String> arguments;
+    private final Map<String, String> environment;
+    private final Path logDir;
+    private Process process;
+    private Path log;
+    private int starts;
+
+    ServiceProcess(String name, List<String> arguments, Map<String, String> environment, Path logDir) {
+        this.name = name;
+        this.arguments = List.copyOf(arguments);
+        this.environment = Map.copyOf(environment);
+        this.logDir = logDir;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    synchronized void start() throws IOException {
+        starts++;
+        log = logDir.resolve(name + "-" + starts + ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-Dai.djl.offline=true", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), LeadScorerLauncher.class.getName()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        builder.environment().putAll(environment);
+        process = builder.start();
+    }
+
+    /** SIGKILL, and the wait for the process to be gone. */
+    synchronized void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Waits until this start's HTTP server runs (the service has started); false when it did not or the process died. */
+    boolean awaitRunning(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Process current;
+            Path currentLog;
+            synchronized (this) {
+                current = process;
+                currentLog = log;
+            }
+            if (Files.exists(currentLog) && Files.readString(currentLog).contains(SERVER_RUNNING)) {
+                return true;
+            }
+            if (!current.isAlive()) {
+                return false;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    /** SIGTERM, as an orchestrator stops a service, then SIGKILL if it has not exited in time. */
+    synchronized void stop(Duration grace) throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** The lines of every start's log that hold ERROR. */
+    List<String> errorLines() throws IOException {
+        List<String> errors = new ArrayList<>();
+        for (int start = 1; start <= starts; start++) {
+            Path file = logDir.resolve(name + "-" + start + ".log");
+            if (Files.exists(file)) {
+                Files.readAllLines(file).stream().filter(line -> line.contains(" ERROR "))
+                        .forEach(line -> errors.add(file.getFileName() + ": " + line));
+            }
+        }
+        return errors;
+    }
+}
