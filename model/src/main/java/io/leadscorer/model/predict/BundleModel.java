@@ -11,7 +11,9 @@ import io.leadscorer.model.effects.IdEffects;
 import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
+import io.leadscorer.model.tiers.ScoreTiers;
 import io.leadscorer.model.tokenizer.LeadTokenizer;
+import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
@@ -32,13 +34,16 @@ public final class BundleModel implements AutoCloseable {
     private final Model model;
     private final byte[] tokenizerJson;
     private final IdEffects effects;
+    private final Optional<ScoreTiers> tiers;
     private final ShapeBuckets buckets;
 
-    private BundleModel(Bundle bundle, Model model, byte[] tokenizerJson, IdEffects effects, ShapeBuckets buckets) {
+    private BundleModel(Bundle bundle, Model model, byte[] tokenizerJson, IdEffects effects, Optional<ScoreTiers> tiers,
+                        ShapeBuckets buckets) {
         this.bundle = bundle;
         this.model = model;
         this.tokenizerJson = tokenizerJson;
         this.effects = effects;
+        this.tiers = tiers;
         this.buckets = buckets;
     }
 
@@ -70,6 +75,8 @@ public final class BundleModel implements AutoCloseable {
                     + " exceeds the network's max_position_embeddings " + config.maxPositionEmbeddings());
         }
         byte[] tokenizerJson = bundle.bytes(TOKENIZER_FILE);
+        IdEffects effects = IdEffects.of(bundle);
+        Optional<ScoreTiers> tiers = ScoreTiers.of(bundle);
         try (LeadTokenizer tokenizer = openTokenizer(bundle, tokenizerJson)) {
             if (tokenizer.vocabSize() > config.vocabSize()) {
                 throw new BundleException("bundle " + bundle.modelId() + ": the tokenizer has " + tokenizer.vocabSize()
@@ -82,7 +89,7 @@ public final class BundleModel implements AutoCloseable {
             net.initialize(model.getNDManager(), DataType.FLOAT32, BertClassifier.inputShapes(1, 1));
             BertWeights.load(net, bundle.bytes(WEIGHTS_FILE), bundle.modelId() + "/" + WEIGHTS_FILE);
             model.setBlock(net);
-            return new BundleModel(bundle, model, tokenizerJson, IdEffects.of(bundle),
+            return new BundleModel(bundle, model, tokenizerJson, effects, tiers,
                     bucketsForPositions.apply(config.maxPositionEmbeddings()));
         } catch (RuntimeException e) {
             model.close();
@@ -106,6 +113,11 @@ public final class BundleModel implements AutoCloseable {
     /** The bundle's id effects, read once for every predictor on this model. */
     IdEffects effects() {
         return effects;
+    }
+
+    /** The bundle's tiers and percentile table, read once; empty for a bundle written before them. */
+    public Optional<ScoreTiers> tiers() {
+        return tiers;
     }
 
     public Bundle bundle() {

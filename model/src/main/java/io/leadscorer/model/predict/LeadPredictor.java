@@ -9,6 +9,9 @@ import io.leadscorer.model.bundle.BundleException;
 import io.leadscorer.model.bundle.BundleText;
 import io.leadscorer.model.bundle.Manifest;
 import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.explain.Reason;
+import io.leadscorer.model.explain.ValueReasons;
+import io.leadscorer.model.tiers.ScoreTiers;
 import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.text.LeadText;
 import io.leadscorer.model.tokenizer.Encoded;
@@ -16,6 +19,7 @@ import io.leadscorer.model.tokenizer.LeadTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Scores leads with one model bundle: lead text built from the bundle's own spec, its tokenizer, its network;
@@ -25,6 +29,9 @@ import java.util.List;
  * {@link #score} (the forward passes), so that one thread may tokenize the next batch while another scores the
  * current one; each half is for one thread at a time. Opened by {@link BundleModel#newPredictor} over a shared
  * network, or on its own by {@link #open}. Close it to free its native memory.
+ * <p>
+ * {@link #scoreLeads} gives each lead what a sales rep reads beside its probability: its tier and percentile from the
+ * bundle's {@link ScoreTiers} and its strongest {@link ValueReasons reasons}.
  */
 public final class LeadPredictor implements AutoCloseable {
 
@@ -37,6 +44,8 @@ public final class LeadPredictor implements AutoCloseable {
     private final Bundle bundle;
     private final LeadText text;
     private final IdEffects effects;
+    private final Optional<ScoreTiers> tiers;
+    private final ValueReasons reasons;
     private final LeadTokenizer tokenizer;
     private final ShapeBuckets buckets;
     private final Predictor<LeadScoresTranslator.Chunk, float[]> predictor;
@@ -47,6 +56,8 @@ public final class LeadPredictor implements AutoCloseable {
         this.bundle = shared.bundle();
         this.text = BundleText.of(bundle);
         this.effects = shared.effects();
+        this.tiers = shared.tiers();
+        this.reasons = new ValueReasons(effects, bundle.manifest().calibration());
         this.tokenizer = tokenizer;
         this.buckets = shared.buckets();
         this.predictor = shared.djlModel().newPredictor(new LeadScoresTranslator());
@@ -86,15 +97,15 @@ public final class LeadPredictor implements AutoCloseable {
         for (LeadRecord lead : leads) {
             texts.add(text.text(lead));
         }
-        return tokenize(texts, effects.shifts(leads));
+        return tokenize(texts, effects.shifts(leads), leads);
     }
 
     private TokenizedBatch tokenizeTexts(List<String> texts) {
-        return tokenize(texts, new double[texts.size()]);
+        return tokenize(texts, new double[texts.size()], List.of());
     }
 
-    private TokenizedBatch tokenize(List<String> texts, double[] shifts) {
-        return new TokenizedBatch(this, texts.isEmpty() ? List.of() : tokenizer.encode(texts), shifts);
+    private TokenizedBatch tokenize(List<String> texts, double[] shifts, List<LeadRecord> leads) {
+        return new TokenizedBatch(this, texts.isEmpty() ? List.of() : tokenizer.encode(texts), shifts, leads);
     }
 
     /** The second half of {@link #predict}: conversion probabilities of a batch this predictor tokenized, in order. */
@@ -113,6 +124,38 @@ public final class LeadPredictor implements AutoCloseable {
             start += chunk.size();
         }
         return bundle.manifest().calibration().apply(probabilities, batch.shifts());
+    }
+
+    /**
+     * {@link #score} with each lead's tier, percentile and up to {@code reasonsPerDirection} reasons each way, in
+     * order. Leads of a batch tokenized from texts get no reasons (a text does not name its values' effects).
+     */
+    public List<LeadScore> scoreLeads(TokenizedBatch batch, int reasonsPerDirection) {
+        float[] probabilities = score(batch);
+        List<LeadRecord> leads = batch.records();
+        List<LeadScore> scores = new ArrayList<>(probabilities.length);
+        for (int i = 0; i < probabilities.length; i++) {
+            float probability = probabilities[i];
+            List<Reason> top = leads.isEmpty() ? List.of() : reasons.top(leads.get(i), reasonsPerDirection);
+            scores.add(new LeadScore(probability, tiers.map(t -> t.tier(probability).name()).orElse(null),
+                    tiers.map(t -> t.percentile(probability)).orElse(null), top));
+        }
+        return scores;
+    }
+
+    /** {@link #scoreLeads} of leads (events or CSV rows), in order. */
+    public List<LeadScore> scoreRecords(List<LeadRecord> leads, int reasonsPerDirection) {
+        return scoreLeads(tokenizeRecords(leads), reasonsPerDirection);
+    }
+
+    /** The bundle's tiers and percentile table; empty for a bundle written before them. */
+    public Optional<ScoreTiers> tiers() {
+        return tiers;
+    }
+
+    /** How this bundle explains a lead's score; {@link ValueReasons#isEmpty empty} without value effects. */
+    public ValueReasons reasons() {
+        return reasons;
     }
 
     /**

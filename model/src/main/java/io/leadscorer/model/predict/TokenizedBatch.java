@@ -1,5 +1,6 @@
 package io.leadscorer.model.predict;
 
+import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.tokenizer.Encoded;
 import java.util.List;
 
@@ -14,15 +15,23 @@ public final class TokenizedBatch {
     private final LeadPredictor owner;
     private final List<Encoded> leads;
     private final double[] shifts;
+    private final List<LeadRecord> records;
 
-    /** {@code shifts}: each lead's id effects on its log-odds ({@link io.leadscorer.model.effects.IdEffects}). */
-    TokenizedBatch(LeadPredictor owner, List<Encoded> leads, double[] shifts) {
+    /**
+     * {@code shifts}: each lead's id effects on its log-odds ({@link io.leadscorer.model.effects.IdEffects});
+     * {@code records}: the leads themselves, for their reasons, or empty when only their texts are known.
+     */
+    TokenizedBatch(LeadPredictor owner, List<Encoded> leads, double[] shifts, List<LeadRecord> records) {
         if (shifts.length != leads.size()) {
             throw new IllegalArgumentException(shifts.length + " shifts for " + leads.size() + " leads");
+        }
+        if (!records.isEmpty() && records.size() != leads.size()) {
+            throw new IllegalArgumentException(records.size() + " lead records for " + leads.size() + " leads");
         }
         this.owner = owner;
         this.leads = List.copyOf(leads);
         this.shifts = shifts.clone();
+        this.records = List.copyOf(records);
     }
 
     LeadPredictor owner() {
@@ -35,6 +44,11 @@ public final class TokenizedBatch {
 
     double[] shifts() {
         return shifts;
+    }
+
+    /** The leads, or empty when the batch was made from texts. */
+    List<LeadRecord> records() {
+        return records;
     }
 
     public int size() {

@@ -13,13 +13,17 @@ import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleException;
 import io.leadscorer.model.bundle.BundleWriter;
 import io.leadscorer.model.bundle.Manifest;
+import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.explain.Reason;
 import io.leadscorer.model.network.BatchInputs;
 import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
 import io.leadscorer.model.testing.SyntheticLeads;
 import io.leadscorer.model.testing.TinyBundles;
+import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.text.TextSpec;
+import io.leadscorer.model.tiers.ScoreTiers;
 import io.leadscorer.model.tokenizer.LeadTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -161,6 +165,56 @@ class LeadPredictorTest {
                 assertThat(predictor.nativeArrays()).as("native arrays after call %d", call).isEqualTo(weights);
             }
             assertThat(predictor.predictTexts(texts)).containsExactly(first);
+        }
+    }
+
+    @Test
+    void scoresLeadsWithTheirTierPercentileAndReasons() {
+        IdEffects effects = new IdEffects(Map.of(
+                "customer_job", new IdEffects.Column(1, Map.of(IdEffects.key("engineering"), 0.5,
+                        IdEffects.key("purchasing"), -0.75)),
+                "enterprise", new IdEffects.Column(1, Map.of(IdEffects.key("Enterprise"), 0.25))));
+        Bundle explained = TinyBundles.create(store, 11, effects);
+        List<MqlEvent> events = SyntheticLeads.events(40, 4);
+        try (LeadPredictor predictor = LeadPredictor.open(explained, Device.cpu())) {
+            float[] probabilities = predictor.predict(events);
+            List<LeadScore> scores = predictor.scoreLeads(predictor.tokenize(events), 3);
+            ScoreTiers tiers = predictor.tiers().orElseThrow();
+
+            assertThat(scores).hasSize(40);
+            for (int i = 0; i < scores.size(); i++) {
+                LeadScore score = scores.get(i);
+                assertThat(score.probability()).isEqualTo(probabilities[i]);
+                assertThat(score.tier()).isEqualTo(tiers.tier(probabilities[i]).name());
+                assertThat(score.percentile()).isEqualTo(tiers.percentile(probabilities[i]));
+                assertThat(score.reasons()).isEqualTo(predictor.reasons().top(LeadRecord.of(events.get(i)), 3));
+            }
+            assertThat(scores).flatExtracting(LeadScore::reasons).extracting(Reason::column)
+                    .contains("customer_job", "enterprise");
+            assertThat(predictor.scoreRecords(events.stream().map(LeadRecord::of).toList(), 0))
+                    .allSatisfy(score -> assertThat(score.reasons()).isEmpty());
+        }
+    }
+
+    @Test
+    void aBundleWrittenBeforeTiersAndEffectsScoresLeadsWithoutThem() throws IOException {
+        Bundle older;
+        try (BundleWriter writer = BundleWriter.begin(store)) {
+            for (String file : List.of(LeadPredictor.CONFIG_FILE, LeadPredictor.TOKENIZER_FILE, LeadPredictor.WEIGHTS_FILE)) {
+                Files.copy(bundle.file(file), writer.staging().resolve(file));
+            }
+            Manifest m = bundle.manifest();
+            older = writer.publish(Manifest.of("older-" + m.modelId(), m.createdAt(), null, m.network(), m.text(),
+                    m.threshold(), Map.of(), Map.of()));
+        }
+        List<MqlEvent> events = SyntheticLeads.events(5, 4);
+        try (LeadPredictor predictor = LeadPredictor.open(older, Device.cpu())) {
+            assertThat(predictor.tiers()).isEmpty();
+            assertThat(predictor.scoreLeads(predictor.tokenize(events), 3)).allSatisfy(score -> {
+                assertThat(score.tier()).isNull();
+                assertThat(score.percentile()).isNull();
+                assertThat(score.reasons()).isEmpty();
+            });
         }
     }
 

@@ -12,6 +12,8 @@ import io.leadscorer.model.network.BertWeights;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.reference.ReferenceProfile;
 import io.leadscorer.model.text.LeadRecord;
+import io.leadscorer.model.tiers.PercentileTable;
+import io.leadscorer.model.tiers.ScoreTiers;
 import io.leadscorer.model.text.TextSpec;
 import io.leadscorer.model.tokenizer.LeadTokenizer;
 import io.leadscorer.model.tokenizer.WordPieceTokenizerBuilder;
@@ -31,8 +33,10 @@ import java.util.Random;
 /**
  * Complete, valid model bundles in milliseconds for other modules' tests: a WordPiece tokenizer built from
  * seeded synthetic lead texts and a tiny random BERT (hidden 16, 1 layer, 2 heads), published through
- * {@link BundleWriter} with {@link TextSpec#defaults()} at {@link #MAX_TOKENS} tokens and threshold 0.5, and the corpus
- * leads' {@link ReferenceProfile} as the trainer's bundles have one. Nothing is trained; the weights are
+ * {@link BundleWriter} with {@link TextSpec#defaults()} at {@link #MAX_TOKENS} tokens and threshold 0.5, the corpus
+ * leads' {@link ReferenceProfile} as the trainer's bundles have one, and {@link ScoreTiers} in the default shares over
+ * an even spread of probabilities (no lead is validated: a probability's percentile is about 100 times it, and tier A
+ * starts near 0.9). Nothing is trained; the weights are
  * large enough that scores spread over (0, 1) rather than sit at 0.5. The same seed gives the same tokenizer,
  * weights and scores; every call publishes a new model id.
  */
@@ -79,6 +83,7 @@ public final class TinyBundles {
                 effects.write(staging.resolve(IdEffects.FILE));
             }
             writeReference(staging.resolve(ReferenceProfile.FILE_NAME), seed);
+            writeTiers(staging.resolve(ScoreTiers.FILE_NAME), seed);
 
             Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             String modelId = BundleWriter.newModelId(created, digest(weights, staging.getFileName().toString()));
@@ -114,6 +119,23 @@ public final class TinyBundles {
         List<LeadRecord> leads = SyntheticLeads.events(CORPUS_LEADS, seed).stream().map(LeadRecord::of).toList();
         try {
             Files.write(file, ReferenceProfile.fit(leads, null, 20, 10).toJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Tiers over probabilities spread evenly on (0, 1), each lead converting with its probability. */
+    private static void writeTiers(Path file, long seed) {
+        Random random = new Random(seed);
+        double[] probabilities = new double[CORPUS_LEADS];
+        boolean[] converted = new boolean[CORPUS_LEADS];
+        for (int i = 0; i < CORPUS_LEADS; i++) {
+            probabilities[i] = (i + 0.5) / CORPUS_LEADS;
+            converted[i] = random.nextDouble() < probabilities[i];
+        }
+        try {
+            Files.write(file, ScoreTiers.fit(probabilities, converted, ScoreTiers.DEFAULT_SHARES,
+                    PercentileTable.DEFAULT_QUANTILES).toJson());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

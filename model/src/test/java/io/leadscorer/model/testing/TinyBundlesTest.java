@@ -7,6 +7,7 @@ import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.reference.ReferenceProfile;
 import io.leadscorer.model.text.TextSpec;
+import io.leadscorer.model.tiers.ScoreTiers;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,10 @@ class TinyBundlesTest {
         Bundle reopened = Bundle.open(bundle.dir());
         assertThat(reopened.dir()).isEqualTo(store.resolve(bundle.modelId()));
         assertThat(reopened.manifest().files().keySet())
-                .containsExactlyInAnyOrder("config.json", "tokenizer.json", "model.safetensors", ReferenceProfile.FILE_NAME);
+                .containsExactlyInAnyOrder("config.json", "tokenizer.json", "model.safetensors", ReferenceProfile.FILE_NAME,
+                        ScoreTiers.FILE_NAME);
         assertThat(ReferenceProfile.of(reopened)).get().extracting(ReferenceProfile::trainingLeads).isEqualTo(300L);
+        assertThat(ScoreTiers.of(reopened)).get().extracting(tiers -> tiers.tier(0.95).name()).isEqualTo("A");
         assertThat(reopened.manifest().threshold()).isEqualTo(0.5);
         assertThat(reopened.manifest().text()).isEqualTo(TextSpec.defaults().withMaxTokens(TinyBundles.MAX_TOKENS));
         assertThat(reopened.manifest().network().hiddenSize()).isEqualTo(16);

@@ -29,10 +29,11 @@ class AvroWireSerializerTest {
 
     /**
      * magic 00 | id 01020304 (big-endian) | "L1" | 0.5 (little-endian IEEE double) | true | 0.25 | "m"
-     * | event time 1000 ms | scored time 1001 ms (zig-zag varints).
+     * | event time 1000 ms | scored time 1001 ms (zig-zag varints) | tier: union branch null | percentile: union
+     * branch null | reasons: an empty array.
      */
     static final String SCORED_LEAD_GOLDEN =
-            "00 01 02 03 04 04 4c 31 00 00 00 00 00 00 e0 3f 01 00 00 00 00 00 00 d0 3f 02 6d d0 0f d2 0f";
+            "00 01 02 03 04 04 4c 31 00 00 00 00 00 00 e0 3f 01 00 00 00 00 00 00 d0 3f 02 6d d0 0f d2 0f 00 00 00";
 
     static ModelStatus goldenModelStatus() {
         return ModelStatus.newBuilder().setInstance("i1").setModelId("m1").setState(ModelState.ACTIVE)

@@ -5,8 +5,10 @@ import io.leadscorer.avro.ModelCommand;
 import io.leadscorer.avro.ModelState;
 import io.leadscorer.avro.ModelStatus;
 import io.leadscorer.avro.MqlEvent;
+import io.leadscorer.avro.Reason;
 import io.leadscorer.avro.ScoredLead;
 import java.time.Instant;
+import java.util.List;
 
 /** One filled-in instance of each contract record, with messy multilingual values where they fit. */
 final class TestRecords {
@@ -61,6 +63,12 @@ final class TestRecords {
                 .setModelId("20261125T0601-ab12cd34")
                 .setEventTime(EVENT_TIME)
                 .setScoredTime(EVENT_TIME.plusMillis(35))
+                .setTier("A")
+                .setPercentile(97.5)
+                .setReasons(List.of(
+                        new Reason("customer_idx", "2333", 0.61),
+                        new Reason("product_category*business_area", "multi-split | corporate / office", 0.2),
+                        new Reason("expected_timeline", "less than 3 months", -0.14)))
                 .build();
     }
 

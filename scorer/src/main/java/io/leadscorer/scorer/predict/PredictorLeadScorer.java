@@ -15,17 +15,25 @@ import java.util.concurrent.RejectedExecutionException;
  * on this scorer's own inference thread, so the stream thread can decode and tokenize the next batch meanwhile; the
  * lease is returned when the forward passes end, so a swap never closes a model under a running batch. Batches run one
  * at a time in the order they were submitted. The first batch on a new generation opens this thread's predictor on it
- * (the generation closes that predictor when it is retired and done).
+ * (the generation closes that predictor when it is retired and done). Each lead comes back with its tier, percentile
+ * and up to {@code reasonsPerDirection} reasons each way, as the bundle gives them.
  */
 public final class PredictorLeadScorer implements LeadScorer {
 
     private final ActiveGeneration active;
     private final ExecutorService inference;
+    private final int reasonsPerDirection;
     private Generation generation;
     private LeadPredictor predictor;
 
+    /** A scorer with {@link ReasonSettings#DEFAULTS the default} reasons per score. */
     public PredictorLeadScorer(ActiveGeneration active) {
+        this(active, ReasonSettings.DEFAULTS);
+    }
+
+    public PredictorLeadScorer(ActiveGeneration active, ReasonSettings reasons) {
         this.active = active;
+        this.reasonsPerDirection = reasons.count();
         String name = Thread.currentThread().getName() + "-inference";
         this.inference = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, name);
@@ -61,7 +69,8 @@ public final class PredictorLeadScorer implements LeadScorer {
                 ScoredBatch scored = null;
                 Throwable failure = null;
                 try {
-                    scored = new ScoredBatch(current.modelId(), current.threshold(), current.score(tokens));
+                    scored = ScoredBatch.of(current.modelId(), current.threshold(),
+                            current.scoreLeads(tokens, reasonsPerDirection));
                 } catch (RuntimeException | OutOfMemoryError e) {
                     failure = asModelFailure(current, e);
                 } catch (Throwable e) {

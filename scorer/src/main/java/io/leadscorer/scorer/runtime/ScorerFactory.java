@@ -10,6 +10,7 @@ import io.leadscorer.scorer.control.ModelStatusPublisher;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.predict.ActiveGeneration;
 import io.leadscorer.scorer.predict.PredictorLeadScorer;
+import io.leadscorer.scorer.predict.ReasonSettings;
 import io.leadscorer.scorer.predict.StreamThreadScorers;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -60,8 +61,8 @@ public class ScorerFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    StreamThreadScorers streamThreadScorers(ActiveGeneration active) {
-        return new StreamThreadScorers(() -> new PredictorLeadScorer(active));
+    StreamThreadScorers streamThreadScorers(ActiveGeneration active, ReasonSettings reasons) {
+        return new StreamThreadScorers(() -> new PredictorLeadScorer(active, reasons));
     }
 
     @Singleton

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Device;
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.model.effects.IdEffects;
 import io.leadscorer.model.predict.LeadPredictor;
+import io.leadscorer.model.predict.LeadScore;
 import io.leadscorer.model.testing.TinyBundles;
 import io.leadscorer.scorer.testing.Generations;
 import io.leadscorer.scorer.testing.Leads;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,5 +60,37 @@ class PredictorLeadScorerTest {
                 .hasMessageContaining("closed");
         active.close();
         assertThat(closed).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void eachLeadComesWithItsTierPercentileAndAsManyReasonsAsTheSettingsAsk() {
+        IdEffects effects = new IdEffects(Map.of(
+                "business_unit", new IdEffects.Column(1, Map.of(IdEffects.key("ID"), 0.5, IdEffects.key("IT"), -0.25)),
+                "enterprise", new IdEffects.Column(1, Map.of(IdEffects.key("Enterprise"), 0.75, IdEffects.key("SMB"), 0.125))));
+        Bundle bundle = TinyBundles.create(store, 3, effects);
+        ActiveGeneration active = new ActiveGeneration();
+        active.switchTo(Generations.of(bundle, 1, new ArrayList<>()));
+        List<MqlEvent> leads = Leads.leads("r", 8, Instant.EPOCH);
+
+        ScoredBatch two = new PredictorLeadScorer(active, new ReasonSettings(2)).score(leads);
+        ScoredBatch one = new PredictorLeadScorer(active, new ReasonSettings(1)).score(leads);
+        ScoredBatch none = new PredictorLeadScorer(active, new ReasonSettings(0)).score(leads);
+
+        List<LeadScore> expected;
+        try (LeadPredictor alone = LeadPredictor.open(bundle, Device.cpu())) {
+            expected = alone.scoreLeads(alone.tokenize(leads), 2);
+        }
+        assertThat(two.leads()).isEqualTo(expected);
+        assertThat(two.probabilities()).containsExactly(none.probabilities());
+        assertThat(two.leads()).allSatisfy(lead -> assertThat(lead.reasons()).hasSize(2));
+        assertThat(one.leads()).allSatisfy(lead -> {
+            assertThat(lead.reasons().stream().filter(r -> r.contribution() > 0).count()).isEqualTo(1);
+            assertThat(lead.reasons().stream().filter(r -> r.contribution() < 0).count()).isLessThanOrEqualTo(1);
+        });
+        assertThat(none.leads()).allSatisfy(lead -> {
+            assertThat(lead.reasons()).isEmpty();
+            assertThat(lead.tier()).isNotNull();
+        });
+        active.close();
     }
 }

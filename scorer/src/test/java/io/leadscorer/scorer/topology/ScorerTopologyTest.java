@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.leadscorer.avro.MqlEvent;
+import io.leadscorer.avro.Reason;
 import io.leadscorer.avro.ScoredLead;
 import ai.djl.Device;
 import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.model.effects.IdEffects;
 import io.leadscorer.model.predict.LeadPredictor;
+import io.leadscorer.model.predict.LeadScore;
 import io.leadscorer.model.testing.TinyBundles;
 import io.leadscorer.embedded.HttpSchemaRegistryServer;
 import io.leadscorer.scorer.batch.BufferControl;
@@ -18,6 +21,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.leadscorer.scorer.predict.ActiveGeneration;
 import io.leadscorer.scorer.testing.Generations;
 import io.leadscorer.scorer.predict.PredictorLeadScorer;
+import io.leadscorer.scorer.predict.ReasonSettings;
 import io.leadscorer.scorer.testing.FakeLeadScorer;
 import io.leadscorer.scorer.testing.Leads;
 import io.leadscorer.scorer.testing.TestSettings;
@@ -83,6 +87,38 @@ class ScorerTopologyTest {
             assertThat(scored.stream().map(ScoredLead::getProbability).distinct().count())
                     .as("different leads get different scores").isGreaterThan(1);
             assertThat(harness.registry.get("leadscorer.batch.size").summary().count()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void scoresCarryTheBundlesTierPercentileAndReasons(@TempDir Path models) {
+        IdEffects effects = new IdEffects(Map.of(
+                "business_unit", new IdEffects.Column(1, Map.of(IdEffects.key("ID"), 0.5, IdEffects.key("IT"), -0.25)),
+                "enterprise", new IdEffects.Column(1, Map.of(IdEffects.key("Enterprise"), 0.75))));
+        Bundle bundle = TinyBundles.create(models, 5, effects);
+        ActiveGeneration active = Generations.serving(bundle);
+        List<MqlEvent> leads = Leads.leads("explained", 6, EVENT_TIME);
+        List<LeadScore> expected;
+        try (LeadPredictor predictor = LeadPredictor.open(bundle, Device.cpu())) {
+            expected = predictor.scoreLeads(predictor.tokenize(leads), 1);
+        }
+        try (TopologyHarness harness = new TopologyHarness(TestSettings.withStateDir(stateDir).batch(6, Duration.ofHours(1))
+                .build(), () -> new PredictorLeadScorer(active, new ReasonSettings(1)))) {
+            leads.forEach(harness::send);
+
+            List<ScoredLead> scored = harness.scores.readValuesToList();
+            assertThat(scored).hasSize(6);
+            for (int i = 0; i < scored.size(); i++) {
+                ScoredLead lead = scored.get(i);
+                LeadScore want = expected.get(i);
+                assertThat(lead.getTier()).as(lead.getLeadId()).isEqualTo(want.tier()).isNotNull();
+                assertThat(lead.getPercentile()).isEqualTo(want.percentile()).isBetween(0.0, 100.0);
+                assertThat(lead.getReasons()).extracting(Reason::getColumn, Reason::getValue, Reason::getContribution)
+                        .containsExactlyElementsOf(want.reasons().stream()
+                                .map(r -> tuple(r.column(), r.value(), r.contribution())).toList());
+            }
+            assertThat(scored).flatExtracting(ScoredLead::getReasons).extracting(Reason::getColumn)
+                    .contains("business_unit", "enterprise");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.leadscorer.trainer.config;
 
 import io.leadscorer.model.text.LeadColumns;
+import io.leadscorer.model.tiers.ScoreTiers;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.Valid;
@@ -32,7 +33,8 @@ public record TrainingSettings(
         @NotNull @Valid Optimization optimization,
         @NotNull @Valid PositiveStage positiveStage,
         @NotNull @Valid IdEffects idEffects,
-        @NotNull @Valid Reference reference) {
+        @NotNull @Valid Reference reference,
+        @NotNull @Valid Tiers tiers) {
 
     /** The value of a column list that empties it where a list cannot be emptied (a flag, an environment variable). */
     public static final String NONE = "none";
@@ -143,6 +145,18 @@ public record TrainingSettings(
      */
     @ConfigurationProperties("reference")
     public record Reference(@PositiveOrZero int topValues, @Positive int numberBins) {}
+
+    /**
+     * The priority tiers of the bundle's tiers.json (ScoreTiers): the share of leads in each tier, highest first (A, B,
+     * ...), cut on the validation rows' served probabilities; they must add up to 1.
+     */
+    @ConfigurationProperties("tiers")
+    public record Tiers(List<@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double> shares) {
+        public Tiers {
+            shares = shares == null || shares.isEmpty() ? ScoreTiers.DEFAULT_SHARES : List.copyOf(shares);
+            ScoreTiers.requireValidShares(shares);
+        }
+    }
 
     /** The columns of a list setting, stripped, without empty entries and {@link #NONE}. */
     private static List<String> columnList(List<String> columns) {

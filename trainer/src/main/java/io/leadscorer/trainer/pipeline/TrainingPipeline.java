@@ -17,6 +17,9 @@ import io.leadscorer.model.text.IdRates;
 import io.leadscorer.model.text.LeadColumns;
 import io.leadscorer.model.text.LeadText;
 import io.leadscorer.model.text.TextSpec;
+import io.leadscorer.model.tiers.PercentileTable;
+import io.leadscorer.model.tiers.ScoreTiers;
+import io.leadscorer.model.tiers.Tier;
 import io.leadscorer.model.tokenizer.LeadTokenizer;
 import io.leadscorer.model.tokenizer.WordPieceTokenizerBuilder;
 import io.leadscorer.trainer.augment.MissingCellAugmenter;
@@ -194,6 +197,9 @@ public final class TrainingPipeline {
                     ScoredLabels scored = ScoredLabels.of(validation.labels(), servedValidation);
                     console.printf(Locale.ROOT, "calibration: sigmoid(%.3f x network log-odds + %.3f x effects %+.3f)%n",
                             calibration.slope(), calibration.effectsSlope(), calibration.intercept());
+                    ScoreTiers tiers = ScoreTiers.fit(doubles(servedValidation), validation.labels(),
+                            settings.tiers().shares(), PercentileTable.DEFAULT_QUANTILES);
+                    console.println(describe(tiers));
                     double threshold = scored.bestF1Threshold();
                     BinaryMetrics metrics = scored.metricsAt(threshold);
 
@@ -205,6 +211,7 @@ public final class TrainingPipeline {
                     BertWeights.save(network, staging.resolve(WEIGHTS));
                     Files.write(staging.resolve(ReferenceProfile.FILE_NAME),
                             reference(parts.training(), servedValidation).toJson());
+                    Files.write(staging.resolve(ScoreTiers.FILE_NAME), tiers.toJson());
                     TrainingPlots.write(staging, outcome.epochs(), scored.precisionRecallCurve());
                     TrainingPlots.writeReliability(staging, calibrationReport);
                     Instant created = clock.instant();
@@ -270,12 +277,29 @@ public final class TrainingPipeline {
      * (before augmentation) and the served probabilities of the validation rows.
      */
     private ReferenceProfile reference(List<LeadRow> training, float[] servedValidation) {
-        double[] scores = new double[servedValidation.length];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = servedValidation[i];
+        return ReferenceProfile.fit(LeadRow.records(training), doubles(servedValidation),
+                settings.reference().topValues(), settings.reference().numberBins());
+    }
+
+    private static double[] doubles(float[] values) {
+        double[] doubles = new double[values.length];
+        for (int i = 0; i < doubles.length; i++) {
+            doubles[i] = values[i];
         }
-        return ReferenceProfile.fit(LeadRow.records(training), scores, settings.reference().topValues(),
-                settings.reference().numberBins());
+        return doubles;
+    }
+
+    /** One line: each tier's start, share and validation conversion rate. */
+    private static String describe(ScoreTiers tiers) {
+        StringBuilder line = new StringBuilder("tiers on the validation rows (base rate ")
+                .append(String.format(Locale.ROOT, "%.1f%%):", 100 * tiers.baseRate()));
+        for (Tier tier : tiers.tiers()) {
+            line.append(String.format(Locale.ROOT, " %s from %.3f (%d leads, %s converted);", tier.name(),
+                    tier.minProbability(), tier.leads(), tier.conversionRate() == null ? "none"
+                            : String.format(Locale.ROOT, "%.1f%%", 100 * tier.conversionRate())));
+        }
+        line.setLength(line.length() - 1);
+        return line.toString();
     }
 
     private ColumnPruner pruner() {

@@ -94,6 +94,27 @@ class EvaluateCommandIntegrationTest {
     }
 
     @Test
+    void reportsEachTierThePrecisionOfTheTopLeadsAndDrawsTheGainChart() throws IOException {
+        Path chart = dir.resolve("gain.png");
+
+        TrainerRun run = TrainerRun.of("evaluate", "--bundle", bundle.dir().toString(), "--data", data.toString(),
+                "--gain-chart", chart.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode metrics = new ObjectMapper().readTree(run.lastLine());
+        assertThat(metrics.get("tiers")).extracting(tier -> tier.get("tier").asText()).containsExactly("A", "B", "C", "D");
+        long leadsInTiers = 0;
+        for (JsonNode tier : metrics.get("tiers")) {
+            leadsInTiers += tier.get("leads").asLong();
+        }
+        assertThat(leadsInTiers).isEqualTo(ROWS);
+        assertThat(metrics.get("precision_at_top").fieldNames()).toIterable().containsExactly("5%", "10%", "20%");
+        assertThat(metrics.get("f1").isNumber()).isTrue();
+        assertThat(Files.readAllBytes(chart)).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertThat(run.err()).contains("tier A: ").contains("precision of the top 5% / 10% / 20% of leads");
+    }
+
+    @Test
     void metricsThatAreUndefinedForTheDataAreNullInValidJson() throws IOException {
         List<String> unconverted = Files.readAllLines(data).stream().filter(line -> !line.endsWith(",True")).toList();
         Path negatives = Files.write(dir.resolve("negatives.csv"), unconverted);

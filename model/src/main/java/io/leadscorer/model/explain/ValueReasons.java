@@ -1,0 +1,88 @@
+package io.leadscorer.model.explain;
+
+import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.predict.Calibration;
+import io.leadscorer.model.text.LeadRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * A lead's reasons from the bundle's value effects, exact on the served log-odds: the calibration adds
+ * {@code effects_slope * (sum of the lead's value effects)} to them, so each column's share is {@code effects_slope}
+ * times its value's effect, and removing the value (an unseen or missing value has effect 0) moves the served
+ * log-odds by exactly that. The network's own term ({@code slope * network log-odds}) is not split by column: the
+ * reasons explain the part of the score the effects carry, not all of it.
+ */
+public final class ValueReasons {
+
+    /** No effects: every lead gets no reasons. */
+    public static final ValueReasons NONE = new ValueReasons(IdEffects.NONE, Calibration.NONE);
+
+    private static final Comparator<Reason> STRONGEST_UP = Comparator.comparingDouble(Reason::contribution).reversed()
+            .thenComparing(Reason::column);
+    private static final Comparator<Reason> STRONGEST_DOWN = Comparator.comparingDouble(Reason::contribution)
+            .thenComparing(Reason::column);
+
+    private final IdEffects effects;
+    private final double effectsSlope;
+
+    public ValueReasons(IdEffects effects, Calibration calibration) {
+        this.effects = effects;
+        this.effectsSlope = calibration.effectsSlope();
+    }
+
+    /** Whether any lead can get a reason (the bundle has value effects). */
+    public boolean isEmpty() {
+        return effects.isEmpty() || effectsSlope == 0;
+    }
+
+    /** Every column whose value moves this lead's served log-odds, with its contribution, in column order. */
+    public List<Reason> all(LeadRecord lead) {
+        List<Reason> reasons = new ArrayList<>();
+        if (isEmpty()) {
+            return reasons;
+        }
+        for (Map.Entry<String, IdEffects.Column> column : effects.columns().entrySet()) {
+            String key = IdEffects.key(lead, column.getKey());
+            if (key == null) {
+                continue;
+            }
+            double effect = column.getValue().effects().getOrDefault(key, 0.0);
+            double contribution = effectsSlope * effect;
+            if (contribution != 0) {
+                reasons.add(new Reason(column.getKey(), cellText(lead, column.getKey()), contribution));
+            }
+        }
+        return reasons;
+    }
+
+    /** The lead's cell in a column as it arrived, a cross's parts joined by {@link IdEffects#CROSS_VALUE}. */
+    static String cellText(LeadRecord lead, String column) {
+        StringJoiner text = new StringJoiner(IdEffects.CROSS_VALUE);
+        for (String part : IdEffects.parts(column)) {
+            text.add(String.valueOf(lead.value(part)));
+        }
+        return text.toString();
+    }
+
+    /**
+     * Up to {@code perDirection} reasons that raise the lead's score (largest first), then up to {@code perDirection}
+     * that lower it (most negative first); none for 0.
+     */
+    public List<Reason> top(LeadRecord lead, int perDirection) {
+        if (perDirection < 0) {
+            throw new IllegalArgumentException("reasons per direction must not be negative, was " + perDirection);
+        }
+        if (perDirection == 0) {
+            return List.of();
+        }
+        List<Reason> all = all(lead);
+        List<Reason> top = new ArrayList<>(Math.min(all.size(), 2 * perDirection));
+        all.stream().filter(r -> r.contribution() > 0).sorted(STRONGEST_UP).limit(perDirection).forEach(top::add);
+        all.stream().filter(r -> r.contribution() < 0).sorted(STRONGEST_DOWN).limit(perDirection).forEach(top::add);
+        return List.copyOf(top);
+    }
+}

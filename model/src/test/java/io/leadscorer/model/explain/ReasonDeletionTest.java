@@ -1,0 +1,98 @@
+package io.leadscorer.model.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.model.bundle.BundleWriter;
+import io.leadscorer.model.bundle.Manifest;
+import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.predict.Calibration;
+import io.leadscorer.model.predict.LeadPredictor;
+import io.leadscorer.model.testing.SyntheticLeads;
+import io.leadscorer.model.testing.TinyBundles;
+import io.leadscorer.model.text.LeadRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReasonDeletionTest {
+
+    /** Effects of distinct sizes on columns every synthetic lead has a value in. */
+    private static final IdEffects EFFECTS = new IdEffects(Map.of(
+            "enterprise", new IdEffects.Column(1, Map.of(IdEffects.key("Enterprise"), 1.5, IdEffects.key("SMB"), -0.2)),
+            "business_unit", new IdEffects.Column(1, Map.of(IdEffects.key("ID"), -1.0, IdEffects.key("IT"), 0.7,
+                    IdEffects.key("AS"), 0.1))));
+
+    @TempDir
+    Path store;
+
+    @Test
+    void whereTheEffectsCarryTheWholeScoreTheTopReasonAlwaysMovesItMost() throws IOException {
+        // the network's slope 0: the served log-odds are the effects alone, so deleting the top reason's column
+        // moves them by its contribution and deleting any other by at most a smaller one
+        Bundle effectsOnly = withCalibration(TinyBundles.create(store, 9, EFFECTS), new Calibration(Calibration.PLATT, 0, -1, 1.0));
+        List<LeadRecord> leads = SyntheticLeads.events(60, 3).stream().map(LeadRecord::of).toList();
+
+        ReasonDeletion.Result result;
+        try (LeadPredictor predictor = LeadPredictor.open(effectsOnly, Device.cpu())) {
+            result = ReasonDeletion.run(predictor, leads, 1);
+        }
+
+        assertThat(result.leads()).isEqualTo(60);
+        assertThat(result.tested()).isEqualTo(60);
+        assertThat(result.share()).isEqualTo(1.0);
+    }
+
+    @Test
+    void leadsWithoutAReasonAreNotTested() {
+        Bundle noEffects = TinyBundles.create(store, 9);
+        List<LeadRecord> leads = SyntheticLeads.events(5, 3).stream().map(LeadRecord::of).toList();
+
+        try (LeadPredictor predictor = LeadPredictor.open(noEffects, Device.cpu())) {
+            ReasonDeletion.Result result = ReasonDeletion.run(predictor, leads, 1);
+            assertThat(result.tested()).isZero();
+            assertThat(result.share()).isNaN();
+        }
+    }
+
+    @Test
+    void theSameSeedDrawsTheSameOtherColumns() {
+        Bundle bundle = TinyBundles.create(store, 9, EFFECTS);
+        List<LeadRecord> leads = SyntheticLeads.events(40, 5).stream().map(LeadRecord::of).toList();
+
+        try (LeadPredictor predictor = LeadPredictor.open(bundle, Device.cpu())) {
+            ReasonDeletion.Result first = ReasonDeletion.run(predictor, leads, 2);
+            assertThat(ReasonDeletion.run(predictor, leads, 2)).isEqualTo(first);
+            assertThat(first.tested()).isEqualTo(40);
+            assertThat(first.topMovedMore()).isBetween(0, 40);
+        }
+    }
+
+    @Test
+    void aDeletedColumnReadsAsMissingAndTheOthersStay() {
+        LeadRecord lead = Map.<String, Object>of("enterprise", "SMB", "business_unit", "ID")::get;
+
+        LeadRecord without = ReasonDeletion.without(lead, Set.of("enterprise"));
+
+        assertThat(without.value("enterprise")).isNull();
+        assertThat(without.value("business_unit")).isEqualTo("ID");
+    }
+
+    /** The bundle's files under a new id and the given calibration. */
+    private Bundle withCalibration(Bundle bundle, Calibration calibration) throws IOException {
+        try (BundleWriter writer = BundleWriter.begin(store)) {
+            for (String file : bundle.manifest().files().keySet()) {
+                Files.copy(bundle.file(file), writer.staging().resolve(file));
+            }
+            Manifest m = bundle.manifest();
+            return writer.publish(Manifest.of("recalibrated-" + m.modelId(), m.createdAt(), null, m.network(), m.text(),
+                    m.threshold(), Map.of(), Map.of()).withCalibration(calibration));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.leadscorer.model.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.predict.Calibration;
+import io.leadscorer.model.text.LeadRecord;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ValueReasonsTest {
+
+    private static final IdEffects EFFECTS = new IdEffects(Map.of(
+            "customer_idx", new IdEffects.Column(1.5, Map.of("17", 0.75, "18", -1.25)),
+            "lead_owner", new IdEffects.Column(0.5, Map.of("3", 0.25, "4", -0.5)),
+            "customer_job", new IdEffects.Column(0.5, Map.of("engineering", 0.5, "it", -0.125)),
+            "inquiry_type", new IdEffects.Column(0.5, Map.of("quotation", 0.0625)),
+            "product_category*business_area", new IdEffects.Column(1.0, Map.of("vrf | retail", -0.375))));
+    private static final Calibration CALIBRATION = new Calibration(Calibration.PLATT, 0.2, -1.0, 0.8);
+
+    private final ValueReasons reasons = new ValueReasons(EFFECTS, CALIBRATION);
+
+    @Test
+    void eachValuesContributionIsTheEffectsSlopeTimesItsEffect() {
+        LeadRecord lead = lead(Map.of("customer_idx", 17L, "lead_owner", 4L, "customer_job", "engineering",
+                "product_category", "vrf", "business_area", "retail"));
+
+        assertThat(reasons.all(lead)).containsExactly(
+                new Reason("customer_idx", "17", 0.8 * 0.75),
+                new Reason("customer_job", "engineering", 0.8 * 0.5),
+                new Reason("lead_owner", "4", 0.8 * -0.5),
+                new Reason("product_category*business_area", "vrf | retail", 0.8 * -0.375));
+        double sum = reasons.all(lead).stream().mapToDouble(Reason::contribution).sum();
+        assertThat(sum).isCloseTo(CALIBRATION.effectsSlope() * EFFECTS.shift(lead), within(1e-12));
+    }
+
+    @Test
+    void topGivesTheStrongestUpThenTheStrongestDown() {
+        LeadRecord lead = lead(Map.of("customer_idx", 18L, "lead_owner", 3L, "customer_job", "it",
+                "inquiry_type", "quotation", "product_category", "vrf", "business_area", "retail"));
+
+        assertThat(reasons.top(lead, 1)).extracting(Reason::column).containsExactly("lead_owner", "customer_idx");
+        assertThat(reasons.top(lead, 3)).extracting(Reason::column).containsExactly(
+                "lead_owner", "inquiry_type", "customer_idx", "product_category*business_area", "customer_job");
+        assertThat(reasons.top(lead, 0)).isEmpty();
+        assertThatThrownBy(() -> reasons.top(lead, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void missingAndUnseenValuesGiveNoReason() {
+        LeadRecord lead = lead(Map.of("customer_idx", 99L, "product_category", "vrf"));
+
+        assertThat(reasons.all(lead)).isEmpty();
+        assertThat(ValueReasons.NONE.top(lead, 3)).isEmpty();
+        assertThat(ValueReasons.NONE.isEmpty()).isTrue();
+        assertThat(reasons.isEmpty()).isFalse();
+    }
+
+    private static LeadRecord lead(Map<String, Object> cells) {
+        Map<String, Object> copy = new HashMap<>(cells);
+        return copy::get;
+    }
+}
