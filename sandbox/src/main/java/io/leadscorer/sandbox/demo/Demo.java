@@ -195,7 +195,8 @@ public final class Demo {
             view.show(new LiveView.Frame((now - started) / 1e9, stream.sent(), planned, scored, tally.deadLettered(),
                     (scored - lastScored) / ((now - lastFrame) / 1e9), recent[0], recent[1], instances(scorers),
                     String.join(" -> ", tally.scoresByModel().keySet()),
-                    quality.byModel().values().stream().map(LiveOutcomes::line).toList()));
+                    quality.byModel().values().stream().map(LiveOutcomes::line).toList(),
+                    tally.actionable().tierMix()));
             if (scored != lastScored) {
                 lastChange = now;
             }
@@ -275,7 +276,7 @@ public final class Demo {
                 stream.poisonSent(), missed, List.copyOf(byModel.keySet()), byModel, !tally.statusReports().isEmpty(),
                 liveF1, oracleF1, span > 0 ? n / span : Double.NaN, tally.latencies().percentile(50),
                 tally.latencies().percentile(99), infrastructure.bootstrapServers(), infrastructure.registryUrl(),
-                options.instances(), seconds, outcomes);
+                options.instances(), seconds, outcomes, tally.actionable());
     }
 
     /** Sends the DEPLOY; returns the line that tells what was done. */

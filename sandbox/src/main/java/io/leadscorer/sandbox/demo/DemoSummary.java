@@ -16,7 +16,7 @@ public record DemoSummary(long produced, long scored, long deadLettered, long lo
                           List<String> poisonMissed, List<String> models, Map<String, Long> scoresByModel,
                           boolean hotSwapReported, double liveF1, double oracleF1, double leadsPerSecond, double p50Millis,
                           double p99Millis, String kafka, String registry, int instances, double seconds,
-                          LiveOutcomes outcomes) {
+                          LiveOutcomes outcomes, ActionableScores actionable) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,6 +50,7 @@ public record DemoSummary(long produced, long scored, long deadLettered, long lo
         fields.put("outcomes_sent", outcomes.sent());
         fields.put("outcomes_labelled", outcomes.labelled());
         fields.put("live_quality", outcomes.figures());
+        fields.put("tiers", actionable.tiers());
         try {
             return JSON.writeValueAsString(fields);
         } catch (JsonProcessingException e) {
@@ -71,6 +72,8 @@ public record DemoSummary(long produced, long scored, long deadLettered, long lo
         text.append(String.format(Locale.ROOT, "  live F1 %.4f against the oracle's %.4f on the same leads%n", liveF1, oracleF1));
         text.append(String.format(Locale.ROOT, "  %.0f leads/s; event-to-score latency p50 %.0f ms, p99 %.0f ms%n",
                 leadsPerSecond, p50Millis, p99Millis));
+        text.append("  tiers of the scored leads: ").append(actionable.tierMix()).append(System.lineSeparator());
+        actionable.examples().forEach(lead -> text.append("    ").append(lead).append(System.lineSeparator()));
         text.append(String.format(Locale.ROOT, "  outcomes: %,d reported, %,d counted by the monitor%n", outcomes.sent(),
                 outcomes.labelled()));
         outcomes.byModel().values().forEach(q -> text.append("    ").append(LiveOutcomes.line(q)).append(System.lineSeparator()));

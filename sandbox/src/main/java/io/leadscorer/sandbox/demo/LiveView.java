@@ -13,7 +13,8 @@ final class LiveView {
 
     /** One frame: the counters and what each instance serves. */
     record Frame(double seconds, long sent, long planned, long scored, long deadLettered, double leadsPerSecond,
-                 double p50, double p99, List<String> instances, String models, List<String> quality) {
+                 double p50, double p99, List<String> instances, String models, List<String> quality,
+                 String tiers) {
     }
 
     private final PrintStream out;
@@ -41,6 +42,7 @@ final class LiveView {
                 lines.add("  " + instance);
             }
             lines.add("  models served: " + frame.models());
+            lines.add("  tiers: " + frame.tiers());
             for (String model : frame.quality()) {
                 lines.add("  live quality " + model);
             }
@@ -58,7 +60,8 @@ final class LiveView {
             out.println(String.format(Locale.ROOT, "[%4.0f s] produced=%d scored=%d dead_lettered=%d leads/s=%.0f p50=%s p99=%s %s models=%s",
                     frame.seconds(), frame.sent(), frame.scored(), frame.deadLettered(), frame.leadsPerSecond(),
                     millis(frame.p50()), millis(frame.p99()), String.join(" ", frame.instances()), frame.models())
-                    + (frame.quality().isEmpty() ? "" : " quality=[" + String.join("; ", frame.quality()) + "]"));
+                    + (frame.quality().isEmpty() ? "" : " quality=[" + String.join("; ", frame.quality()) + "]")
+                    + " tiers=[" + frame.tiers() + "]");
         }
     }
 

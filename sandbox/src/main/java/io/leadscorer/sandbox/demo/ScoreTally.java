@@ -24,10 +24,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads what the scorers wrote, as a downstream consumer would (read_committed, every partition, from the offsets
  * the topics had when the demo began): every score counted per lead (a second one is a duplicate), the models in
- * the order they first served, event-to-score latency (scored time minus event time), the dead letters with the
- * poison kind they carry, and the status reports of the scorer instances.
+ * the order they first served, event-to-score latency (scored time minus event time), the tier mix and a few scores
+ * with their reasons, the dead letters with the poison kind they carry, and the status reports of the scorer
+ * instances.
  */
 public final class ScoreTally implements Runnable, AutoCloseable {
+
+    /** Scored leads with reasons kept to show. */
+    private static final int EXAMPLES = 3;
 
     private final DemoTopics topics;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -41,6 +45,8 @@ public final class ScoreTally implements Runnable, AutoCloseable {
     private final Set<String> poisonDeadLettered = ConcurrentHashMap.newKeySet();
     private final List<String> statusReports = new ArrayList<>();
     private final LatencyWindow latencies = new LatencyWindow();
+    private final Map<String, Long> tiers = new java.util.TreeMap<>();
+    private final java.util.Deque<ScoredLead> withReasons = new java.util.ArrayDeque<>();
     private volatile long firstScoredTime = Long.MAX_VALUE;
     private volatile long lastScoredTime;
     private volatile boolean stopped;
@@ -90,6 +96,15 @@ public final class ScoreTally implements Runnable, AutoCloseable {
             }
             synchronized (scoresByModel) {
                 scoresByModel.merge(score.getModelId(), 1L, Long::sum);
+                if (score.getTier() != null) {
+                    tiers.merge(score.getTier(), 1L, Long::sum);
+                }
+                if (!score.getReasons().isEmpty()) {
+                    withReasons.addLast(score);
+                    if (withReasons.size() > EXAMPLES) {
+                        withReasons.removeFirst();
+                    }
+                }
             }
             long scoredMillis = score.getScoredTime().toEpochMilli();
             latencies.add(scoredMillis - score.getEventTime().toEpochMilli());
@@ -141,6 +156,13 @@ public final class ScoreTally implements Runnable, AutoCloseable {
     /** The first score of a lead, if it has one. */
     public ScoredLead scoreOf(String leadId) {
         return firstScore.get(leadId);
+    }
+
+    /** The tier mix of the scores so far and the latest few scores that carry reasons. */
+    public ActionableScores actionable() {
+        synchronized (scoresByModel) {
+            return new ActionableScores(tiers, withReasons.stream().map(ActionableScores::describe).toList());
+        }
     }
 
     /** Model ids in the order they first produced a score, with how many scores each produced. */

@@ -32,7 +32,8 @@ class DemoSummaryTest {
         byModel.put("a", 10L);
         byModel.put("b", 5L);
         return new DemoSummary(15 + lost, 15, 3, lost, duplicated, 3, poisonMissed, List.of("a", "b"), byModel, true,
-                0.5, 0.8, 100, 40, Double.NaN, "localhost:9092", "http://localhost:8081", 2, 10, LiveOutcomes.NONE);
+                0.5, 0.8, 100, 40, Double.NaN, "localhost:9092", "http://localhost:8081", 2, 10, LiveOutcomes.NONE,
+                ActionableScores.NONE);
     }
 
     @Test
@@ -40,7 +41,7 @@ class DemoSummaryTest {
         DemoSummary counted = summary(0, 0, List.of());
         DemoSummary missed = new DemoSummary(15, 15, 3, 0, 0, 3, List.of(), List.of("a"), Map.of("a", 15L), true, 0.5,
                 0.8, 100, 40, 50, "localhost:9092", "http://localhost:8081", 2, 10,
-                new LiveOutcomes(15, 14, Map.of()));
+                new LiveOutcomes(15, 14, Map.of()), ActionableScores.NONE);
         assertThat(counted.ok()).isTrue();
         assertThat(missed.ok()).isFalse();
         assertThat(missed.forPerson()).contains("15 reported, 14 counted by the monitor").contains("FAILED");

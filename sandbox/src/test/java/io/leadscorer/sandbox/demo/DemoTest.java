@@ -117,6 +117,14 @@ class DemoTest {
     }
 
     @Test
+    void theScoresCarryTheBundlesTiersAndTheSummaryShowsTheirMix() {
+        assertThat(summary.actionable().tiers()).isNotEmpty();
+        assertThat(summary.actionable().tiers().values().stream().mapToLong(Long::longValue).sum())
+                .isGreaterThanOrEqualTo(300);
+        assertThat(printed).contains("tiers of the scored leads: ").contains("tiers=[");
+    }
+
+    @Test
     void theFirstModelServesFromTheStart() throws Exception {
         Properties ids = new Properties();
         try (var in = Files.newBufferedReader(tmp.resolve("models").resolve(DemoModels.MARKER))) {
