@@ -85,10 +85,11 @@ public record MonitorSettings(
     }
 
     /**
-     * Input drift: a model's leads are profiled against its bundle's training distribution while it scored within
-     * {@code activeFor}; PSI above {@code warn} and {@code alarm} marks a column.
+     * Input drift: one lead in {@code sampleEvery} (chosen by its id, so a replay picks the same leads) is profiled
+     * against the training distribution of every model that scored within {@code activeFor}; PSI above {@code warn}
+     * and {@code alarm} marks a column.
      */
     @ConfigurationProperties("drift")
-    public record Drift(@NotNull Duration activeFor, double warn, double alarm) {
+    public record Drift(@NotNull Duration activeFor, @Positive int sampleEvery, double warn, double alarm) {
     }
 }

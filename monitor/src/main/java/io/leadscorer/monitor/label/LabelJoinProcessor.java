@@ -13,7 +13,9 @@ import io.leadscorer.monitor.quality.ScoreFact;
 import io.leadscorer.schemas.serde.RegistryUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import io.leadscorer.monitor.config.MonitorSettings;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +37,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The lead-keyed half of the monitor. Scores and outcomes of one lead meet here (the two topics are partitioned
  * alike, by lead id): each lead's state is kept until its horizon and grace have passed, {@link LabelRules} decides
  * what each input means, and every labelled score goes on as an {@link Observation} keyed by its model. Every score
- * also goes on as a {@link ScoreFact}, and the inputs of each lead as an {@link InputFact} for every model that
- * scored within the drift's active time (binned by that model's reference). An outcome that cannot be read is
+ * also goes on as a {@link ScoreFact}, and the inputs of a sample of the leads as an {@link InputFact} for every
+ * model that scored within the drift's active time (binned by that model's reference). An outcome that cannot be read is
  * dead-lettered with its reason. Time here is the latest event or outcome time seen, so expiry follows the data,
  * whatever the clock says when it is replayed.
  */
@@ -60,6 +62,7 @@ public final class LabelJoinProcessor implements Processor<byte[], byte[], byte[
     private final String expiryStore;
     private final Duration expiryInterval;
     private final long driftActiveMs;
+    private final int driftSampleEvery;
     private final ModelReferences references;
     private final MonitorMetrics metrics;
     private final Map<String, Long> lastScoredAt = new HashMap<>();
@@ -70,14 +73,15 @@ public final class LabelJoinProcessor implements Processor<byte[], byte[], byte[
     private long streamTime = Long.MIN_VALUE;
 
     public LabelJoinProcessor(Inputs inputs, LabelRules rules, String leadsStore, String expiryStore,
-                              Duration expiryInterval, Duration driftActiveFor, ModelReferences references,
+                              Duration expiryInterval, MonitorSettings.Drift drift, ModelReferences references,
                               MonitorMetrics metrics) {
         this.inputs = inputs;
         this.rules = rules;
         this.leadsStore = leadsStore;
         this.expiryStore = expiryStore;
         this.expiryInterval = expiryInterval;
-        this.driftActiveMs = driftActiveFor.toMillis();
+        this.driftActiveMs = drift.activeFor().toMillis();
+        this.driftSampleEvery = drift.sampleEvery();
         this.references = references;
         this.metrics = metrics;
     }
@@ -137,7 +141,7 @@ public final class LabelJoinProcessor implements Processor<byte[], byte[], byte[
     }
 
     private void onEvent(Record<byte[], byte[]> record) {
-        if (lastScoredAt.isEmpty()) {
+        if (lastScoredAt.isEmpty() || Math.floorMod(Arrays.hashCode(record.key()), driftSampleEvery) != 0) {
             return;
         }
         MqlEvent event;

@@ -85,7 +85,7 @@ public final class MonitorTopology {
                 .stream(List.of(topics.scores(), topics.outcomes(), topics.events()),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("leads-in"))
                 .process(() -> new LabelJoinProcessor(inputs, rules, LEADS_STORE, EXPIRY_STORE, EXPIRY_INTERVAL,
-                        settings.drift().activeFor(), references, metrics), Named.as("label-join"),
+                        settings.drift(), references, metrics), Named.as("label-join"),
                         LEADS_STORE, EXPIRY_STORE);
         routed.split(Named.as("route-"))
                 .branch((key, value) -> value.isDeadLetter(), Branched.withConsumer(deadLetters -> deadLetters

@@ -473,7 +473,8 @@ public final class MonitorBenchmark {
                         Boolean.parseBoolean(value.apply("labels.implicit-negatives"))),
                 new MonitorSettings.Quality(duration.apply("quality.window"), duration.apply("quality.retention"),
                         duration.apply("quality.report-interval")),
-                new MonitorSettings.Drift(duration.apply("drift.active-for"), Double.parseDouble(value.apply("drift.warn")),
+                new MonitorSettings.Drift(duration.apply("drift.active-for"),
+                        Integer.parseInt(value.apply("drift.sample-every")), Double.parseDouble(value.apply("drift.warn")),
                         Double.parseDouble(value.apply("drift.alarm"))),
                 value.apply("model-store"));
     }

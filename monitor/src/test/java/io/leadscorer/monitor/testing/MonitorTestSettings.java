@@ -25,7 +25,7 @@ public final class MonitorTestSettings {
                 new MonitorSettings.Registry(registry, null, Map.of()),
                 new MonitorSettings.Labels(horizon, grace, implicitNegatives),
                 new MonitorSettings.Quality(window, Duration.ofDays(30), Duration.ofSeconds(1)),
-                new MonitorSettings.Drift(Duration.ofMinutes(5), 0.1, 0.25),
+                new MonitorSettings.Drift(Duration.ofMinutes(5), 1, 0.1, 0.25),
                 "/models");
     }
 }
