@@ -3,15 +3,11 @@ package io.leadscorer.model.reference;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.leadscorer.model.bundle.Bundle;
-import io.leadscorer.model.bundle.BundleException;
+import io.leadscorer.model.bundle.BundleJson;
 import io.leadscorer.model.text.LeadColumn;
 import io.leadscorer.model.text.LeadColumns;
 import io.leadscorer.model.text.LeadRecord;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +33,6 @@ public record ReferenceProfile(
         @JsonProperty("score") ScoreReference score) {
 
     public static final String FILE_NAME = "reference.json";
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ReferenceProfile {
         if (trainingLeads < 1) {
@@ -78,19 +72,12 @@ public record ReferenceProfile(
 
     /** The reference of a verified bundle, or empty when its manifest lists no {@link #FILE_NAME}. */
     public static Optional<ReferenceProfile> of(Bundle bundle) {
-        if (!bundle.has(FILE_NAME)) {
-            return Optional.empty();
-        }
-        return Optional.of(fromJson(bundle.bytes(FILE_NAME), bundle.modelId() + "/" + FILE_NAME));
+        return BundleJson.read(bundle, FILE_NAME, ReferenceProfile.class, "a valid reference profile");
     }
 
     /** The reference.json bytes (UTF-8, indented); the same profile always gives the same bytes. */
     public byte[] toJson() {
-        try {
-            return JSON.writeValueAsBytes(this);
-        } catch (JsonProcessingException e) {
-            throw new BundleException("cannot write the reference profile: " + e.getMessage(), e);
-        }
+        return BundleJson.write(this, "the reference profile");
     }
 
     /**
@@ -99,19 +86,6 @@ public record ReferenceProfile(
      * @param source names the file in error messages
      */
     public static ReferenceProfile fromJson(byte[] json, String source) {
-        ReferenceProfile profile;
-        try {
-            profile = JSON.readValue(json, ReferenceProfile.class);
-        } catch (JsonProcessingException e) {
-            Throwable cause = e.getCause() instanceof RuntimeException invalid ? invalid : e;
-            String message = cause == e ? e.getOriginalMessage() : cause.getMessage();
-            throw new BundleException(source + " is not a valid reference profile: " + message, e);
-        } catch (IOException e) {
-            throw new BundleException("cannot read " + source + ": " + e, e);
-        }
-        if (profile == null) {
-            throw new BundleException(source + " is not a valid reference profile: it holds null");
-        }
-        return profile;
+        return BundleJson.read(json, source, ReferenceProfile.class, "a valid reference profile");
     }
 }

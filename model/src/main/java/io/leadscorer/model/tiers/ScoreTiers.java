@@ -2,12 +2,8 @@ package io.leadscorer.model.tiers;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.leadscorer.model.bundle.Bundle;
-import io.leadscorer.model.bundle.BundleException;
-import java.io.IOException;
+import io.leadscorer.model.bundle.BundleJson;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -39,8 +35,6 @@ public record ScoreTiers(
     /** The default shares of leads per tier, highest tier first. */
     public static final List<Double> DEFAULT_SHARES = List.of(0.10, 0.20, 0.30, 0.40);
     private static final double SHARE_SUM_TOLERANCE = 1e-6;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     public ScoreTiers {
         if (validationLeads < 1) {
             throw new IllegalArgumentException("validation_leads must be positive, was " + validationLeads);
@@ -162,19 +156,12 @@ public record ScoreTiers(
 
     /** The tiers of a verified bundle, or empty when its manifest lists no {@link #FILE_NAME}. */
     public static Optional<ScoreTiers> of(Bundle bundle) {
-        if (!bundle.has(FILE_NAME)) {
-            return Optional.empty();
-        }
-        return Optional.of(fromJson(bundle.bytes(FILE_NAME), bundle.modelId() + "/" + FILE_NAME));
+        return BundleJson.read(bundle, FILE_NAME, ScoreTiers.class, "valid score tiers");
     }
 
     /** The tiers.json bytes (UTF-8, indented); the same tiers always give the same bytes. */
     public byte[] toJson() {
-        try {
-            return JSON.writeValueAsBytes(this);
-        } catch (JsonProcessingException e) {
-            throw new BundleException("cannot write the score tiers: " + e.getMessage(), e);
-        }
+        return BundleJson.write(this, "the score tiers");
     }
 
     /**
@@ -183,20 +170,7 @@ public record ScoreTiers(
      * @param source names the file in error messages
      */
     public static ScoreTiers fromJson(byte[] json, String source) {
-        ScoreTiers tiers;
-        try {
-            tiers = JSON.readValue(json, ScoreTiers.class);
-        } catch (JsonProcessingException e) {
-            Throwable cause = e.getCause() instanceof RuntimeException invalid ? invalid : e;
-            String message = cause == e ? e.getOriginalMessage() : cause.getMessage();
-            throw new BundleException(source + " is not valid score tiers: " + message, e);
-        } catch (IOException e) {
-            throw new BundleException("cannot read " + source + ": " + e, e);
-        }
-        if (tiers == null) {
-            throw new BundleException(source + " is not valid score tiers: it holds null");
-        }
-        return tiers;
+        return BundleJson.read(json, source, ScoreTiers.class, "valid score tiers");
     }
 
     private static int index(double[] cuts, double probability) {
