@@ -8,11 +8,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./lead-scorer quality}: each model's live quality as the monitor last wrote it to the quality topic. */
+/**
+ * {@code ./lead-scorer quality}: each model's live quality as the monitor last wrote it to the quality topic. Exit 0
+ * with figures, 1 when there are none yet, 2 when the topic cannot be read.
+ */
 @Command(name = "quality", mixinStandardHelpOptions = true,
         description = "Prints each model's live quality (labelled leads, AUC, log loss, Brier, ECE, precision, recall,"
                 + " F1 at the bundle threshold, score and input drift) from the monitor's quality topic.")
@@ -54,7 +58,13 @@ public final class QualityCommand implements Callable<Integer> {
         });
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         serde.put(SchemaRegistryConfig.URL, registry);
-        Map<String, ModelQuality> latest = QualityReader.latest(client, serde, topic, Duration.ofSeconds(timeoutSeconds));
+        Map<String, ModelQuality> latest;
+        try {
+            latest = QualityReader.latest(client, serde, topic, Duration.ofSeconds(timeoutSeconds));
+        } catch (KafkaException e) {
+            System.err.printf("cannot read %s from %s within %d s: %s%n", topic, bootstrap, timeoutSeconds, e.getMessage());
+            return 2;
+        }
         QualityTable.print(System.out, latest, model, windows);
         return latest.isEmpty() ? 1 : 0;
     }
