@@ -247,7 +247,7 @@ public final class TrainingPipeline {
     /**
      * Value effects of the settings' columns from the training rows, their priors chosen on the validation rows. The
      * effects are fitted on the base rate alone, not on the network: on its own training rows the network is
-     * overconfident, which left effects fitted on its logit too small (BENCHMARKS.md, "Issue 11, fifth session");
+     * overconfident, which left effects fitted on its logit too small (BENCHMARKS.md, "Value effects of every column");
      * the calibration then weighs the two on the validation rows.
      */
     private PriorSearch.Choice searchIdEffects(StratifiedSplit.Parts parts) {
