@@ -1,9 +1,7 @@
 package io.leadscorer.scorer.batch;
 
 import io.leadscorer.avro.MqlEvent;
-import io.leadscorer.avro.Reason;
 import io.leadscorer.avro.ScoredLead;
-import io.leadscorer.model.predict.LeadScore;
 import io.leadscorer.schemas.serde.RegistryUnavailableException;
 import io.leadscorer.schemas.serde.SchemaRejectedException;
 import io.leadscorer.scorer.batch.BufferControl.HoldCause;
@@ -393,20 +391,8 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
                     "The predictor returned " + probability + " for lead " + event.getLeadId() + ", not a probability"));
             return;
         }
-        ScoredLead.Builder lead = ScoredLead.newBuilder()
-                .setLeadId(event.getLeadId())
-                .setProbability(probability)
-                .setLabel(probability >= scored.threshold())
-                .setThreshold(scored.threshold())
-                .setModelId(scored.modelId())
-                .setEventTime(event.getEventTime())
-                .setScoredTime(Instant.ofEpochMilli(scoredAt));
-        LeadScore details = scored.lead(scores.index()[i]);
-        if (details != null) {
-            lead.setTier(details.tier()).setPercentile(details.percentile()).setReasons(details.reasons().stream()
-                    .map(r -> new Reason(r.column(), r.value(), r.contribution())).toList());
-        }
-        context.forward(new Record<Object, Object>(event.getLeadId(), lead.build(), timestamp(source, scoredAt),
+        ScoredLead lead = scored.scoredLead(scores.index()[i], event, scoredAt);
+        context.forward(new Record<Object, Object>(event.getLeadId(), lead, timestamp(source, scoredAt),
                 new RecordHeaders()), settings.scoresChild());
         metrics.leadScored(event.getEventTime().toEpochMilli(), scoredAt);
     }
