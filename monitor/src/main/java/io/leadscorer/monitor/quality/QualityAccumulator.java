@@ -31,9 +31,10 @@ public final class QualityAccumulator {
     final long[] calibrationCount = new long[CALIBRATION_BINS];
     final long[] calibrationPositives = new long[CALIBRATION_BINS];
     final double[] calibrationProbability = new double[CALIBRATION_BINS];
-    final long[] positiveBins = new long[ProbabilityBins.COUNT];
-    final long[] negativeBins = new long[ProbabilityBins.COUNT];
-    final long[] scoreBins = new long[ProbabilityBins.COUNT];
+    /** The histograms on {@link ProbabilityBins}, empty until a bin is counted (the sums alone never need them). */
+    long[] positiveBins = new long[0];
+    long[] negativeBins = new long[0];
+    long[] scoreBins = new long[0];
     long driftLeads;
     int driftColumns;
     long[][] driftBins = new long[0][];
@@ -90,9 +91,9 @@ public final class QualityAccumulator {
     /** Adds {@code count} to one bin of one histogram. */
     void addBin(String histogram, int bin, long count) {
         switch (histogram) {
-            case POSITIVES -> positiveBins[bin] += count;
-            case NEGATIVES -> negativeBins[bin] += count;
-            case SCORES -> scoreBins[bin] += count;
+            case POSITIVES -> (positiveBins = full(positiveBins))[bin] += count;
+            case NEGATIVES -> (negativeBins = full(negativeBins))[bin] += count;
+            case SCORES -> (scoreBins = full(scoreBins))[bin] += count;
             default -> {
                 int column = Integer.parseInt(histogram.substring(DRIFT.length()));
                 if (driftBins.length <= column) {
@@ -106,6 +107,15 @@ public final class QualityAccumulator {
                 driftBins[column] = counts;
             }
         }
+    }
+
+    private static long[] full(long[] bins) {
+        return bins.length == ProbabilityBins.COUNT ? bins : Arrays.copyOf(bins, ProbabilityBins.COUNT);
+    }
+
+    /** A histogram's count in one bin (0 for a histogram not yet counted in). */
+    static long count(long[] bins, int bin) {
+        return bin < bins.length ? bins[bin] : 0;
     }
 
     private void addSums(Observation o) {

@@ -89,9 +89,9 @@ public final class QualityAccumulatorSerde implements Serde<QualityAccumulator>,
                 a.calibrationPositives[bin] = in.readLong();
                 a.calibrationProbability[bin] = in.readDouble();
             }
-            readSparse(in, a.positiveBins);
-            readSparse(in, a.negativeBins);
-            readSparse(in, a.scoreBins);
+            a.positiveBins = readSparse(in);
+            a.negativeBins = readSparse(in);
+            a.scoreBins = readSparse(in);
             a.driftLeads = in.readLong();
             a.driftColumns = in.readShort();
             a.driftBins = new long[in.readShort()][];
@@ -119,10 +119,6 @@ public final class QualityAccumulatorSerde implements Serde<QualityAccumulator>,
         }
     }
 
-    private static void readSparse(DataInputStream in, long[] into) throws IOException {
-        long[] read = readSparse(in);
-        System.arraycopy(read, 0, into, 0, Math.min(read.length, into.length));
-    }
 
     private static long[] readSparse(DataInputStream in) throws IOException {
         long[] bins = new long[in.readShort()];

@@ -24,9 +24,11 @@ public record QualityFigures(long firstTime, long lastTime, long scored, long la
             double sameBin = 0;
             long negativesBelow = 0;
             for (int bin = 0; bin < ProbabilityBins.COUNT; bin++) {
-                concordant += a.positiveBins[bin] * (negativesBelow + 0.5 * a.negativeBins[bin]);
-                sameBin += (double) a.positiveBins[bin] * a.negativeBins[bin];
-                negativesBelow += a.negativeBins[bin];
+                long positive = QualityAccumulator.count(a.positiveBins, bin);
+                long negative = QualityAccumulator.count(a.negativeBins, bin);
+                concordant += positive * (negativesBelow + 0.5 * negative);
+                sameBin += (double) positive * negative;
+                negativesBelow += negative;
             }
             double pairs = (double) a.positives * negatives;
             auc = concordant / pairs;

@@ -62,7 +62,7 @@ public final class QualityRecords {
         }
         long[] counts = new long[shares.length];
         for (int fine = 0; fine < ProbabilityBins.COUNT; fine++) {
-            counts[binOf[fine]] += sums.scoreBins[fine];
+            counts[binOf[fine]] += QualityAccumulator.count(sums.scoreBins, fine);
         }
         return Psi.of(shares, counts);
     }
