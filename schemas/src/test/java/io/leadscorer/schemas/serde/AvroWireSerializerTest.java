@@ -24,8 +24,11 @@ class AvroWireSerializerTest {
 
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
 
-    /** magic 00 | id 00000001 | "i1" | "m1" | enum ACTIVE (1) | union branch null | time 1000 ms. */
-    static final String MODEL_STATUS_GOLDEN = "00 00 00 00 01 04 69 31 04 6d 31 02 00 d0 0f";
+    /**
+     * magic 00 | id 00000001 | "i1" | "m1" | enum ACTIVE (1) | union branch null | time 1000 ms | role: union branch
+     * null | sequence 0 | evidence: union branch null.
+     */
+    static final String MODEL_STATUS_GOLDEN = "00 00 00 00 01 04 69 31 04 6d 31 02 00 d0 0f 00 00 00";
 
     /**
      * magic 00 | id 01020304 (big-endian) | "L1" | 0.5 (little-endian IEEE double) | true | 0.25 | "m"
