@@ -1,5 +1,6 @@
 package io.leadscorer.simulator.cli;
 
+import io.leadscorer.simulator.csv.LabelShuffle;
 import io.leadscorer.simulator.csv.LeadCsvWriter;
 import io.leadscorer.simulator.world.MqlWorld;
 import java.nio.file.Path;
@@ -39,6 +40,10 @@ public final class CsvCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads that draw leads (default: the number of processors); the output is the same for any number.")
     Integer threads;
 
+    @Option(names = "--shuffle-labels", paramLabel = "SEED",
+            description = "Permute the is_converted column among the rows with this seed: labels that say nothing about the leads, as from a broken export (the positive rate stays; the side file keeps the true probabilities).")
+    Long shuffleLabels;
+
     @Override
     public Integer call() throws Exception {
         if (rows < 0) {
@@ -51,6 +56,9 @@ public final class CsvCommand implements Callable<Integer> {
         try (LeadCsvWriter writer = LeadCsvWriter.open(out, oracle)) {
             writer.write(world, 0, rows, threads != null ? threads : Runtime.getRuntime().availableProcessors());
             positives = writer.positives();
+        }
+        if (shuffleLabels != null) {
+            LabelShuffle.shuffle(out, shuffleLabels);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         CsvSummary summary = new CsvSummary(rows, positives, rows == 0 ? 0 : (double) positives / rows, seconds,
