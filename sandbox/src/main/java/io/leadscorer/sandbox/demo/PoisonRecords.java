@@ -10,7 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
- * The records a scorer must dead-letter, one of each kind the issue names: bytes that are not the wire format, a
+ * The records a scorer must dead-letter, one of each kind the demo checks: bytes that are not the wire format, a
  * wire-format record whose schema id the registry does not know, and an event without a lead id. Each carries the
  * header {@value #HEADER} naming it; the DLQ keeps the original headers, so the tally can find them there.
  */

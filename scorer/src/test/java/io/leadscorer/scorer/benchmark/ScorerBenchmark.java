@@ -63,7 +63,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * Each phase also reports the CPU cores used per thread group, the cores used by other processes meanwhile (a run on a
  * busy machine is flagged as not representative), and a sampling profile of the stream thread's wall time (forward
  * pass, EOS commit, tokenizing, state store, ...) that says where the pipeline loses against the raw predictor. The
- * end lists the issue's targets, met or missed.
+ * end lists the pipeline's goals (BENCHMARKS.md, "Scorer pipeline"), met or missed.
  * <p>
  * Run (from the repository root; the scorer's upstream modules installed):
  * <pre>PYTORCH_FLAVOR=cpu ./mvnw -B -ntp -o -q -pl scorer test-compile exec:java -Dexec.classpathScope=test
@@ -198,7 +198,7 @@ public final class ScorerBenchmark {
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
-    /** The targets, each with the measured value and whether it was met. */
+    /** The pipeline's goals (BENCHMARKS.md, "Scorer pipeline"), each with the measured value and whether it was met. */
     private static void printTargets(List<Row> rows, Duration maxWait) {
         Map<Integer, Row> byBatch = new java.util.TreeMap<>();
         rows.forEach(row -> byBatch.put(row.batch, row));

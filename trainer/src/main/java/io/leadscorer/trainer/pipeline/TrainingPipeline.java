@@ -247,8 +247,8 @@ public final class TrainingPipeline {
     /**
      * Value effects of the settings' columns from the training rows, their priors chosen on the validation rows. The
      * effects are fitted on the base rate alone, not on the network: on its own training rows the network is
-     * overconfident, which left effects fitted on its logit too small (BENCHMARKS.md, "Value effects of every column");
-     * the calibration then weighs the two on the validation rows.
+     * overconfident, which left effects fitted on its logit too small (docs/experiments/trainer-quality.md,
+     * "Value effects of every column"); the calibration then weighs the two on the validation rows.
      */
     private PriorSearch.Choice searchIdEffects(StratifiedSplit.Parts parts) {
         List<String> columns = settings.idEffects().columns();
