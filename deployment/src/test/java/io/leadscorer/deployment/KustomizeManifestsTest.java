@@ -37,7 +37,8 @@ class KustomizeManifestsTest {
         }
         assertThat(kustomizations).extracting(f -> K8S.relativize(f).toString()).contains(
                 "base/kustomization.yaml", "overlays/cpu/kustomization.yaml", "overlays/gpu/kustomization.yaml",
-                "components/strimzi-topics/kustomization.yaml");
+                "components/strimzi-topics/kustomization.yaml", "components/strimzi-users/kustomization.yaml",
+                "overlays/strimzi/kustomization.yaml");
         for (Path kustomization : kustomizations) {
             Map<String, Object> document = Project.documents(kustomization).get(0);
             for (String key : List.of("resources", "components")) {
@@ -308,7 +309,7 @@ class KustomizeManifestsTest {
         return Integer.parseInt(YamlPath.string(topic, "spec", "partitions"));
     }
 
-    private static List<Map<String, Object>> baseDocuments() {
+    static List<Map<String, Object>> baseDocuments() {
         Path base = K8S.resolve("base");
         List<Map<String, Object>> documents = new ArrayList<>();
         for (Object resource : YamlPath.list(Project.documents(base.resolve("kustomization.yaml")).get(0), "resources")) {

@@ -34,6 +34,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -203,7 +205,23 @@ class ScorerApplicationTest implements TestPropertyProvider {
                 .contains("leadscorer_batch_size_leads_count")
                 .contains("leadscorer_batch_inference_seconds_bucket")
                 .contains("leadscorer_latency_end_to_end_seconds_bucket")
-                .contains("leadscorer_buffer_leads 0.0");
+                .contains("leadscorer_buffer_leads 0.0")
+                .contains("leadscorer_ready 1.0")
+                .contains("leadscorer_buffer_held_seconds{cause=\"REGISTRY_UNAVAILABLE\"} 0.0")
+                .contains("leadscorer_model_commands_total{outcome=\"rejected\"} 0.0");
+        Set<String> scraped = metrics.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());
+        assertThat(scraped).as("the scorer's names in deployment/prometheus/exposed-metrics.txt")
+                .containsAll(exposedMetrics("scorer"));
+    }
+
+    /** The names the alert rules and the dashboard may take from a service (the deployment module checks them). */
+    private static List<String> exposedMetrics(String service) throws IOException {
+        Path list = Path.of(System.getProperty("basedir", ".")).resolve("../deployment/prometheus/exposed-metrics.txt");
+        List<String> names = Files.readAllLines(list).stream().filter(line -> line.startsWith(service + " "))
+                .map(line -> line.substring(service.length() + 1).trim()).toList();
+        assertThat(names).as("%s lines in %s", service, list).isNotEmpty();
+        return names;
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.leadscorer.monitor.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,14 +17,27 @@ public final class MonitorMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
+    /**
+     * The counters that alerts compare, registered at start so that their first increase shows from 0: outcomes joined
+     * and held (labels flowing), and dead letters of either input.
+     */
+    private static final List<List<String>> REGISTERED_AT_START = List.of(List.of("outcome", "joined"),
+            List.of("outcome", "held"), List.of("outcome", "dead_lettered"), List.of("score", "scored"),
+            List.of("score", "dead_lettered"));
+
     public MonitorMetrics(MeterRegistry registry) {
         this.registry = registry;
+        REGISTERED_AT_START.forEach(input -> counter(input.get(0), input.get(1)));
     }
 
     public void input(String kind, String result) {
-        counters.computeIfAbsent(kind + "/" + result, key -> Counter.builder("leadscorer.monitor.inputs")
+        counter(kind, result).increment();
+    }
+
+    private Counter counter(String kind, String result) {
+        return counters.computeIfAbsent(kind + "/" + result, key -> Counter.builder("leadscorer.monitor.inputs")
                 .description("Inputs of the monitor by kind (score, outcome, event) and what became of them")
-                .tag("kind", kind).tag("result", result).register(registry)).increment();
+                .tag("kind", kind).tag("result", result).register(registry));
     }
 
     public double count(String kind, String result) {

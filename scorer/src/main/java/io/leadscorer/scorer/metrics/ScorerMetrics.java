@@ -62,6 +62,9 @@ public final class ScorerMetrics {
                 .description("From the event time of a lead to the time it was scored")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
+        for (String outcome : List.of("active", "rejected", "ignored")) {
+            commandCounter(outcome);
+        }
         activeModel = MultiGauge.builder("leadscorer.model.active")
                 .description("1 for the model bundle that scores new batches, tagged with its id").register(registry);
     }
@@ -86,8 +89,13 @@ public final class ScorerMetrics {
 
     /** A control command's outcome on this instance: active, rejected or ignored. */
     public void modelCommand(String outcome) {
-        Counter.builder("leadscorer.model.commands").description("Control commands by outcome on this instance")
-                .tag("outcome", outcome).register(registry).increment();
+        commandCounter(outcome).increment();
+    }
+
+    /** Registered at start for every outcome, so that the first rejection shows as an increase from 0. */
+    private Counter commandCounter(String outcome) {
+        return Counter.builder("leadscorer.model.commands").description("Control commands by outcome on this instance")
+                .tag("outcome", outcome).register(registry);
     }
 
     public void modelLoaded(long nanos) {

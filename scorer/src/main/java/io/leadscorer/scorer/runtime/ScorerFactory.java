@@ -7,6 +7,8 @@ import io.leadscorer.scorer.config.ScorerSettings;
 import io.leadscorer.scorer.control.ControlLoop;
 import io.leadscorer.scorer.control.ModelControl;
 import io.leadscorer.scorer.control.ModelStatusPublisher;
+import io.leadscorer.scorer.health.RunningScorer;
+import io.leadscorer.scorer.metrics.ReadinessGauges;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.predict.ActiveGeneration;
 import io.leadscorer.scorer.predict.PredictorLeadScorer;
@@ -40,10 +42,11 @@ public class ScorerFactory {
     }
 
     @Singleton
-    BufferControl bufferControl(MeterRegistry registry) {
+    BufferControl bufferControl(MeterRegistry registry, RunningScorer scorer, Clock clock) {
         BufferControl control = new BufferControl();
         Gauge.builder("leadscorer.buffer.leads", control, BufferControl::buffered)
                 .description("Leads waiting in the micro-batch buffers of this instance").register(registry);
+        ReadinessGauges.register(registry, scorer, control, clock);
         return control;
     }
 
