@@ -1,6 +1,6 @@
 package io.leadscorer.model.explain;
 
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.text.LeadRecord;
 import java.util.ArrayList;
@@ -19,17 +19,17 @@ import java.util.StringJoiner;
 public final class ValueReasons {
 
     /** No effects: every lead gets no reasons. */
-    public static final ValueReasons NONE = new ValueReasons(IdEffects.NONE, Calibration.NONE);
+    public static final ValueReasons NONE = new ValueReasons(ValueEffects.NONE, Calibration.NONE);
 
     private static final Comparator<Reason> STRONGEST_UP = Comparator.comparingDouble(Reason::contribution).reversed()
             .thenComparing(Reason::column);
     private static final Comparator<Reason> STRONGEST_DOWN = Comparator.comparingDouble(Reason::contribution)
             .thenComparing(Reason::column);
 
-    private final IdEffects effects;
+    private final ValueEffects effects;
     private final double effectsSlope;
 
-    public ValueReasons(IdEffects effects, Calibration calibration) {
+    public ValueReasons(ValueEffects effects, Calibration calibration) {
         this.effects = effects;
         this.effectsSlope = calibration.effectsSlope();
     }
@@ -45,8 +45,8 @@ public final class ValueReasons {
         if (isEmpty()) {
             return reasons;
         }
-        for (Map.Entry<String, IdEffects.Column> column : effects.columns().entrySet()) {
-            String key = IdEffects.key(lead, column.getKey());
+        for (Map.Entry<String, ValueEffects.Column> column : effects.columns().entrySet()) {
+            String key = ValueEffects.key(lead, column.getKey());
             if (key == null) {
                 continue;
             }
@@ -59,10 +59,10 @@ public final class ValueReasons {
         return reasons;
     }
 
-    /** The lead's cell in a column as it arrived, a cross's parts joined by {@link IdEffects#CROSS_VALUE}. */
+    /** The lead's cell in a column as it arrived, a cross's parts joined by {@link ValueEffects#CROSS_VALUE}. */
     static String cellText(LeadRecord lead, String column) {
-        StringJoiner text = new StringJoiner(IdEffects.CROSS_VALUE);
-        for (String part : IdEffects.parts(column)) {
+        StringJoiner text = new StringJoiner(ValueEffects.CROSS_VALUE);
+        for (String part : ValueEffects.parts(column)) {
             text.add(String.valueOf(lead.value(part)));
         }
         return text.toString();

@@ -8,7 +8,7 @@ import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleException;
 import io.leadscorer.model.bundle.BundleText;
 import io.leadscorer.model.bundle.Manifest;
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.explain.Reason;
 import io.leadscorer.model.explain.ValueReasons;
 import io.leadscorer.model.tiers.ScoreTiers;
@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Scores leads with one model bundle: lead text built from the bundle's own spec, its tokenizer, its network;
- * probabilities are sigmoid(logit + the lead's id effects), calibrated by the manifest's calibration. A batch runs as
+ * probabilities are sigmoid(logit + the lead's value effects), calibrated by the manifest's calibration. A batch runs as
  * few forward passes of fixed shapes ({@link ShapeBuckets}): one when it fits the largest row bucket. Each pass's
  * native memory lives in a DJL predictor context that is closed when it returns. Scoring comes in two halves, {@link #tokenize} (lead text and tokens, no native memory) and
  * {@link #score} (the forward passes), so that one thread may tokenize the next batch while another scores the
@@ -43,7 +43,7 @@ public final class LeadPredictor implements AutoCloseable {
     private final boolean ownsModel;
     private final Bundle bundle;
     private final LeadText text;
-    private final IdEffects effects;
+    private final ValueEffects effects;
     private final Optional<ScoreTiers> tiers;
     private final ValueReasons reasons;
     private final LeadTokenizer tokenizer;
@@ -77,7 +77,7 @@ public final class LeadPredictor implements AutoCloseable {
         }
     }
 
-    /** Conversion probabilities, one per text, in order (without id effects: a text does not name its ids). */
+    /** Conversion probabilities, one per text, in order (without value effects: a text does not name its values). */
     public float[] predictTexts(List<String> texts) {
         return score(tokenizeTexts(texts));
     }

@@ -13,7 +13,7 @@ import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleException;
 import io.leadscorer.model.bundle.BundleWriter;
 import io.leadscorer.model.bundle.Manifest;
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.explain.Reason;
 import io.leadscorer.model.network.BatchInputs;
 import io.leadscorer.model.network.BertClassifier;
@@ -170,10 +170,10 @@ class LeadPredictorTest {
 
     @Test
     void scoresLeadsWithTheirTierPercentileAndReasons() {
-        IdEffects effects = new IdEffects(Map.of(
-                "customer_job", new IdEffects.Column(1, Map.of(IdEffects.key("engineering"), 0.5,
-                        IdEffects.key("purchasing"), -0.75)),
-                "enterprise", new IdEffects.Column(1, Map.of(IdEffects.key("Enterprise"), 0.25))));
+        ValueEffects effects = new ValueEffects(Map.of(
+                "customer_job", new ValueEffects.Column(1, Map.of(ValueEffects.key("engineering"), 0.5,
+                        ValueEffects.key("purchasing"), -0.75)),
+                "enterprise", new ValueEffects.Column(1, Map.of(ValueEffects.key("Enterprise"), 0.25))));
         Bundle explained = TinyBundles.create(store, 11, effects);
         List<MqlEvent> events = SyntheticLeads.events(40, 4);
         try (LeadPredictor predictor = LeadPredictor.open(explained, Device.cpu())) {

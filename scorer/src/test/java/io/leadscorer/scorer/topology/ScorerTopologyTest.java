@@ -9,7 +9,7 @@ import io.leadscorer.avro.Reason;
 import io.leadscorer.avro.ScoredLead;
 import ai.djl.Device;
 import io.leadscorer.model.bundle.Bundle;
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.predict.LeadScore;
 import io.leadscorer.model.testing.TinyBundles;
@@ -92,9 +92,9 @@ class ScorerTopologyTest {
 
     @Test
     void scoresCarryTheBundlesTierPercentileAndReasons(@TempDir Path models) {
-        IdEffects effects = new IdEffects(Map.of(
-                "business_unit", new IdEffects.Column(1, Map.of(IdEffects.key("ID"), 0.5, IdEffects.key("IT"), -0.25)),
-                "enterprise", new IdEffects.Column(1, Map.of(IdEffects.key("Enterprise"), 0.75))));
+        ValueEffects effects = new ValueEffects(Map.of(
+                "business_unit", new ValueEffects.Column(1, Map.of(ValueEffects.key("ID"), 0.5, ValueEffects.key("IT"), -0.25)),
+                "enterprise", new ValueEffects.Column(1, Map.of(ValueEffects.key("Enterprise"), 0.75))));
         Bundle bundle = TinyBundles.create(models, 5, effects);
         ActiveGeneration active = Generations.serving(bundle);
         List<MqlEvent> leads = Leads.leads("explained", 6, EVENT_TIME);

@@ -1,6 +1,6 @@
 package io.leadscorer.trainer.baseline;
 
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.trainer.data.LeadRow;
 
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.Random;
  * {@code (positives + smoothing * prior) / (rows + smoothing)}, and {@code log(1 + rows)}. A training row's rate
  * comes from the other folds only (out of fold), so a row never sees its own label; rows outside the training
  * split are encoded from all training rows. Counts carry no label and are taken over all training rows. A column may
- * be a cross of lead columns, keyed as the id effects key it ({@link IdEffects#key}).
+ * be a cross of lead columns, keyed as the value effects key it ({@link ValueEffects#key}).
  */
 final class OutOfFoldTargetEncoding {
     private final List<String> columns;
@@ -77,7 +77,7 @@ final class OutOfFoldTargetEncoding {
     private float[] features(LeadRow row, List<Map<String, int[]>> rates) {
         float[] features = new float[width()];
         for (int c = 0; c < columns.size(); c++) {
-            String key = IdEffects.key(row.record(), columns.get(c));
+            String key = ValueEffects.key(row.record(), columns.get(c));
             int[] rate = key == null ? null : rates.get(c).get(key);
             int[] count = key == null ? null : all.get(c).get(key);
             double positives = rate == null ? 0 : rate[1];
@@ -97,7 +97,7 @@ final class OutOfFoldTargetEncoding {
                 if (excluded >= 0 && fold[i] == excluded) {
                     continue;
                 }
-                String key = IdEffects.key(rows.get(i).record(), column);
+                String key = ValueEffects.key(rows.get(i).record(), column);
                 if (key != null) {
                     int[] counts = byValue.computeIfAbsent(key, k -> new int[2]);
                     counts[0]++;

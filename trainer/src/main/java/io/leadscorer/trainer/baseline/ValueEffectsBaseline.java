@@ -1,8 +1,8 @@
 package io.leadscorer.trainer.baseline;
 
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.trainer.data.LeadRow;
-import io.leadscorer.trainer.effects.IdEffectFit;
+import io.leadscorer.trainer.effects.ValueEffectFit;
 import io.leadscorer.trainer.effects.PriorSearch;
 
 import java.util.List;
@@ -17,7 +17,7 @@ final class ValueEffectsBaseline implements Baseline {
     private final List<String> columns;
     private final double[] priorSds;
     private final int threads;
-    private IdEffects effects = IdEffects.NONE;
+    private ValueEffects effects = ValueEffects.NONE;
     private double baseRate;
 
     ValueEffectsBaseline(List<String> columns, List<Double> priorSds, int threads) {
@@ -33,7 +33,7 @@ final class ValueEffectsBaseline implements Baseline {
 
     @Override
     public void fit(List<LeadRow> training, List<LeadRow> validation) {
-        baseRate = IdEffectFit.baseRateLogit(LeadRow.labels(training));
+        baseRate = ValueEffectFit.baseRateLogit(LeadRow.labels(training));
         effects = PriorSearch.onBaseRate(columns, LeadRow.records(training), LeadRow.labels(training),
                 LeadRow.records(validation), LeadRow.labels(validation)).choose(columns.size(), priorSds, threads).effects();
     }

@@ -38,7 +38,7 @@ class PriorSearchTest {
     void fallsBackToNoEffectsWhenEveryCandidateIsWorseThanTheNetworkAlone() {
         IdLeads training = new IdLeads(10_000, 200, 20, 0, 0, 23);
         IdLeads heldOut = sameWorld(training, 5_000, 24);
-        IdEffectFit fit = new IdEffectFit(COLUMNS, training.leads, training.offsets, training.labels);
+        ValueEffectFit fit = new ValueEffectFit(COLUMNS, training.leads, training.offsets, training.labels);
 
         PriorSearch.Choice choice = new PriorSearch(fit, heldOut.leads, heldOut.offsets, heldOut.labels)
                 .choose(COLUMNS.size(), new double[] {2.0, 3.0}, 1);
@@ -52,7 +52,7 @@ class PriorSearchTest {
     void choosesTheSameOnOneThreadAsOnSeveral() {
         IdLeads training = new IdLeads(6_000, 150, 300, 1.5, 0.6, 31);
         IdLeads heldOut = sameWorld(training, 3_000, 32);
-        IdEffectFit fit = new IdEffectFit(COLUMNS, training.leads, training.offsets, training.labels);
+        ValueEffectFit fit = new ValueEffectFit(COLUMNS, training.leads, training.offsets, training.labels);
         PriorSearch search = new PriorSearch(fit, heldOut.leads, heldOut.offsets, heldOut.labels);
 
         PriorSearch.Choice one = search.choose(COLUMNS.size(), CANDIDATES, 1);
@@ -64,7 +64,7 @@ class PriorSearchTest {
     }
 
     private static PriorSearch.Choice search(IdLeads training, IdLeads heldOut) {
-        IdEffectFit fit = new IdEffectFit(COLUMNS, training.leads, training.offsets, training.labels);
+        ValueEffectFit fit = new ValueEffectFit(COLUMNS, training.leads, training.offsets, training.labels);
         return new PriorSearch(fit, heldOut.leads, heldOut.offsets, heldOut.labels).choose(COLUMNS.size(), CANDIDATES, 2);
     }
 

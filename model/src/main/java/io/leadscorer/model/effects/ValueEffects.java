@@ -36,12 +36,12 @@ import java.util.regex.Pattern;
  * @param columns per column, its prior standard deviation and its values' effects (values as
  *                {@link LeadText#value(Object)} writes them; a cross's parts joined by {@link #CROSS_VALUE})
  */
-public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
+public record ValueEffects(@JsonProperty("columns") Map<String, Column> columns) {
 
     /** The bundle file that holds the effects. */
     public static final String FILE = "id_effects.json";
     /** No effects: what bundles written before them serve. */
-    public static final IdEffects NONE = new IdEffects(Map.of());
+    public static final ValueEffects NONE = new ValueEffects(Map.of());
     /** What joins the lead columns of a crossed column's name. */
     public static final String CROSS = "*";
     /** What joins the parts of a crossed column's value. */
@@ -71,9 +71,9 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
         }
     }
 
-    public IdEffects {
+    public ValueEffects {
         columns = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(columns, "columns")));
-        columns.keySet().forEach(IdEffects::parts);
+        columns.keySet().forEach(ValueEffects::parts);
     }
 
     /** The lead columns an effect column is made of: itself, or a cross's parts; an unknown name is an error. */
@@ -81,7 +81,7 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
         List<String> parts = List.of(split(column));
         for (String part : parts) {
             if (!LeadColumns.isKnown(part)) {
-                throw new IllegalArgumentException("id effect column '" + column + "' names '" + part
+                throw new IllegalArgumentException("value effect column '" + column + "' names '" + part
                         + "', which is not a lead column");
             }
         }
@@ -89,16 +89,16 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
     }
 
     /** The bundle's effects, or {@link #NONE} when it has no {@link #FILE}. */
-    public static IdEffects of(Bundle bundle) {
+    public static ValueEffects of(Bundle bundle) {
         return bundle.has(FILE) ? read(bundle.bytes(FILE), bundle.modelId() + "/" + FILE) : NONE;
     }
 
     /** The effects from their bytes; {@code source} names them in errors. */
-    public static IdEffects read(byte[] json, String source) {
+    public static ValueEffects read(byte[] json, String source) {
         try {
-            return JSON.readValue(json, IdEffects.class);
+            return JSON.readValue(json, ValueEffects.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read id effects " + source + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read value effects " + source + ": " + e.getMessage(), e);
         }
     }
 
@@ -106,7 +106,7 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
         try {
             JSON.writeValue(file.toFile(), this);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write id effects " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write value effects " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -15,11 +15,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class IdEffectsTest {
+class ValueEffectsTest {
 
-    private static final IdEffects EFFECTS = new IdEffects(Map.of(
-            "customer_idx", new IdEffects.Column(1.5, Map.of("17", 0.75, "18", -1.25)),
-            "lead_owner", new IdEffects.Column(0.5, Map.of("3", 0.25))));
+    private static final ValueEffects EFFECTS = new ValueEffects(Map.of(
+            "customer_idx", new ValueEffects.Column(1.5, Map.of("17", 0.75, "18", -1.25)),
+            "lead_owner", new ValueEffects.Column(0.5, Map.of("3", 0.25))));
 
     @Test
     void aLeadsShiftIsTheSumOfItsValuesEffectsAndZeroForMissingOrUnseenValues() {
@@ -27,7 +27,7 @@ class IdEffectsTest {
         assertThat(EFFECTS.shift(lead(18L, 4L))).isCloseTo(-1.25, within(1e-12));
         assertThat(EFFECTS.shift(lead(99L, 3L))).isCloseTo(0.25, within(1e-12));
         assertThat(EFFECTS.shift(lead(null, null))).isZero();
-        assertThat(IdEffects.NONE.shift(lead(17L, 3L))).isZero();
+        assertThat(ValueEffects.NONE.shift(lead(17L, 3L))).isZero();
         assertThat(EFFECTS.shifts(List.of(lead(17L, 3L), lead(null, 3L)))).containsExactly(1.0, 0.25);
     }
 
@@ -42,15 +42,15 @@ class IdEffectsTest {
 
     @Test
     void aCrossedColumnsValueIsTheCombinationOfItsPartsAndMissingWhenAnyPartIs() {
-        IdEffects crossed = new IdEffects(Map.of("product_category*business_area",
-                new IdEffects.Column(1.5, Map.of("vrf | retail", 0.5, "monitor | retail", -0.25))));
+        ValueEffects crossed = new ValueEffects(Map.of("product_category*business_area",
+                new ValueEffects.Column(1.5, Map.of("vrf | retail", 0.5, "monitor | retail", -0.25))));
         LeadRecord vrfRetail = LeadRecord.ofCsv(Map.of("product_category", "vrf", "business_area", "retail"));
-        assertThat(IdEffects.key(vrfRetail, "product_category*business_area")).isEqualTo("vrf | retail");
+        assertThat(ValueEffects.key(vrfRetail, "product_category*business_area")).isEqualTo("vrf | retail");
         assertThat(crossed.shift(vrfRetail)).isCloseTo(0.5, within(1e-12));
         assertThat(crossed.shift(LeadRecord.ofCsv(Map.of("product_category", "monitor", "business_area", "retail"))))
                 .isCloseTo(-0.25, within(1e-12));
         LeadRecord noArea = LeadRecord.ofCsv(Map.of("product_category", "vrf"));
-        assertThat(IdEffects.key(noArea, "product_category*business_area")).isNull();
+        assertThat(ValueEffects.key(noArea, "product_category*business_area")).isNull();
         assertThat(crossed.shift(noArea)).isZero();
         assertThat(crossed.shift(LeadRecord.ofCsv(Map.of("product_category", "vrf", "business_area", "hotel")))).isZero();
 
@@ -62,28 +62,28 @@ class IdEffectsTest {
 
     @Test
     void refusesAColumnThatNamesNoLeadColumn() {
-        assertThat(IdEffects.parts("product_category*business_area")).containsExactly("product_category", "business_area");
-        assertThat(IdEffects.parts("customer_idx")).containsExactly("customer_idx");
-        assertThatThrownBy(() -> IdEffects.parts("product_category*vertical"))
+        assertThat(ValueEffects.parts("product_category*business_area")).containsExactly("product_category", "business_area");
+        assertThat(ValueEffects.parts("customer_idx")).containsExactly("customer_idx");
+        assertThatThrownBy(() -> ValueEffects.parts("product_category*vertical"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'vertical'");
-        assertThatThrownBy(() -> new IdEffects(Map.of("company", new IdEffects.Column(1, Map.of()))))
+        assertThatThrownBy(() -> new ValueEffects(Map.of("company", new ValueEffects.Column(1, Map.of()))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'company'");
     }
 
     @Test
     void roundTripsThroughItsFile(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve(IdEffects.FILE);
+        Path file = dir.resolve(ValueEffects.FILE);
         EFFECTS.write(file);
-        assertThat(IdEffects.read(Files.readAllBytes(file), "test")).isEqualTo(EFFECTS);
+        assertThat(ValueEffects.read(Files.readAllBytes(file), "test")).isEqualTo(EFFECTS);
     }
 
     @Test
     void refusesEffectsThatAreNotFiniteNumbersWithTheValueNamed() {
         byte[] json = "{\"columns\":{\"customer_idx\":{\"prior_sd\":1,\"effects\":{\"17\":\"NaN\"}}}}".getBytes();
-        assertThatThrownBy(() -> IdEffects.read(json, "bundle-x/id_effects.json"))
+        assertThatThrownBy(() -> ValueEffects.read(json, "bundle-x/id_effects.json"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bundle-x/id_effects.json").hasMessageContaining("'17'");
-        assertThatThrownBy(() -> new IdEffects.Column(-1, Map.of())).hasMessageContaining("prior_sd");
+        assertThatThrownBy(() -> new ValueEffects.Column(-1, Map.of())).hasMessageContaining("prior_sd");
     }
 
     private static LeadRecord lead(Long company, Long owner) {
