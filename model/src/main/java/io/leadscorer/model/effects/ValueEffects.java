@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.text.LeadColumns;
 import io.leadscorer.model.text.LeadRecord;
-import io.leadscorer.model.text.LeadText;
-import io.leadscorer.model.text.TextSpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -33,8 +30,8 @@ import java.util.regex.Pattern;
  * ({@code product_category*business_area}): its values are the combinations of the parts' values, for an interaction
  * that no single column carries (does this product fit this vertical); a lead missing any part has no value there.
  *
- * @param columns per column, its prior standard deviation and its values' effects (values as
- *                {@link LeadText#value(Object)} writes them; a cross's parts joined by {@link #CROSS_VALUE})
+ * @param columns per column, its prior standard deviation and its values' effects (values as {@link EffectKeys} write
+ *                them with the bundle's text spec; a cross's parts joined by {@link #CROSS_VALUE})
  */
 public record ValueEffects(@JsonProperty("columns") Map<String, Column> columns) {
 
@@ -48,10 +45,9 @@ public record ValueEffects(@JsonProperty("columns") Map<String, Column> columns)
     public static final String CROSS_VALUE = " | ";
     private static final Pattern CROSS_SPLIT = Pattern.compile(Pattern.quote(CROSS));
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final LeadText KEYS = LeadText.forSpec(TextSpec.defaults());
 
     /**
-     * One id column's effects.
+     * One column's effects.
      *
      * @param priorSd the standard deviation of the normal prior the effects were shrunk with
      * @param effects value to effect on the log-odds
@@ -115,45 +111,24 @@ public record ValueEffects(@JsonProperty("columns") Map<String, Column> columns)
         return columns.isEmpty();
     }
 
-    /** The key of a cell value in {@link Column#effects}: the value as lead text writes it. */
-    public static String key(Object value) {
-        return KEYS.value(value);
-    }
-
-    /**
-     * The key of a lead's value in an effect column ({@link #parts} names it): the value as lead text writes it, a
-     * cross's parts joined by {@link #CROSS_VALUE}; null when the lead misses the value or any part of it.
-     */
-    public static String key(LeadRecord lead, String column) {
-        if (!isCross(column)) {
-            Object value = lead.value(column);
-            return value == null ? null : key(value);
-        }
-        StringJoiner joined = new StringJoiner(CROSS_VALUE);
-        for (String part : split(column)) {
-            Object value = lead.value(part);
-            if (value == null) {
-                return null;
-            }
-            joined.add(key(value));
-        }
-        return joined.toString();
-    }
-
     /** Whether an effect column is a cross of lead columns rather than one column. */
     public static boolean isCross(String column) {
         return column.contains(CROSS);
     }
 
-    private static String[] split(String column) {
+    /** The names of a column's parts, unchecked ({@link #parts} checks them). */
+    static String[] split(String column) {
         return CROSS_SPLIT.split(column, -1);
     }
 
-    /** What the lead's ids add to its log-odds: the sum of its values' effects (0 for a missing or unseen value). */
-    public double shift(LeadRecord lead) {
+    /**
+     * What the lead's values add to its log-odds: the sum of their effects (0 for a missing or unseen value), each
+     * value written as {@code keys} write it.
+     */
+    public double shift(LeadRecord lead, EffectKeys keys) {
         double shift = 0;
         for (Map.Entry<String, Column> column : columns.entrySet()) {
-            String key = key(lead, column.getKey());
+            String key = keys.key(lead, column.getKey());
             if (key != null) {
                 shift += column.getValue().effects().getOrDefault(key, 0.0);
             }
@@ -162,10 +137,10 @@ public record ValueEffects(@JsonProperty("columns") Map<String, Column> columns)
     }
 
     /** {@link #shift} of each lead, in order. */
-    public double[] shifts(List<? extends LeadRecord> leads) {
+    public double[] shifts(List<? extends LeadRecord> leads, EffectKeys keys) {
         double[] shifts = new double[leads.size()];
         for (int i = 0; i < shifts.length; i++) {
-            shifts[i] = shift(leads.get(i));
+            shifts[i] = shift(leads.get(i), keys);
         }
         return shifts;
     }

@@ -1,5 +1,6 @@
 package io.leadscorer.model.explain;
 
+import io.leadscorer.model.effects.EffectKeys;
 import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.text.LeadRecord;
@@ -18,19 +19,19 @@ import java.util.StringJoiner;
  */
 public final class ValueReasons {
 
-    /** No effects: every lead gets no reasons. */
-    public static final ValueReasons NONE = new ValueReasons(ValueEffects.NONE, Calibration.NONE);
-
     private static final Comparator<Reason> STRONGEST_UP = Comparator.comparingDouble(Reason::contribution).reversed()
             .thenComparing(Reason::column);
     private static final Comparator<Reason> STRONGEST_DOWN = Comparator.comparingDouble(Reason::contribution)
             .thenComparing(Reason::column);
 
     private final ValueEffects effects;
+    private final EffectKeys keys;
     private final double effectsSlope;
 
-    public ValueReasons(ValueEffects effects, Calibration calibration) {
+    /** The reasons of a bundle's effects, its values written as {@code keys} (of the bundle's text spec) write them. */
+    public ValueReasons(ValueEffects effects, EffectKeys keys, Calibration calibration) {
         this.effects = effects;
+        this.keys = keys;
         this.effectsSlope = calibration.effectsSlope();
     }
 
@@ -46,7 +47,7 @@ public final class ValueReasons {
             return reasons;
         }
         for (Map.Entry<String, ValueEffects.Column> column : effects.columns().entrySet()) {
-            String key = ValueEffects.key(lead, column.getKey());
+            String key = keys.key(lead, column.getKey());
             if (key == null) {
                 continue;
             }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.model.testing.SyntheticLeads;
 import io.leadscorer.model.text.LeadRecord;
+import io.leadscorer.model.text.TextSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,18 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ValueEffectsTest {
 
+    private static final EffectKeys KEYS = new EffectKeys(TextSpec.defaults());
     private static final ValueEffects EFFECTS = new ValueEffects(Map.of(
             "customer_idx", new ValueEffects.Column(1.5, Map.of("17", 0.75, "18", -1.25)),
             "lead_owner", new ValueEffects.Column(0.5, Map.of("3", 0.25))));
 
     @Test
     void aLeadsShiftIsTheSumOfItsValuesEffectsAndZeroForMissingOrUnseenValues() {
-        assertThat(EFFECTS.shift(lead(17L, 3L))).isCloseTo(1.0, within(1e-12));
-        assertThat(EFFECTS.shift(lead(18L, 4L))).isCloseTo(-1.25, within(1e-12));
-        assertThat(EFFECTS.shift(lead(99L, 3L))).isCloseTo(0.25, within(1e-12));
-        assertThat(EFFECTS.shift(lead(null, null))).isZero();
-        assertThat(ValueEffects.NONE.shift(lead(17L, 3L))).isZero();
-        assertThat(EFFECTS.shifts(List.of(lead(17L, 3L), lead(null, 3L)))).containsExactly(1.0, 0.25);
+        assertThat(EFFECTS.shift(lead(17L, 3L), KEYS)).isCloseTo(1.0, within(1e-12));
+        assertThat(EFFECTS.shift(lead(18L, 4L), KEYS)).isCloseTo(-1.25, within(1e-12));
+        assertThat(EFFECTS.shift(lead(99L, 3L), KEYS)).isCloseTo(0.25, within(1e-12));
+        assertThat(EFFECTS.shift(lead(null, null), KEYS)).isZero();
+        assertThat(ValueEffects.NONE.shift(lead(17L, 3L), KEYS)).isZero();
+        assertThat(EFFECTS.shifts(List.of(lead(17L, 3L), lead(null, 3L)), KEYS)).containsExactly(1.0, 0.25);
     }
 
     @Test
@@ -37,7 +39,7 @@ class ValueEffectsTest {
         event.setCustomerIdx(17L);
         event.setLeadOwner(3L);
         LeadRecord csv = LeadRecord.ofCsv(Map.of("customer_idx", "17", "lead_owner", "3"));
-        assertThat(EFFECTS.shift(LeadRecord.of(event))).isEqualTo(EFFECTS.shift(csv)).isCloseTo(1.0, within(1e-12));
+        assertThat(EFFECTS.shift(LeadRecord.of(event), KEYS)).isEqualTo(EFFECTS.shift(csv, KEYS)).isCloseTo(1.0, within(1e-12));
     }
 
     @Test
@@ -45,19 +47,17 @@ class ValueEffectsTest {
         ValueEffects crossed = new ValueEffects(Map.of("product_category*business_area",
                 new ValueEffects.Column(1.5, Map.of("vrf | retail", 0.5, "monitor | retail", -0.25))));
         LeadRecord vrfRetail = LeadRecord.ofCsv(Map.of("product_category", "vrf", "business_area", "retail"));
-        assertThat(ValueEffects.key(vrfRetail, "product_category*business_area")).isEqualTo("vrf | retail");
-        assertThat(crossed.shift(vrfRetail)).isCloseTo(0.5, within(1e-12));
-        assertThat(crossed.shift(LeadRecord.ofCsv(Map.of("product_category", "monitor", "business_area", "retail"))))
+        assertThat(crossed.shift(vrfRetail, KEYS)).isCloseTo(0.5, within(1e-12));
+        assertThat(crossed.shift(LeadRecord.ofCsv(Map.of("product_category", "monitor", "business_area", "retail")), KEYS))
                 .isCloseTo(-0.25, within(1e-12));
         LeadRecord noArea = LeadRecord.ofCsv(Map.of("product_category", "vrf"));
-        assertThat(ValueEffects.key(noArea, "product_category*business_area")).isNull();
-        assertThat(crossed.shift(noArea)).isZero();
-        assertThat(crossed.shift(LeadRecord.ofCsv(Map.of("product_category", "vrf", "business_area", "hotel")))).isZero();
+        assertThat(crossed.shift(noArea, KEYS)).isZero();
+        assertThat(crossed.shift(LeadRecord.ofCsv(Map.of("product_category", "vrf", "business_area", "hotel")), KEYS)).isZero();
 
         MqlEvent event = SyntheticLeads.events(1, 7).get(0);
         event.setProductCategory("vrf");
         event.setBusinessArea("retail");
-        assertThat(crossed.shift(LeadRecord.of(event))).isCloseTo(0.5, within(1e-12));
+        assertThat(crossed.shift(LeadRecord.of(event), KEYS)).isCloseTo(0.5, within(1e-12));
     }
 
     @Test

@@ -65,7 +65,11 @@ public final class TinyBundles {
 
     /** A bundle of this seed whose predictor adds {@code effects} (written as its id_effects.json unless empty). */
     public static Bundle create(Path store, long seed, ValueEffects effects) {
-        TextSpec spec = TextSpec.defaults().withMaxTokens(MAX_TOKENS);
+        return create(store, seed, effects, TextSpec.defaults().withMaxTokens(MAX_TOKENS));
+    }
+
+    /** As {@link #create(Path, long, ValueEffects)}, with lead text (and the effects' keys) of this spec. */
+    public static Bundle create(Path store, long seed, ValueEffects effects, TextSpec spec) {
         try (BundleWriter writer = BundleWriter.begin(store)) {
             Path staging = writer.staging();
             Path tokenizerFile = staging.resolve(LeadPredictor.TOKENIZER_FILE);

@@ -1,5 +1,6 @@
 package io.leadscorer.trainer.effects;
 
+import io.leadscorer.model.effects.EffectKeys;
 import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.text.LeadRecord;
@@ -50,9 +51,10 @@ public final class PriorSearch {
      * The search of value effects as a model of their own: fitted on the training leads with their base rate as every
      * lead's offset, judged on the held-out leads with the same offset.
      */
-    public static PriorSearch onBaseRate(List<String> columns, List<? extends LeadRecord> training, boolean[] trainingLabels,
-                                         List<? extends LeadRecord> heldOut, boolean[] heldOutLabels) {
-        ValueEffectFit fit = new ValueEffectFit(columns, training,
+    public static PriorSearch onBaseRate(List<String> columns, EffectKeys keys, List<? extends LeadRecord> training,
+                                         boolean[] trainingLabels, List<? extends LeadRecord> heldOut,
+                                         boolean[] heldOutLabels) {
+        ValueEffectFit fit = new ValueEffectFit(columns, keys, training,
                 ValueEffectFit.baseRateOffsets(trainingLabels, trainingLabels.length), trainingLabels);
         return new PriorSearch(fit, heldOut, ValueEffectFit.baseRateOffsets(trainingLabels, heldOut.size()), heldOutLabels);
     }

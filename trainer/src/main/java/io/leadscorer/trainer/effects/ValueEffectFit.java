@@ -1,5 +1,6 @@
 package io.leadscorer.trainer.effects;
 
+import io.leadscorer.model.effects.EffectKeys;
 import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.text.LeadRecord;
@@ -36,6 +37,7 @@ public final class ValueEffectFit {
     }
 
     private final List<String> columns;
+    private final EffectKeys keys;
     private final double[] offsets;
     private final boolean[] labels;
     /** Per column: the index of each lead's value in {@link #values} (-1: missing). */
@@ -44,18 +46,21 @@ public final class ValueEffectFit {
     private final List<Map<String, Integer>> indexes;
 
     /**
-     * @param columns the id columns
+     * @param columns the columns (or crosses) whose values get effects
+     * @param keys    how the values are written as the effects' keys: with the text spec of the bundle they go into
      * @param leads   the labelled leads the effects are learnt from
      * @param offsets each lead's log-odds without value effects
      * @param labels  whether each lead converted
      */
-    public ValueEffectFit(List<String> columns, List<? extends LeadRecord> leads, double[] offsets, boolean[] labels) {
+    public ValueEffectFit(List<String> columns, EffectKeys keys, List<? extends LeadRecord> leads, double[] offsets,
+                          boolean[] labels) {
         columns.forEach(ValueEffects::parts);
         if (offsets.length != leads.size() || labels.length != leads.size()) {
             throw new IllegalArgumentException("need one offset and one label per lead: " + leads.size() + " leads, "
                     + offsets.length + " offsets, " + labels.length + " labels");
         }
         this.columns = List.copyOf(columns);
+        this.keys = keys;
         this.offsets = offsets.clone();
         this.labels = labels.clone();
         this.valueIndex = new int[columns.size()][leads.size()];
@@ -66,7 +71,7 @@ public final class ValueEffectFit {
             indexes.add(index);
             List<String> names = new ArrayList<>();
             for (int i = 0; i < leads.size(); i++) {
-                String value = ValueEffects.key(leads.get(i), columns.get(c));
+                String value = keys.key(leads.get(i), columns.get(c));
                 valueIndex[c][i] = value == null ? -1 : index.computeIfAbsent(value, key -> {
                     names.add(key);
                     return names.size() - 1;
@@ -155,7 +160,7 @@ public final class ValueEffectFit {
         int[][] index = new int[columns.size()][leads.size()];
         for (int c = 0; c < columns.size(); c++) {
             for (int i = 0; i < leads.size(); i++) {
-                String value = ValueEffects.key(leads.get(i), columns.get(c));
+                String value = keys.key(leads.get(i), columns.get(c));
                 index[c][i] = value == null ? -1 : indexes.get(c).getOrDefault(value, -1);
             }
         }

@@ -11,6 +11,7 @@ import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.predict.LeadPredictor;
+import io.leadscorer.model.effects.EffectKeys;
 import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.reference.ReferenceProfile;
 import io.leadscorer.model.text.IdRates;
@@ -123,6 +124,7 @@ public final class TrainingPipeline {
                 .withMaxTokens(maxTokens)
                 .withColumnDigits(settings.text().columnDigits())
                 .withIdRates(settings.text().idRateColumns(), settings.text().idRareBelow());
+        EffectKeys effectKeys = new EffectKeys(spec);
         OutOfFoldText text = OutOfFoldText.fit(LeadText.forSpec(spec), parts.training(), settings.text().idRateFolds(),
                 settings.text().idRateSmoothing(), settings.seed());
 
@@ -176,10 +178,10 @@ public final class TrainingPipeline {
                     ValueEffectsReport effectsReport = null;
                     if (!settings.valueEffects().columns().isEmpty()) {
                         long effectsStarted = System.nanoTime();
-                        PriorSearch.Choice choice = searchValueEffects(parts);
+                        PriorSearch.Choice choice = searchValueEffects(parts, effectKeys);
                         effects = choice.effects();
                         boolean refit = settings.valueEffects().refitWithValidation();
-                        served = refit ? refitValueEffects(parts, choice.priorSds()) : effects;
+                        served = refit ? refitValueEffects(parts, effectKeys, choice.priorSds()) : effects;
                         effectsReport = ValueEffectsReport.of(settings.valueEffects().columns(), choice, served, refit,
                                 (System.nanoTime() - effectsStarted) / 1e9);
                         console.printf(Locale.ROOT, "value effects: prior sd %s; validation log loss %.4f at the base rate, "
@@ -189,7 +191,7 @@ public final class TrainingPipeline {
                     }
                     // the served probability is the calibrated one, network and effects each with its own slope, and
                     // the threshold is chosen on that scale
-                    double[] shifts = effects.shifts(LeadRow.records(parts.validation()));
+                    double[] shifts = effects.shifts(LeadRow.records(parts.validation()), effectKeys);
                     Calibration calibration = Calibration.fitPlatt(raw, shifts, validation.labels());
                     CalibrationReport calibrationReport = CalibrationReport.of(calibration, raw, shifts,
                             validation.labels(), settings.seed());
@@ -250,10 +252,11 @@ public final class TrainingPipeline {
      * overconfident, which left effects fitted on its logit too small (BENCHMARKS.md, "Value effects of every column");
      * the calibration then weighs the two on the validation rows.
      */
-    private PriorSearch.Choice searchValueEffects(StratifiedSplit.Parts parts) {
+    private PriorSearch.Choice searchValueEffects(StratifiedSplit.Parts parts, EffectKeys keys) {
         List<String> columns = settings.valueEffects().columns();
-        return PriorSearch.onBaseRate(columns, LeadRow.records(parts.training()), LeadRow.labels(parts.training()),
-                        LeadRow.records(parts.validation()), LeadRow.labels(parts.validation()))
+        return PriorSearch.onBaseRate(columns, keys, LeadRow.records(parts.training()),
+                        LeadRow.labels(parts.training()), LeadRow.records(parts.validation()),
+                        LeadRow.labels(parts.validation()))
                 .choose(columns.size(), settings.valueEffects().priorSds().stream().mapToDouble(Double::doubleValue).toArray(),
                         settings.threads());
     }
@@ -263,10 +266,10 @@ public final class TrainingPipeline {
      * value for the bundle, after the validation rows have chosen the priors, the calibration and the threshold with
      * effects fitted without them.
      */
-    private ValueEffects refitValueEffects(StratifiedSplit.Parts parts, double[] priorSds) {
+    private ValueEffects refitValueEffects(StratifiedSplit.Parts parts, EffectKeys keys, double[] priorSds) {
         List<LeadRow> both = new ArrayList<>(parts.training());
         both.addAll(parts.validation());
-        return new ValueEffectFit(settings.valueEffects().columns(), LeadRow.records(both),
+        return new ValueEffectFit(settings.valueEffects().columns(), keys, LeadRow.records(both),
                 ValueEffectFit.baseRateOffsets(LeadRow.labels(parts.training()), both.size()), LeadRow.labels(both))
                 .fit(priorSds);
     }

@@ -7,6 +7,7 @@ import io.leadscorer.avro.ModelAction;
 import io.leadscorer.avro.ModelCommand;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleWriter;
+import io.leadscorer.model.effects.EffectKeys;
 import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.predict.LeadPredictor;
@@ -217,15 +218,16 @@ class TrainCommandIntegrationTest {
     void learnsTheValueEffectsFromTrainingRowsRefitsThemWithValidationRowsAndRecordsTheChosenPriors() throws IOException {
         ValueEffects effects = ValueEffects.read(bundle.bytes(ValueEffects.FILE), "test");
         ValueEffects fromTraining = ValueEffects.read(trainingRowsOnly.bytes(ValueEffects.FILE), "test");
+        EffectKeys keys = new EffectKeys(bundle.manifest().text());
         // every lead column and the three crosses of application.yml
         List<String> columns = new ArrayList<>(LeadColumns.NAMES);
         columns.addAll(List.of("product_category*business_area", "customer_position*inquiry_type", "enterprise*bant_submit"));
         assertThat(effects.columns()).containsOnlyKeys(columns);
         StratifiedSplit.Parts parts = new StratifiedSplit(0.2, 42).split(new CsvLeadReader().read(data).rows());
         for (String column : columns) {
-            java.util.Set<String> trainingValues = values(parts.training(), column);
+            java.util.Set<String> trainingValues = values(parts.training(), column, keys);
             java.util.Set<String> bothValues = new java.util.HashSet<>(trainingValues);
-            bothValues.addAll(values(parts.validation(), column));
+            bothValues.addAll(values(parts.validation(), column, keys));
             if (trainingValues.isEmpty()) {
                 // a column the simulator always leaves empty has no effects
                 assertThat(effects.columns().get(column).effects()).isEmpty();
@@ -239,10 +241,10 @@ class TrainCommandIntegrationTest {
         // a company seen only in validation has no effect from the training rows, and one after the refit
         LeadRow validationOnly = parts.validation().stream()
                 .filter(row -> !fromTraining.columns().get("customer_idx").effects()
-                        .containsKey(ValueEffects.key(row.record().value("customer_idx"))))
+                        .containsKey(keys.key(row.record().value("customer_idx"))))
                 .findFirst().orElseThrow();
         assertThat(effects.columns().get("customer_idx").effects())
-                .containsKey(ValueEffects.key(validationOnly.record().value("customer_idx")));
+                .containsKey(keys.key(validationOnly.record().value("customer_idx")));
 
         JsonNode metrics = JSON.readTree(bundle.file("metrics.json").toFile());
         assertThat(metrics.at("/id_effects/prior_sds/customer_idx").asDouble())
@@ -303,9 +305,9 @@ class TrainCommandIntegrationTest {
         assertThat(result.share()).as(result.toString()).isGreaterThanOrEqualTo(0.9);
     }
 
-    private static java.util.Set<String> values(List<LeadRow> rows, String column) {
+    private static java.util.Set<String> values(List<LeadRow> rows, String column, EffectKeys keys) {
         java.util.Set<String> values = new java.util.HashSet<>();
-        rows.stream().map(row -> ValueEffects.key(row.record(), column)).filter(java.util.Objects::nonNull).forEach(values::add);
+        rows.stream().map(row -> keys.key(row.record(), column)).filter(java.util.Objects::nonNull).forEach(values::add);
         return values;
     }
 
