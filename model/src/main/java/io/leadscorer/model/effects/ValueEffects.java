@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * Per-value effects of lead columns (a company, a sales owner, a country, a job title) on the log-odds of
  * conversion, which the calibration weighs against the network's logit (its {@code effects_slope}). The trainer
  * estimates them from the training labels as random effects on the base rate (empirical Bayes: each value's posterior
- * mean under a normal prior, so a value with few rows is shrunk towards 0 and an unseen one gets 0); bundles written
- * before 2026-12-03 hold effects of the ids alone, fitted on the network's logit. A bundle stores them in
+ * mean under a normal prior, so a value with few rows is shrunk towards 0 and an unseen one gets 0); older bundles
+ * hold effects of the ids alone, fitted on the network's logit. A bundle stores them in
  * {@link #FILE}; the predictor applies them, so the scorer and {@code evaluate} serve the same probabilities. Bundles
  * without the file have none.
  * <p>
