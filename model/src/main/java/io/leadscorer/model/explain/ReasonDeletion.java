@@ -1,6 +1,6 @@
 package io.leadscorer.model.explain;
 
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.text.LeadColumns;
 import io.leadscorer.model.text.LeadRecord;
@@ -48,7 +48,7 @@ public final class ReasonDeletion {
                 continue;
             }
             Reason top = reasons.stream().min(STRONGEST).orElseThrow();
-            Set<String> parts = Set.copyOf(IdEffects.parts(top.column()));
+            Set<String> parts = Set.copyOf(ValueEffects.parts(top.column()));
             List<String> others = LeadColumns.NAMES.stream()
                     .filter(column -> !parts.contains(column) && lead.value(column) != null).toList();
             if (others.isEmpty()) {

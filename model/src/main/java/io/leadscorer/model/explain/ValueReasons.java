@@ -1,6 +1,7 @@
 package io.leadscorer.model.explain;
 
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.EffectKeys;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.text.LeadRecord;
 import java.util.ArrayList;
@@ -18,19 +19,19 @@ import java.util.StringJoiner;
  */
 public final class ValueReasons {
 
-    /** No effects: every lead gets no reasons. */
-    public static final ValueReasons NONE = new ValueReasons(IdEffects.NONE, Calibration.NONE);
-
     private static final Comparator<Reason> STRONGEST_UP = Comparator.comparingDouble(Reason::contribution).reversed()
             .thenComparing(Reason::column);
     private static final Comparator<Reason> STRONGEST_DOWN = Comparator.comparingDouble(Reason::contribution)
             .thenComparing(Reason::column);
 
-    private final IdEffects effects;
+    private final ValueEffects effects;
+    private final EffectKeys keys;
     private final double effectsSlope;
 
-    public ValueReasons(IdEffects effects, Calibration calibration) {
+    /** The reasons of a bundle's effects, its values written as {@code keys} (of the bundle's text spec) write them. */
+    public ValueReasons(ValueEffects effects, EffectKeys keys, Calibration calibration) {
         this.effects = effects;
+        this.keys = keys;
         this.effectsSlope = calibration.effectsSlope();
     }
 
@@ -45,8 +46,8 @@ public final class ValueReasons {
         if (isEmpty()) {
             return reasons;
         }
-        for (Map.Entry<String, IdEffects.Column> column : effects.columns().entrySet()) {
-            String key = IdEffects.key(lead, column.getKey());
+        for (Map.Entry<String, ValueEffects.Column> column : effects.columns().entrySet()) {
+            String key = keys.key(lead, column.getKey());
             if (key == null) {
                 continue;
             }
@@ -59,10 +60,10 @@ public final class ValueReasons {
         return reasons;
     }
 
-    /** The lead's cell in a column as it arrived, a cross's parts joined by {@link IdEffects#CROSS_VALUE}. */
+    /** The lead's cell in a column as it arrived, a cross's parts joined by {@link ValueEffects#CROSS_VALUE}. */
     static String cellText(LeadRecord lead, String column) {
-        StringJoiner text = new StringJoiner(IdEffects.CROSS_VALUE);
-        for (String part : IdEffects.parts(column)) {
+        StringJoiner text = new StringJoiner(ValueEffects.CROSS_VALUE);
+        for (String part : ValueEffects.parts(column)) {
             text.add(String.valueOf(lead.value(part)));
         }
         return text.toString();

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleException;
 import io.leadscorer.model.bundle.Manifest;
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
@@ -33,11 +33,11 @@ public final class BundleModel implements AutoCloseable {
     private final Bundle bundle;
     private final Model model;
     private final byte[] tokenizerJson;
-    private final IdEffects effects;
+    private final ValueEffects effects;
     private final Optional<ScoreTiers> tiers;
     private final ShapeBuckets buckets;
 
-    private BundleModel(Bundle bundle, Model model, byte[] tokenizerJson, IdEffects effects, Optional<ScoreTiers> tiers,
+    private BundleModel(Bundle bundle, Model model, byte[] tokenizerJson, ValueEffects effects, Optional<ScoreTiers> tiers,
                         ShapeBuckets buckets) {
         this.bundle = bundle;
         this.model = model;
@@ -75,7 +75,7 @@ public final class BundleModel implements AutoCloseable {
                     + " exceeds the network's max_position_embeddings " + config.maxPositionEmbeddings());
         }
         byte[] tokenizerJson = bundle.bytes(TOKENIZER_FILE);
-        IdEffects effects = IdEffects.of(bundle);
+        ValueEffects effects = ValueEffects.of(bundle);
         Optional<ScoreTiers> tiers = ScoreTiers.of(bundle);
         try (LeadTokenizer tokenizer = openTokenizer(bundle, tokenizerJson)) {
             if (tokenizer.vocabSize() > config.vocabSize()) {
@@ -110,8 +110,8 @@ public final class BundleModel implements AutoCloseable {
         return LeadTokenizer.load(json, bundle.modelId() + "/" + TOKENIZER_FILE, bundle.manifest().text().maxTokens());
     }
 
-    /** The bundle's id effects, read once for every predictor on this model. */
-    IdEffects effects() {
+    /** The bundle's value effects, read once for every predictor on this model. */
+    ValueEffects effects() {
         return effects;
     }
 

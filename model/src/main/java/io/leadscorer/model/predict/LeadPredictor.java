@@ -8,7 +8,8 @@ import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleException;
 import io.leadscorer.model.bundle.BundleText;
 import io.leadscorer.model.bundle.Manifest;
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.EffectKeys;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.explain.Reason;
 import io.leadscorer.model.explain.ValueReasons;
 import io.leadscorer.model.tiers.ScoreTiers;
@@ -23,10 +24,11 @@ import java.util.Optional;
 
 /**
  * Scores leads with one model bundle: lead text built from the bundle's own spec, its tokenizer, its network;
- * probabilities are sigmoid(logit + the lead's id effects), calibrated by the manifest's calibration. A batch runs as
- * few forward passes of fixed shapes ({@link ShapeBuckets}): one when it fits the largest row bucket. Each pass's
- * native memory lives in a DJL predictor context that is closed when it returns. Scoring comes in two halves, {@link #tokenize} (lead text and tokens, no native memory) and
- * {@link #score} (the forward passes), so that one thread may tokenize the next batch while another scores the
+ * probabilities are sigmoid(logit + the lead's value effects, keyed by the same spec), calibrated by the manifest's
+ * calibration. A batch runs as few forward passes of fixed shapes ({@link ShapeBuckets}): one when it fits the largest
+ * row bucket. Each pass's native memory lives in a DJL predictor context that is closed when it returns. Scoring comes
+ * in two halves, {@link #tokenize} (lead text and tokens, no native memory) and {@link #score} (the forward passes),
+ * so that one thread may tokenize the next batch while another scores the
  * current one; each half is for one thread at a time. Opened by {@link BundleModel#newPredictor} over a shared
  * network, or on its own by {@link #open}. Close it to free its native memory.
  * <p>
@@ -43,7 +45,8 @@ public final class LeadPredictor implements AutoCloseable {
     private final boolean ownsModel;
     private final Bundle bundle;
     private final LeadText text;
-    private final IdEffects effects;
+    private final ValueEffects effects;
+    private final EffectKeys effectKeys;
     private final Optional<ScoreTiers> tiers;
     private final ValueReasons reasons;
     private final LeadTokenizer tokenizer;
@@ -56,8 +59,9 @@ public final class LeadPredictor implements AutoCloseable {
         this.bundle = shared.bundle();
         this.text = BundleText.of(bundle);
         this.effects = shared.effects();
+        this.effectKeys = new EffectKeys(bundle.manifest().text());
         this.tiers = shared.tiers();
-        this.reasons = new ValueReasons(effects, bundle.manifest().calibration());
+        this.reasons = new ValueReasons(effects, effectKeys, bundle.manifest().calibration());
         this.tokenizer = tokenizer;
         this.buckets = shared.buckets();
         this.predictor = shared.djlModel().newPredictor(new LeadScoresTranslator());
@@ -77,7 +81,7 @@ public final class LeadPredictor implements AutoCloseable {
         }
     }
 
-    /** Conversion probabilities, one per text, in order (without id effects: a text does not name its ids). */
+    /** Conversion probabilities, one per text, in order (without value effects: a text does not name its values). */
     public float[] predictTexts(List<String> texts) {
         return score(tokenizeTexts(texts));
     }
@@ -97,7 +101,7 @@ public final class LeadPredictor implements AutoCloseable {
         for (LeadRecord lead : leads) {
             texts.add(text.text(lead));
         }
-        return tokenize(texts, effects.shifts(leads), leads);
+        return tokenize(texts, effects.shifts(leads, effectKeys), leads);
     }
 
     private TokenizedBatch tokenizeTexts(List<String> texts) {

@@ -18,7 +18,7 @@ public final class TokenizedBatch {
     private final List<LeadRecord> records;
 
     /**
-     * {@code shifts}: each lead's id effects on its log-odds ({@link io.leadscorer.model.effects.IdEffects});
+     * {@code shifts}: each lead's value effects on its log-odds ({@link io.leadscorer.model.effects.ValueEffects});
      * {@code records}: the leads themselves, for their reasons, or empty when only their texts are known.
      */
     TokenizedBatch(LeadPredictor owner, List<Encoded> leads, double[] shifts, List<LeadRecord> records) {

@@ -6,7 +6,9 @@ import ai.djl.Device;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleWriter;
 import io.leadscorer.model.bundle.Manifest;
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.EffectKeys;
+import io.leadscorer.model.effects.ValueEffects;
+import io.leadscorer.model.text.TextSpec;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.testing.SyntheticLeads;
@@ -22,12 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReasonDeletionTest {
+    private static final EffectKeys KEYS = new EffectKeys(TextSpec.defaults());
 
     /** Effects of distinct sizes on columns every synthetic lead has a value in. */
-    private static final IdEffects EFFECTS = new IdEffects(Map.of(
-            "enterprise", new IdEffects.Column(1, Map.of(IdEffects.key("Enterprise"), 1.5, IdEffects.key("SMB"), -0.2)),
-            "business_unit", new IdEffects.Column(1, Map.of(IdEffects.key("ID"), -1.0, IdEffects.key("IT"), 0.7,
-                    IdEffects.key("AS"), 0.1))));
+    private static final ValueEffects EFFECTS = new ValueEffects(Map.of(
+            "enterprise", new ValueEffects.Column(1, Map.of(KEYS.key("Enterprise"), 1.5, KEYS.key("SMB"), -0.2)),
+            "business_unit", new ValueEffects.Column(1, Map.of(KEYS.key("ID"), -1.0, KEYS.key("IT"), 0.7,
+                    KEYS.key("AS"), 0.1))));
 
     @TempDir
     Path store;

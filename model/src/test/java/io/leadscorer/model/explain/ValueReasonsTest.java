@@ -4,24 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.EffectKeys;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.text.LeadRecord;
+import io.leadscorer.model.text.TextSpec;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ValueReasonsTest {
 
-    private static final IdEffects EFFECTS = new IdEffects(Map.of(
-            "customer_idx", new IdEffects.Column(1.5, Map.of("17", 0.75, "18", -1.25)),
-            "lead_owner", new IdEffects.Column(0.5, Map.of("3", 0.25, "4", -0.5)),
-            "customer_job", new IdEffects.Column(0.5, Map.of("engineering", 0.5, "it", -0.125)),
-            "inquiry_type", new IdEffects.Column(0.5, Map.of("quotation", 0.0625)),
-            "product_category*business_area", new IdEffects.Column(1.0, Map.of("vrf | retail", -0.375))));
+    private static final EffectKeys KEYS = new EffectKeys(TextSpec.defaults());
+    private static final ValueEffects EFFECTS = new ValueEffects(Map.of(
+            "customer_idx", new ValueEffects.Column(1.5, Map.of("17", 0.75, "18", -1.25)),
+            "lead_owner", new ValueEffects.Column(0.5, Map.of("3", 0.25, "4", -0.5)),
+            "customer_job", new ValueEffects.Column(0.5, Map.of("engineering", 0.5, "it", -0.125)),
+            "inquiry_type", new ValueEffects.Column(0.5, Map.of("quotation", 0.0625)),
+            "product_category*business_area", new ValueEffects.Column(1.0, Map.of("vrf | retail", -0.375))));
     private static final Calibration CALIBRATION = new Calibration(Calibration.PLATT, 0.2, -1.0, 0.8);
 
-    private final ValueReasons reasons = new ValueReasons(EFFECTS, CALIBRATION);
+    private final ValueReasons reasons = new ValueReasons(EFFECTS, KEYS, CALIBRATION);
 
     @Test
     void eachValuesContributionIsTheEffectsSlopeTimesItsEffect() {
@@ -34,7 +37,7 @@ class ValueReasonsTest {
                 new Reason("lead_owner", "4", 0.8 * -0.5),
                 new Reason("product_category*business_area", "vrf | retail", 0.8 * -0.375));
         double sum = reasons.all(lead).stream().mapToDouble(Reason::contribution).sum();
-        assertThat(sum).isCloseTo(CALIBRATION.effectsSlope() * EFFECTS.shift(lead), within(1e-12));
+        assertThat(sum).isCloseTo(CALIBRATION.effectsSlope() * EFFECTS.shift(lead, KEYS), within(1e-12));
     }
 
     @Test
@@ -54,8 +57,9 @@ class ValueReasonsTest {
         LeadRecord lead = lead(Map.of("customer_idx", 99L, "product_category", "vrf"));
 
         assertThat(reasons.all(lead)).isEmpty();
-        assertThat(ValueReasons.NONE.top(lead, 3)).isEmpty();
-        assertThat(ValueReasons.NONE.isEmpty()).isTrue();
+        ValueReasons none = new ValueReasons(ValueEffects.NONE, KEYS, CALIBRATION);
+        assertThat(none.top(lead, 3)).isEmpty();
+        assertThat(none.isEmpty()).isTrue();
         assertThat(reasons.isEmpty()).isFalse();
     }
 

@@ -4,7 +4,7 @@ import ai.djl.Device;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleWriter;
 import io.leadscorer.model.bundle.Manifest;
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.testing.TinyBundles;
 import io.leadscorer.model.text.LeadRecord;
 import org.junit.jupiter.api.Test;
@@ -138,7 +138,7 @@ class CalibrationTest {
     void thePredictorServesTheCalibratedProbabilityOfTheNetwork(@TempDir Path dir) throws Exception {
         Bundle plain = TinyBundles.create(dir.resolve("plain"));
         Calibration calibration = new Calibration(Calibration.PLATT, 0.6, -1.2);
-        Bundle calibrated = copy(plain, dir.resolve("calibrated"), calibration, IdEffects.NONE);
+        Bundle calibrated = copy(plain, dir.resolve("calibrated"), calibration, ValueEffects.NONE);
         List<LeadRecord> leads = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             leads.add(LeadRecord.ofCsv(Map.of("customer_idx", Integer.toString(i), "inquiry_type", "quotation",
@@ -156,12 +156,12 @@ class CalibrationTest {
     }
 
     @Test
-    void thePredictorAddsTheBundlesIdEffectsToTheLogOddsBeforeCalibration(@TempDir Path dir) throws Exception {
+    void thePredictorAddsTheBundlesValueEffectsToTheLogOddsBeforeCalibration(@TempDir Path dir) throws Exception {
         Bundle plain = TinyBundles.create(dir.resolve("plain"));
         Calibration calibration = new Calibration(Calibration.PLATT, 0.6, -1.2);
-        IdEffects effects = new IdEffects(Map.of(
-                "customer_idx", new IdEffects.Column(2, Map.of("3", 1.5, "4", -2.0)),
-                "lead_owner", new IdEffects.Column(0.5, Map.of("7", 0.25))));
+        ValueEffects effects = new ValueEffects(Map.of(
+                "customer_idx", new ValueEffects.Column(2, Map.of("3", 1.5, "4", -2.0)),
+                "lead_owner", new ValueEffects.Column(0.5, Map.of("7", 0.25))));
         Bundle withEffects = copy(plain, dir.resolve("effects"), calibration, effects);
         List<LeadRecord> leads = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -181,14 +181,14 @@ class CalibrationTest {
         assertThat(served[4]).isLessThan((float) calibration.apply(network[4]));
     }
 
-    /** The plain bundle's network and tokenizer published again with this calibration and these id effects. */
-    private static Bundle copy(Bundle plain, Path store, Calibration calibration, IdEffects effects) throws Exception {
+    /** The plain bundle's network and tokenizer published again with this calibration and these value effects. */
+    private static Bundle copy(Bundle plain, Path store, Calibration calibration, ValueEffects effects) throws Exception {
         try (BundleWriter writer = BundleWriter.begin(store)) {
             for (String file : List.of(LeadPredictor.CONFIG_FILE, LeadPredictor.TOKENIZER_FILE, LeadPredictor.WEIGHTS_FILE)) {
                 Files.copy(plain.file(file), writer.staging().resolve(file));
             }
             if (!effects.isEmpty()) {
-                effects.write(writer.staging().resolve(IdEffects.FILE));
+                effects.write(writer.staging().resolve(ValueEffects.FILE));
             }
             return writer.publish(plain.manifest().withFiles(Map.of()).withCalibration(calibration));
         }

@@ -13,7 +13,8 @@ import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleException;
 import io.leadscorer.model.bundle.BundleWriter;
 import io.leadscorer.model.bundle.Manifest;
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.EffectKeys;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.explain.Reason;
 import io.leadscorer.model.network.BatchInputs;
 import io.leadscorer.model.network.BertClassifier;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LeadPredictorTest {
+    private static final EffectKeys KEYS = new EffectKeys(TextSpec.defaults());
 
     @TempDir
     static Path store;
@@ -170,10 +172,10 @@ class LeadPredictorTest {
 
     @Test
     void scoresLeadsWithTheirTierPercentileAndReasons() {
-        IdEffects effects = new IdEffects(Map.of(
-                "customer_job", new IdEffects.Column(1, Map.of(IdEffects.key("engineering"), 0.5,
-                        IdEffects.key("purchasing"), -0.75)),
-                "enterprise", new IdEffects.Column(1, Map.of(IdEffects.key("Enterprise"), 0.25))));
+        ValueEffects effects = new ValueEffects(Map.of(
+                "customer_job", new ValueEffects.Column(1, Map.of(KEYS.key("engineering"), 0.5,
+                        KEYS.key("purchasing"), -0.75)),
+                "enterprise", new ValueEffects.Column(1, Map.of(KEYS.key("Enterprise"), 0.25))));
         Bundle explained = TinyBundles.create(store, 11, effects);
         List<MqlEvent> events = SyntheticLeads.events(40, 4);
         try (LeadPredictor predictor = LeadPredictor.open(explained, Device.cpu())) {
@@ -194,6 +196,35 @@ class LeadPredictorTest {
             assertThat(predictor.scoreRecords(events.stream().map(LeadRecord::of).toList(), 0))
                     .allSatisfy(score -> assertThat(score.reasons()).isEmpty());
         }
+    }
+
+    @Test
+    void effectsAndReasonsKeyTheLeadsValuesWithTheBundlesOwnSpec() {
+        TextSpec d = TextSpec.defaults();
+        TextSpec caseKept = new TextSpec(d.keptColumns(), d.droppedColumns(), d.stopWords(), d.removedCharacters(),
+                d.separator(), false, d.significantDigits(), d.columnDigits(), d.maxValueChars(), d.missingToken(),
+                TinyBundles.MAX_TOKENS);
+        String enterprise = new EffectKeys(caseKept).key("Enterprise");
+        assertThat(enterprise).isEqualTo("Enterprise").isNotEqualTo(KEYS.key("Enterprise"));
+        ValueEffects effects = new ValueEffects(Map.of("enterprise", new ValueEffects.Column(1, Map.of(enterprise, 0.75))));
+        Bundle withEffects = TinyBundles.create(store, 11, effects, caseKept);
+        Bundle without = TinyBundles.create(store, 11, ValueEffects.NONE, caseKept);
+        List<LeadRecord> leads = SyntheticLeads.events(40, 4).stream().map(LeadRecord::of).toList();
+        double slope = withEffects.manifest().calibration().effectsSlope();
+
+        try (LeadPredictor explained = LeadPredictor.open(withEffects, Device.cpu());
+             LeadPredictor plain = LeadPredictor.open(without, Device.cpu())) {
+            List<LeadScore> scores = explained.scoreRecords(leads, 3);
+            float[] plainProbabilities = plain.predictRecords(leads);
+            for (int i = 0; i < leads.size(); i++) {
+                boolean isEnterprise = "Enterprise".equals(leads.get(i).value("enterprise"));
+                assertThat(scores.get(i).reasons()).isEqualTo(isEnterprise
+                        ? List.of(new Reason("enterprise", "Enterprise", slope * 0.75)) : List.of());
+                assertThat(Calibration.logit(scores.get(i).probability()) - Calibration.logit(plainProbabilities[i]))
+                        .isCloseTo(isEnterprise ? slope * 0.75 : 0, within(1e-3));
+            }
+        }
+        assertThat(leads).anyMatch(lead -> "Enterprise".equals(lead.value("enterprise")));
     }
 
     @Test

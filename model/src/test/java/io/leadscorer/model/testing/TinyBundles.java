@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleWriter;
 import io.leadscorer.model.bundle.Manifest;
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
@@ -60,12 +60,16 @@ public final class TinyBundles {
     }
 
     public static Bundle create(Path store, long seed) {
-        return create(store, seed, IdEffects.NONE);
+        return create(store, seed, ValueEffects.NONE);
     }
 
     /** A bundle of this seed whose predictor adds {@code effects} (written as its id_effects.json unless empty). */
-    public static Bundle create(Path store, long seed, IdEffects effects) {
-        TextSpec spec = TextSpec.defaults().withMaxTokens(MAX_TOKENS);
+    public static Bundle create(Path store, long seed, ValueEffects effects) {
+        return create(store, seed, effects, TextSpec.defaults().withMaxTokens(MAX_TOKENS));
+    }
+
+    /** As {@link #create(Path, long, ValueEffects)}, with lead text (and the effects' keys) of this spec. */
+    public static Bundle create(Path store, long seed, ValueEffects effects, TextSpec spec) {
         try (BundleWriter writer = BundleWriter.begin(store)) {
             Path staging = writer.staging();
             Path tokenizerFile = staging.resolve(LeadPredictor.TOKENIZER_FILE);
@@ -80,7 +84,7 @@ public final class TinyBundles {
             Path weights = staging.resolve(LeadPredictor.WEIGHTS_FILE);
             writeRandomWeights(config, seed, weights);
             if (!effects.isEmpty()) {
-                effects.write(staging.resolve(IdEffects.FILE));
+                effects.write(staging.resolve(ValueEffects.FILE));
             }
             writeReference(staging.resolve(ReferenceProfile.FILE_NAME), seed);
             writeTiers(staging.resolve(ScoreTiers.FILE_NAME), seed);

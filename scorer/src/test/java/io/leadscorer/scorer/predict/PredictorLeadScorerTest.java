@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Device;
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.model.bundle.Bundle;
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.EffectKeys;
+import io.leadscorer.model.effects.ValueEffects;
+import io.leadscorer.model.text.TextSpec;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.predict.LeadScore;
 import io.leadscorer.model.testing.TinyBundles;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PredictorLeadScorerTest {
+    private static final EffectKeys KEYS = new EffectKeys(TextSpec.defaults());
 
     @TempDir
     Path store;
@@ -64,9 +67,9 @@ class PredictorLeadScorerTest {
 
     @Test
     void eachLeadComesWithItsTierPercentileAndAsManyReasonsAsTheSettingsAsk() {
-        IdEffects effects = new IdEffects(Map.of(
-                "business_unit", new IdEffects.Column(1, Map.of(IdEffects.key("ID"), 0.5, IdEffects.key("IT"), -0.25)),
-                "enterprise", new IdEffects.Column(1, Map.of(IdEffects.key("Enterprise"), 0.75, IdEffects.key("SMB"), 0.125))));
+        ValueEffects effects = new ValueEffects(Map.of(
+                "business_unit", new ValueEffects.Column(1, Map.of(KEYS.key("ID"), 0.5, KEYS.key("IT"), -0.25)),
+                "enterprise", new ValueEffects.Column(1, Map.of(KEYS.key("Enterprise"), 0.75, KEYS.key("SMB"), 0.125))));
         Bundle bundle = TinyBundles.create(store, 3, effects);
         ActiveGeneration active = new ActiveGeneration();
         active.switchTo(Generations.of(bundle, 1, new ArrayList<>()));

@@ -9,7 +9,9 @@ import io.leadscorer.avro.Reason;
 import io.leadscorer.avro.ScoredLead;
 import ai.djl.Device;
 import io.leadscorer.model.bundle.Bundle;
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.EffectKeys;
+import io.leadscorer.model.effects.ValueEffects;
+import io.leadscorer.model.text.TextSpec;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.predict.LeadScore;
 import io.leadscorer.model.testing.TinyBundles;
@@ -48,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The scorer topology in a TopologyTestDriver with a fake scorer: batching, order, dead letters, outputs. */
 class ScorerTopologyTest {
+    private static final EffectKeys KEYS = new EffectKeys(TextSpec.defaults());
 
     private static final Instant EVENT_TIME = Instant.parse("2026-03-02T08:59:00Z");
 
@@ -92,9 +95,9 @@ class ScorerTopologyTest {
 
     @Test
     void scoresCarryTheBundlesTierPercentileAndReasons(@TempDir Path models) {
-        IdEffects effects = new IdEffects(Map.of(
-                "business_unit", new IdEffects.Column(1, Map.of(IdEffects.key("ID"), 0.5, IdEffects.key("IT"), -0.25)),
-                "enterprise", new IdEffects.Column(1, Map.of(IdEffects.key("Enterprise"), 0.75))));
+        ValueEffects effects = new ValueEffects(Map.of(
+                "business_unit", new ValueEffects.Column(1, Map.of(KEYS.key("ID"), 0.5, KEYS.key("IT"), -0.25)),
+                "enterprise", new ValueEffects.Column(1, Map.of(KEYS.key("Enterprise"), 0.75))));
         Bundle bundle = TinyBundles.create(models, 5, effects);
         ActiveGeneration active = Generations.serving(bundle);
         List<MqlEvent> leads = Leads.leads("explained", 6, EVENT_TIME);

@@ -34,8 +34,8 @@ public final class Baselines {
         BaselineResult targetEncoded = evaluate(new BoostedTreesBaseline(settings, training.seed(), training.threads(),
                 new OutOfFoldTargetEncoding(settings.targetEncodedColumns(), settings.targetEncodingFolds(),
                         settings.targetEncodingSmoothing(), training.seed())), parts, test);
-        BaselineResult valueEffects = training.idEffects().columns().isEmpty() ? null : evaluate(
-                new ValueEffectsBaseline(training.idEffects().columns(), training.idEffects().priorSds(), training.threads()),
+        BaselineResult valueEffects = training.valueEffects().columns().isEmpty() ? null : evaluate(
+                new ValueEffectsBaseline(training.valueEffects().columns(), training.valueEffects().priorSds(), training.threads()),
                 parts, test);
         return new BaselinesReport(parts.training().size(), parts.validation().size(), test.size(), logistic, trees,
                 targetEncoded, valueEffects);

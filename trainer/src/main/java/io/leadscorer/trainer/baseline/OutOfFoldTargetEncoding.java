@@ -1,6 +1,7 @@
 package io.leadscorer.trainer.baseline;
 
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.EffectKeys;
+import io.leadscorer.model.text.TextSpec;
 import io.leadscorer.trainer.data.LeadRow;
 
 import java.util.ArrayList;
@@ -16,9 +17,11 @@ import java.util.Random;
  * {@code (positives + smoothing * prior) / (rows + smoothing)}, and {@code log(1 + rows)}. A training row's rate
  * comes from the other folds only (out of fold), so a row never sees its own label; rows outside the training
  * split are encoded from all training rows. Counts carry no label and are taken over all training rows. A column may
- * be a cross of lead columns, keyed as the id effects key it ({@link IdEffects#key}).
+ * be a cross of lead columns, keyed as the value effects key it ({@link EffectKeys}, of the default lead text: a
+ * baseline writes no bundle).
  */
 final class OutOfFoldTargetEncoding {
+    private static final EffectKeys KEYS = new EffectKeys(TextSpec.defaults());
     private final List<String> columns;
     private final int folds;
     private final double smoothing;
@@ -77,7 +80,7 @@ final class OutOfFoldTargetEncoding {
     private float[] features(LeadRow row, List<Map<String, int[]>> rates) {
         float[] features = new float[width()];
         for (int c = 0; c < columns.size(); c++) {
-            String key = IdEffects.key(row.record(), columns.get(c));
+            String key = KEYS.key(row.record(), columns.get(c));
             int[] rate = key == null ? null : rates.get(c).get(key);
             int[] count = key == null ? null : all.get(c).get(key);
             double positives = rate == null ? 0 : rate[1];
@@ -97,7 +100,7 @@ final class OutOfFoldTargetEncoding {
                 if (excluded >= 0 && fold[i] == excluded) {
                     continue;
                 }
-                String key = IdEffects.key(rows.get(i).record(), column);
+                String key = KEYS.key(rows.get(i).record(), column);
                 if (key != null) {
                     int[] counts = byValue.computeIfAbsent(key, k -> new int[2]);
                     counts[0]++;

@@ -1,6 +1,6 @@
 package io.leadscorer.trainer.config;
 
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.ValueEffects;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -13,7 +13,7 @@ import java.util.List;
  * The baselines of `trainer baselines`: one-hot logistic regression (Tribuo, AdaGrad SGD) and
  * gradient-boosted trees (XGBoost4J) with early stopping on the validation split, plain and with
  * out-of-fold target encoding and counts of the id columns named in {@code target-encoded-columns} (crosses of lead
- * columns allowed, as in the trainer's id effects).
+ * columns allowed, as in the trainer's value effects).
  */
 @ConfigurationProperties("trainer.baselines")
 public record BaselineSettings(
@@ -32,6 +32,6 @@ public record BaselineSettings(
 
     public BaselineSettings {
         targetEncodedColumns = targetEncodedColumns == null ? List.of() : List.copyOf(targetEncodedColumns);
-        targetEncodedColumns.forEach(IdEffects::parts);
+        targetEncodedColumns.forEach(ValueEffects::parts);
     }
 }

@@ -32,7 +32,7 @@ public record TrainingSettings(
         @NotNull @Valid Network network,
         @NotNull @Valid Optimization optimization,
         @NotNull @Valid PositiveStage positiveStage,
-        @NotNull @Valid IdEffects idEffects,
+        @NotNull @Valid ValueEffects valueEffects,
         @NotNull @Valid Reference reference,
         @NotNull @Valid Tiers tiers) {
 
@@ -121,18 +121,18 @@ public record TrainingSettings(
 
     /**
      * The columns (and crosses of columns) whose per-value effects on the log-odds are estimated beside the network:
-     * random effects on the training base rate (see IdEffectFit; empty or "none": off), weighed against the network by
+     * random effects on the training base rate (see ValueEffectFit; empty or "none": off), weighed against the network by
      * the calibration; the candidate prior standard deviations searched on the validation split, the first one the
      * start of the search; {@code outOfText}: the columns the network does not read (their effects stand in for them);
      * {@code refitWithValidation}: whether the bundle's effects are fitted again on the training and validation rows
      * together once the validation rows have chosen the priors, the calibration and the threshold.
      */
     @ConfigurationProperties("id-effects")
-    public record IdEffects(List<String> columns, List<@PositiveOrZero Double> priorSds, List<String> outOfText,
+    public record ValueEffects(List<String> columns, List<@PositiveOrZero Double> priorSds, List<String> outOfText,
                             boolean refitWithValidation) {
-        public IdEffects {
+        public ValueEffects {
             columns = columnList(columns);
-            columns.forEach(io.leadscorer.model.effects.IdEffects::parts);
+            columns.forEach(io.leadscorer.model.effects.ValueEffects::parts);
             priorSds = priorSds == null || priorSds.isEmpty() ? List.of(1.0) : List.copyOf(priorSds);
             outOfText = columnList(outOfText);
             outOfText.forEach(LeadColumns::byName);

@@ -1,6 +1,7 @@
 package io.leadscorer.trainer.effects;
 
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.EffectKeys;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.text.LeadRecord;
 
@@ -32,14 +33,14 @@ public final class PriorSearch {
      * @param heldOutLogLoss    the held-out log loss (calibrated) with them
      * @param withoutEffectsLogLoss the held-out log loss (calibrated) of the offsets alone
      */
-    public record Choice(IdEffects effects, double[] priorSds, double heldOutLogLoss, double withoutEffectsLogLoss) {}
+    public record Choice(ValueEffects effects, double[] priorSds, double heldOutLogLoss, double withoutEffectsLogLoss) {}
 
-    private final IdEffectFit fit;
+    private final ValueEffectFit fit;
     private final int[][] heldOutIndex;
     private final double[] heldOutOffsets;
     private final boolean[] heldOutLabels;
 
-    public PriorSearch(IdEffectFit fit, List<? extends LeadRecord> heldOut, double[] heldOutOffsets, boolean[] heldOutLabels) {
+    public PriorSearch(ValueEffectFit fit, List<? extends LeadRecord> heldOut, double[] heldOutOffsets, boolean[] heldOutLabels) {
         this.fit = fit;
         this.heldOutIndex = fit.index(heldOut);
         this.heldOutOffsets = heldOutOffsets.clone();
@@ -50,16 +51,17 @@ public final class PriorSearch {
      * The search of value effects as a model of their own: fitted on the training leads with their base rate as every
      * lead's offset, judged on the held-out leads with the same offset.
      */
-    public static PriorSearch onBaseRate(List<String> columns, List<? extends LeadRecord> training, boolean[] trainingLabels,
-                                         List<? extends LeadRecord> heldOut, boolean[] heldOutLabels) {
-        IdEffectFit fit = new IdEffectFit(columns, training,
-                IdEffectFit.baseRateOffsets(trainingLabels, trainingLabels.length), trainingLabels);
-        return new PriorSearch(fit, heldOut, IdEffectFit.baseRateOffsets(trainingLabels, heldOut.size()), heldOutLabels);
+    public static PriorSearch onBaseRate(List<String> columns, EffectKeys keys, List<? extends LeadRecord> training,
+                                         boolean[] trainingLabels, List<? extends LeadRecord> heldOut,
+                                         boolean[] heldOutLabels) {
+        ValueEffectFit fit = new ValueEffectFit(columns, keys, training,
+                ValueEffectFit.baseRateOffsets(trainingLabels, trainingLabels.length), trainingLabels);
+        return new PriorSearch(fit, heldOut, ValueEffectFit.baseRateOffsets(trainingLabels, heldOut.size()), heldOutLabels);
     }
 
     /**
      * Searches {@code candidates} for each of {@code columns} id columns, starting from the first candidate. A
-     * candidate is judged with its column refitted and the others held ({@link IdEffectFit#withColumn}); a better one
+     * candidate is judged with its column refitted and the others held ({@link ValueEffectFit#withColumn}); a better one
      * is kept after a sweep over all columns, and the final choice is fitted in full. The candidates of one column
      * are tried on up to {@code threads} threads at once; the choice is the same as one after the other (the lowest
      * loss, the earlier candidate on a tie).
@@ -76,17 +78,17 @@ public final class PriorSearch {
     private Choice choose(int columns, double[] candidates, ExecutorService pool) {
         double[] start = new double[columns];
         Arrays.fill(start, candidates[0]);
-        IdEffectFit.Fitted best = fit.fitted(start);
+        ValueEffectFit.Fitted best = fit.fitted(start);
         double bestLoss = logLoss(best);
         for (int round = 0; round < ROUNDS; round++) {
             for (int c = 0; c < columns; c++) {
-                IdEffectFit.Fitted from = best;
+                ValueEffectFit.Fitted from = best;
                 int column = c;
                 List<Callable<Trial>> trials = new ArrayList<>();
                 for (double candidate : candidates) {
                     if (candidate != from.priorSds()[c]) {
                         trials.add(() -> {
-                            IdEffectFit.Fitted trial = fit.withColumn(from, column, candidate);
+                            ValueEffectFit.Fitted trial = fit.withColumn(from, column, candidate);
                             return new Trial(trial, logLoss(trial));
                         });
                     }
@@ -104,7 +106,7 @@ public final class PriorSearch {
             }
         }
         double[] sds = best.priorSds();
-        IdEffectFit.Fitted chosen = fit.fitted(sds);
+        ValueEffectFit.Fitted chosen = fit.fitted(sds);
         double chosenLoss = logLoss(chosen);
         double without = logLoss(new double[heldOutOffsets.length]);
         if (without <= chosenLoss) {
@@ -115,7 +117,7 @@ public final class PriorSearch {
         return new Choice(fit.effects(chosen), sds, chosenLoss, without);
     }
 
-    private record Trial(IdEffectFit.Fitted fitted, double loss) {}
+    private record Trial(ValueEffectFit.Fitted fitted, double loss) {}
 
     private static List<Trial> all(ExecutorService pool, List<Callable<Trial>> trials) {
         try {
@@ -126,14 +128,14 @@ public final class PriorSearch {
             return done;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while fitting id effects", e);
+            throw new IllegalStateException("interrupted while fitting value effects", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
-    private double logLoss(IdEffectFit.Fitted fitted) {
-        return logLoss(IdEffectFit.shifts(fitted, heldOutIndex));
+    private double logLoss(ValueEffectFit.Fitted fitted) {
+        return logLoss(ValueEffectFit.shifts(fitted, heldOutIndex));
     }
 
     /** Mean held-out log loss of the offsets plus these shifts, Platt-calibrated on the same leads. */

@@ -11,7 +11,8 @@ import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.predict.LeadPredictor;
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.EffectKeys;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.reference.ReferenceProfile;
 import io.leadscorer.model.text.IdRates;
 import io.leadscorer.model.text.LeadColumns;
@@ -31,8 +32,8 @@ import io.leadscorer.trainer.data.InputException;
 import io.leadscorer.trainer.data.LeadRow;
 import io.leadscorer.trainer.data.LeadTable;
 import io.leadscorer.trainer.data.StratifiedSplit;
-import io.leadscorer.trainer.effects.IdEffectFit;
-import io.leadscorer.trainer.effects.IdEffectsReport;
+import io.leadscorer.trainer.effects.ValueEffectFit;
+import io.leadscorer.trainer.effects.ValueEffectsReport;
 import io.leadscorer.trainer.effects.PriorSearch;
 import io.leadscorer.trainer.evaluate.BinaryMetrics;
 import io.leadscorer.trainer.evaluate.ScoredLabels;
@@ -70,7 +71,7 @@ import java.util.function.Function;
 
 /**
  * The training pipeline, step by step as the seed did it: read, split, augment, prune, tokenize, train in two
- * stages, learn the id effects, calibrate, choose the threshold, evaluate, plot, record the reference distributions
+ * stages, learn the value effects, calibrate, choose the threshold, evaluate, plot, record the reference distributions
  * and publish the bundle atomically. A failure at any step leaves no bundle behind (the staging directory is deleted).
  */
 @Singleton
@@ -119,10 +120,11 @@ public final class TrainingPipeline {
         if (base.isPresent()) {
             maxTokens = Math.min(maxTokens, base.get().config().maxPositionEmbeddings());
         }
-        TextSpec spec = TextSpec.defaults().withDropped(pruning.dropped()).withDropped(idEffectColumnsOutOfText())
+        TextSpec spec = TextSpec.defaults().withDropped(pruning.dropped()).withDropped(valueEffectColumnsOutOfText())
                 .withMaxTokens(maxTokens)
                 .withColumnDigits(settings.text().columnDigits())
                 .withIdRates(settings.text().idRateColumns(), settings.text().idRareBelow());
+        EffectKeys effectKeys = new EffectKeys(spec);
         OutOfFoldText text = OutOfFoldText.fit(LeadText.forSpec(spec), parts.training(), settings.text().idRateFolds(),
                 settings.text().idRateSmoothing(), settings.seed());
 
@@ -171,16 +173,16 @@ public final class TrainingPipeline {
                             settings.optimization().evalBatchSize());
                     // effects: fitted on the training rows, judged on the validation rows (calibration and
                     // threshold too); served: what the bundle gets, refitted on both splits when the settings say so
-                    IdEffects effects = IdEffects.NONE;
-                    IdEffects served = IdEffects.NONE;
-                    IdEffectsReport effectsReport = null;
-                    if (!settings.idEffects().columns().isEmpty()) {
+                    ValueEffects effects = ValueEffects.NONE;
+                    ValueEffects served = ValueEffects.NONE;
+                    ValueEffectsReport effectsReport = null;
+                    if (!settings.valueEffects().columns().isEmpty()) {
                         long effectsStarted = System.nanoTime();
-                        PriorSearch.Choice choice = searchIdEffects(parts);
+                        PriorSearch.Choice choice = searchValueEffects(parts, effectKeys);
                         effects = choice.effects();
-                        boolean refit = settings.idEffects().refitWithValidation();
-                        served = refit ? refitIdEffects(parts, choice.priorSds()) : effects;
-                        effectsReport = IdEffectsReport.of(settings.idEffects().columns(), choice, served, refit,
+                        boolean refit = settings.valueEffects().refitWithValidation();
+                        served = refit ? refitValueEffects(parts, effectKeys, choice.priorSds()) : effects;
+                        effectsReport = ValueEffectsReport.of(settings.valueEffects().columns(), choice, served, refit,
                                 (System.nanoTime() - effectsStarted) / 1e9);
                         console.printf(Locale.ROOT, "value effects: prior sd %s; validation log loss %.4f at the base rate, "
                                         + "%.4f with the effects alone%s (%.0f s)%n",
@@ -189,7 +191,7 @@ public final class TrainingPipeline {
                     }
                     // the served probability is the calibrated one, network and effects each with its own slope, and
                     // the threshold is chosen on that scale
-                    double[] shifts = effects.shifts(LeadRow.records(parts.validation()));
+                    double[] shifts = effects.shifts(LeadRow.records(parts.validation()), effectKeys);
                     Calibration calibration = Calibration.fitPlatt(raw, shifts, validation.labels());
                     CalibrationReport calibrationReport = CalibrationReport.of(calibration, raw, shifts,
                             validation.labels(), settings.seed());
@@ -206,7 +208,7 @@ public final class TrainingPipeline {
                     config.write(staging.resolve(CONFIG));
                     text.rates().ifPresent(rates -> rates.write(staging.resolve(IdRates.FILE)));
                     if (!served.isEmpty()) {
-                        served.write(staging.resolve(IdEffects.FILE));
+                        served.write(staging.resolve(ValueEffects.FILE));
                     }
                     BertWeights.save(network, staging.resolve(WEIGHTS));
                     Files.write(staging.resolve(ReferenceProfile.FILE_NAME),
@@ -240,8 +242,8 @@ public final class TrainingPipeline {
     }
 
     /** The columns the network does not read: those of the settings' out-of-text whose value effects stand in. */
-    private List<String> idEffectColumnsOutOfText() {
-        return settings.idEffects().outOfText().stream().filter(settings.idEffects().columns()::contains).toList();
+    private List<String> valueEffectColumnsOutOfText() {
+        return settings.valueEffects().outOfText().stream().filter(settings.valueEffects().columns()::contains).toList();
     }
 
     /**
@@ -250,11 +252,12 @@ public final class TrainingPipeline {
      * overconfident, which left effects fitted on its logit too small (docs/experiments/trainer-quality.md,
      * "Value effects of every column"); the calibration then weighs the two on the validation rows.
      */
-    private PriorSearch.Choice searchIdEffects(StratifiedSplit.Parts parts) {
-        List<String> columns = settings.idEffects().columns();
-        return PriorSearch.onBaseRate(columns, LeadRow.records(parts.training()), LeadRow.labels(parts.training()),
-                        LeadRow.records(parts.validation()), LeadRow.labels(parts.validation()))
-                .choose(columns.size(), settings.idEffects().priorSds().stream().mapToDouble(Double::doubleValue).toArray(),
+    private PriorSearch.Choice searchValueEffects(StratifiedSplit.Parts parts, EffectKeys keys) {
+        List<String> columns = settings.valueEffects().columns();
+        return PriorSearch.onBaseRate(columns, keys, LeadRow.records(parts.training()),
+                        LeadRow.labels(parts.training()), LeadRow.records(parts.validation()),
+                        LeadRow.labels(parts.validation()))
+                .choose(columns.size(), settings.valueEffects().priorSds().stream().mapToDouble(Double::doubleValue).toArray(),
                         settings.threads());
     }
 
@@ -263,11 +266,11 @@ public final class TrainingPipeline {
      * value for the bundle, after the validation rows have chosen the priors, the calibration and the threshold with
      * effects fitted without them.
      */
-    private IdEffects refitIdEffects(StratifiedSplit.Parts parts, double[] priorSds) {
+    private ValueEffects refitValueEffects(StratifiedSplit.Parts parts, EffectKeys keys, double[] priorSds) {
         List<LeadRow> both = new ArrayList<>(parts.training());
         both.addAll(parts.validation());
-        return new IdEffectFit(settings.idEffects().columns(), LeadRow.records(both),
-                IdEffectFit.baseRateOffsets(LeadRow.labels(parts.training()), both.size()), LeadRow.labels(both))
+        return new ValueEffectFit(settings.valueEffects().columns(), keys, LeadRow.records(both),
+                ValueEffectFit.baseRateOffsets(LeadRow.labels(parts.training()), both.size()), LeadRow.labels(both))
                 .fit(priorSds);
     }
 
@@ -373,8 +376,8 @@ public final class TrainingPipeline {
         map.put("training_seconds", report.trainingSeconds());
         map.put("ece_uncalibrated", report.calibration().eceUncalibrated());
         map.put("ece_calibrated", report.calibration().eceCalibrated());
-        if (report.idEffects() != null) {
-            map.put("id_effect_prior_sds", report.idEffects().priorSds());
+        if (report.valueEffects() != null) {
+            map.put("id_effect_prior_sds", report.valueEffects().priorSds());
         }
         return map;
     }

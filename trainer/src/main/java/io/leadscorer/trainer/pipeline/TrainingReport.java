@@ -2,7 +2,7 @@ package io.leadscorer.trainer.pipeline;
 
 import io.leadscorer.trainer.calibrate.CalibrationReport;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.leadscorer.trainer.effects.IdEffectsReport;
+import io.leadscorer.trainer.effects.ValueEffectsReport;
 import io.leadscorer.trainer.evaluate.BinaryMetrics;
 import io.leadscorer.trainer.train.EpochRecord;
 import io.micronaut.serde.annotation.Serdeable;
@@ -27,7 +27,7 @@ public record TrainingReport(
         @JsonProperty("column_importances") Map<String, Double> columnImportances,
         @JsonProperty("training_seconds") double trainingSeconds,
         @JsonProperty("calibration") CalibrationReport calibration,
-        @JsonProperty("id_effects") IdEffectsReport idEffects) {
+        @JsonProperty("id_effects") ValueEffectsReport valueEffects) {
 
     /** Row counts through the pipeline. */
     @Serdeable

@@ -7,7 +7,8 @@ import io.leadscorer.avro.ModelAction;
 import io.leadscorer.avro.ModelCommand;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleWriter;
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.EffectKeys;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.reference.ColumnReference;
@@ -74,7 +75,7 @@ class TrainCommandIntegrationTest {
     private Path data;
     private TrainerRun run;
     private Bundle bundle;
-    /** The same run but for the refit: the bundle's id effects are those the validation figures were measured with. */
+    /** The same run but for the refit: the bundle's value effects are those the validation figures were measured with. */
     private Bundle trainingRowsOnly;
 
     @BeforeAll
@@ -111,7 +112,7 @@ class TrainCommandIntegrationTest {
         assertThat(bundle.modelId()).matches("\\d{8}T\\d{6}Z-[0-9a-f]{8}").isEqualTo(bundle.dir().getFileName().toString());
         assertThat(bundle.manifest().files().keySet()).containsExactlyInAnyOrder("config.json", "tokenizer.json",
                 "model.safetensors", "metrics.json", TrainingPlots.LOSS, TrainingPlots.F1, TrainingPlots.PR_CURVE,
-                TrainingPlots.RELIABILITY, IdEffects.FILE, ReferenceProfile.FILE_NAME, ScoreTiers.FILE_NAME);
+                TrainingPlots.RELIABILITY, ValueEffects.FILE, ReferenceProfile.FILE_NAME, ScoreTiers.FILE_NAME);
         try (Stream<Path> entries = Files.list(store)) {
             assertThat(entries.map(p -> p.getFileName().toString()))
                     .containsExactly(bundle.modelId())
@@ -214,18 +215,19 @@ class TrainCommandIntegrationTest {
     }
 
     @Test
-    void learnsTheIdEffectsFromTrainingRowsRefitsThemWithValidationRowsAndRecordsTheChosenPriors() throws IOException {
-        IdEffects effects = IdEffects.read(bundle.bytes(IdEffects.FILE), "test");
-        IdEffects fromTraining = IdEffects.read(trainingRowsOnly.bytes(IdEffects.FILE), "test");
+    void learnsTheValueEffectsFromTrainingRowsRefitsThemWithValidationRowsAndRecordsTheChosenPriors() throws IOException {
+        ValueEffects effects = ValueEffects.read(bundle.bytes(ValueEffects.FILE), "test");
+        ValueEffects fromTraining = ValueEffects.read(trainingRowsOnly.bytes(ValueEffects.FILE), "test");
+        EffectKeys keys = new EffectKeys(bundle.manifest().text());
         // every lead column and the three crosses of application.yml
         List<String> columns = new ArrayList<>(LeadColumns.NAMES);
         columns.addAll(List.of("product_category*business_area", "customer_position*inquiry_type", "enterprise*bant_submit"));
         assertThat(effects.columns()).containsOnlyKeys(columns);
         StratifiedSplit.Parts parts = new StratifiedSplit(0.2, 42).split(new CsvLeadReader().read(data).rows());
         for (String column : columns) {
-            java.util.Set<String> trainingValues = values(parts.training(), column);
+            java.util.Set<String> trainingValues = values(parts.training(), column, keys);
             java.util.Set<String> bothValues = new java.util.HashSet<>(trainingValues);
-            bothValues.addAll(values(parts.validation(), column));
+            bothValues.addAll(values(parts.validation(), column, keys));
             if (trainingValues.isEmpty()) {
                 // a column the simulator always leaves empty has no effects
                 assertThat(effects.columns().get(column).effects()).isEmpty();
@@ -239,10 +241,10 @@ class TrainCommandIntegrationTest {
         // a company seen only in validation has no effect from the training rows, and one after the refit
         LeadRow validationOnly = parts.validation().stream()
                 .filter(row -> !fromTraining.columns().get("customer_idx").effects()
-                        .containsKey(IdEffects.key(row.record().value("customer_idx"))))
+                        .containsKey(keys.key(row.record().value("customer_idx"))))
                 .findFirst().orElseThrow();
         assertThat(effects.columns().get("customer_idx").effects())
-                .containsKey(IdEffects.key(validationOnly.record().value("customer_idx")));
+                .containsKey(keys.key(validationOnly.record().value("customer_idx")));
 
         JsonNode metrics = JSON.readTree(bundle.file("metrics.json").toFile());
         assertThat(metrics.at("/id_effects/prior_sds/customer_idx").asDouble())
@@ -303,9 +305,9 @@ class TrainCommandIntegrationTest {
         assertThat(result.share()).as(result.toString()).isGreaterThanOrEqualTo(0.9);
     }
 
-    private static java.util.Set<String> values(List<LeadRow> rows, String column) {
+    private static java.util.Set<String> values(List<LeadRow> rows, String column, EffectKeys keys) {
         java.util.Set<String> values = new java.util.HashSet<>();
-        rows.stream().map(row -> IdEffects.key(row.record(), column)).filter(java.util.Objects::nonNull).forEach(values::add);
+        rows.stream().map(row -> keys.key(row.record(), column)).filter(java.util.Objects::nonNull).forEach(values::add);
         return values;
     }
 

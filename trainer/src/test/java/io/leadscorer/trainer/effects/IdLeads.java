@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Labelled leads drawn from the model the id effects assume: log-odds = offset + company effect + owner effect, with
+ * Labelled leads drawn from the model the value effects assume: log-odds = offset + company effect + owner effect, with
  * Zipf-distributed rows per company and normal effects of known standard deviations, so a test can compare what is
  * estimated with what generated the labels.
  */

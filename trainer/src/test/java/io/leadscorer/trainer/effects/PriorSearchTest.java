@@ -1,11 +1,14 @@
 package io.leadscorer.trainer.effects;
 
+import io.leadscorer.model.effects.EffectKeys;
+import io.leadscorer.model.text.TextSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PriorSearchTest {
+    private static final EffectKeys KEYS = new EffectKeys(TextSpec.defaults());
 
     private static final List<String> COLUMNS = List.of("customer_idx", "lead_owner");
     private static final double[] CANDIDATES = {1.0, 0, 0.25, 0.5, 1.5, 2.5};
@@ -38,13 +41,13 @@ class PriorSearchTest {
     void fallsBackToNoEffectsWhenEveryCandidateIsWorseThanTheNetworkAlone() {
         IdLeads training = new IdLeads(10_000, 200, 20, 0, 0, 23);
         IdLeads heldOut = sameWorld(training, 5_000, 24);
-        IdEffectFit fit = new IdEffectFit(COLUMNS, training.leads, training.offsets, training.labels);
+        ValueEffectFit fit = new ValueEffectFit(COLUMNS, KEYS, training.leads, training.offsets, training.labels);
 
         PriorSearch.Choice choice = new PriorSearch(fit, heldOut.leads, heldOut.offsets, heldOut.labels)
                 .choose(COLUMNS.size(), new double[] {2.0, 3.0}, 1);
 
         assertThat(choice.priorSds()).containsExactly(0, 0);
-        assertThat(choice.effects().shifts(heldOut.leads)).containsOnly(0.0);
+        assertThat(choice.effects().shifts(heldOut.leads, KEYS)).containsOnly(0.0);
         assertThat(choice.heldOutLogLoss()).isEqualTo(choice.withoutEffectsLogLoss());
     }
 
@@ -52,7 +55,7 @@ class PriorSearchTest {
     void choosesTheSameOnOneThreadAsOnSeveral() {
         IdLeads training = new IdLeads(6_000, 150, 300, 1.5, 0.6, 31);
         IdLeads heldOut = sameWorld(training, 3_000, 32);
-        IdEffectFit fit = new IdEffectFit(COLUMNS, training.leads, training.offsets, training.labels);
+        ValueEffectFit fit = new ValueEffectFit(COLUMNS, KEYS, training.leads, training.offsets, training.labels);
         PriorSearch search = new PriorSearch(fit, heldOut.leads, heldOut.offsets, heldOut.labels);
 
         PriorSearch.Choice one = search.choose(COLUMNS.size(), CANDIDATES, 1);
@@ -64,7 +67,7 @@ class PriorSearchTest {
     }
 
     private static PriorSearch.Choice search(IdLeads training, IdLeads heldOut) {
-        IdEffectFit fit = new IdEffectFit(COLUMNS, training.leads, training.offsets, training.labels);
+        ValueEffectFit fit = new ValueEffectFit(COLUMNS, KEYS, training.leads, training.offsets, training.labels);
         return new PriorSearch(fit, heldOut.leads, heldOut.offsets, heldOut.labels).choose(COLUMNS.size(), CANDIDATES, 2);
     }
 

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadscorer.model.bundle.Bundle;
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
@@ -99,9 +99,9 @@ class TrainingPipelineIntegrationTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         Bundle bundle = Bundle.open(Path.of(run.lastLine()));
-        // without id effects the bundle has none to add, and only the pruning drops columns
-        assertThat(bundle.has(IdEffects.FILE)).isFalse();
-        assertThat(run.err()).doesNotContain("id effects:");
+        // without value effects the bundle has none to add, and only the pruning drops columns
+        assertThat(bundle.has(ValueEffects.FILE)).isFalse();
+        assertThat(run.err()).doesNotContain("value effects:");
         assertThat(bundle.manifest().text().droppedColumns()).hasSize(5);
         assertThat(bundle.manifest().text().idRateColumns()).containsExactly("customer_idx", "lead_owner");
         assertThat(bundle.manifest().files()).containsKey(IdRates.FILE);

@@ -1,9 +1,11 @@
 package io.leadscorer.trainer.effects;
 
+import io.leadscorer.model.effects.EffectKeys;
+import io.leadscorer.model.text.TextSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.text.LeadRecord;
 
 import java.util.ArrayList;
@@ -12,14 +14,15 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class IdEffectFitTest {
+class ValueEffectFitTest {
+    private static final EffectKeys KEYS = new EffectKeys(TextSpec.defaults());
 
     private static final List<String> COLUMNS = List.of("customer_idx", "lead_owner");
 
     @Test
     void recoversTheEffectsOfCompaniesAndOwnersThatGeneratedTheLabels() {
         IdLeads data = new IdLeads(30_000, 500, 40, 1.5, 0.8, 1);
-        IdEffects effects = new IdEffectFit(COLUMNS, data.leads, data.offsets, data.labels).fit(new double[] {1.5, 0.8});
+        ValueEffects effects = new ValueEffectFit(COLUMNS, KEYS, data.leads, data.offsets, data.labels).fit(new double[] {1.5, 0.8});
 
         List<double[]> companies = new ArrayList<>();
         for (int c = 0; c < data.companyEffects.length; c++) {
@@ -58,7 +61,7 @@ class IdEffectFitTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = labels.get(i);
         }
-        IdEffects effects = new IdEffectFit(List.of("customer_idx"), leads, offsets, y).fit(new double[] {1.0});
+        ValueEffects effects = new ValueEffectFit(List.of("customer_idx"), KEYS, leads, offsets, y).fit(new double[] {1.0});
 
         double few = effect(effects, "customer_idx", 1);
         double many = effect(effects, "customer_idx", 2);
@@ -66,10 +69,10 @@ class IdEffectFitTest {
         assertThat(few).isPositive();
         assertThat(many).isGreaterThan(few);
         assertThat(effects.columns().get("customer_idx").effects()).containsOnlyKeys("1", "2");
-        assertThat(effects.shift(company(3L))).isZero();
-        assertThat(effects.shift(company(null))).isZero();
+        assertThat(effects.shift(company(3L), KEYS)).isZero();
+        assertThat(effects.shift(company(null), KEYS)).isZero();
 
-        IdEffects none = new IdEffectFit(List.of("customer_idx"), leads, offsets, y).fit(new double[] {0});
+        ValueEffects none = new ValueEffectFit(List.of("customer_idx"), KEYS, leads, offsets, y).fit(new double[] {0});
         assertThat(none.columns().get("customer_idx").effects().values()).containsOnly(0.0);
     }
 
@@ -96,22 +99,22 @@ class IdEffectFitTest {
             labels[i] = random.nextDouble() < 1 / (1 + Math.exp(-(offsets[i] + truth[i])));
         }
         String cross = "product_category*business_area";
-        IdEffects crossed = new IdEffectFit(List.of(cross), leads, offsets, labels).fit(new double[] {1.2});
-        IdEffects parts = new IdEffectFit(List.of("product_category", "business_area"), leads, offsets, labels)
+        ValueEffects crossed = new ValueEffectFit(List.of(cross), KEYS, leads, offsets, labels).fit(new double[] {1.2});
+        ValueEffects parts = new ValueEffectFit(List.of("product_category", "business_area"), KEYS, leads, offsets, labels)
                 .fit(new double[] {1.2, 1.2});
 
         assertThat(crossed.columns().get(cross).effects()).hasSize(200).containsKey("c3 | a7");
-        assertThat(correlation(truth, crossed.shifts(leads))).isGreaterThan(0.85);
-        assertThat(correlation(truth, parts.shifts(leads))).isLessThan(0.5);
-        assertThatThrownBy(() -> new IdEffectFit(List.of("product_category*area"), leads, offsets, labels))
+        assertThat(correlation(truth, crossed.shifts(leads, KEYS))).isGreaterThan(0.85);
+        assertThat(correlation(truth, parts.shifts(leads, KEYS))).isLessThan(0.5);
+        assertThatThrownBy(() -> new ValueEffectFit(List.of("product_category*area"), KEYS, leads, offsets, labels))
                 .hasMessageContaining("'area'");
     }
 
     @Test
     void theSameLeadsGiveTheSameEffects() {
         IdLeads data = new IdLeads(5_000, 200, 10, 1.0, 0.5, 2);
-        IdEffects first = new IdEffectFit(COLUMNS, data.leads, data.offsets, data.labels).fit(new double[] {1, 0.5});
-        IdEffects second = new IdEffectFit(COLUMNS, data.leads, data.offsets, data.labels).fit(new double[] {1, 0.5});
+        ValueEffects first = new ValueEffectFit(COLUMNS, KEYS, data.leads, data.offsets, data.labels).fit(new double[] {1, 0.5});
+        ValueEffects second = new ValueEffectFit(COLUMNS, KEYS, data.leads, data.offsets, data.labels).fit(new double[] {1, 0.5});
         assertThat(second).isEqualTo(first);
     }
 
@@ -122,13 +125,13 @@ class IdEffectFitTest {
         IdLeads unseen = new IdLeads(200, 1_000, 500, 1.0, 0.5, 9);
         List<LeadRecord> leads = new ArrayList<>(other.leads);
         leads.addAll(unseen.leads);
-        IdEffectFit fit = new IdEffectFit(COLUMNS, data.leads, data.offsets, data.labels);
-        IdEffectFit.Fitted fitted = fit.fitted(new double[] {1.0, 0.5});
+        ValueEffectFit fit = new ValueEffectFit(COLUMNS, KEYS, data.leads, data.offsets, data.labels);
+        ValueEffectFit.Fitted fitted = fit.fitted(new double[] {1.0, 0.5});
 
-        assertThat(IdEffectFit.shifts(fitted, fit.index(leads))).containsExactly(fit.effects(fitted).shifts(leads));
+        assertThat(ValueEffectFit.shifts(fitted, fit.index(leads))).containsExactly(fit.effects(fitted).shifts(leads, KEYS));
         assertThat(fit.effects(fitted)).isEqualTo(fit.fit(new double[] {1.0, 0.5}));
 
-        IdEffects stepped = fit.effects(fit.withColumn(fitted, 1, 2.0));
+        ValueEffects stepped = fit.effects(fit.withColumn(fitted, 1, 2.0));
         assertThat(stepped.columns().get("customer_idx")).isEqualTo(fit.effects(fitted).columns().get("customer_idx"));
         assertThat(stepped.columns().get("lead_owner").priorSd()).isEqualTo(2.0);
         assertThat(stepped.columns().get("lead_owner").effects())
@@ -138,9 +141,9 @@ class IdEffectFitTest {
     @Test
     void refusesMismatchedInputs() {
         IdLeads data = new IdLeads(100, 10, 2, 1, 1, 3);
-        assertThatThrownBy(() -> new IdEffectFit(COLUMNS, data.leads, new double[3], data.labels))
+        assertThatThrownBy(() -> new ValueEffectFit(COLUMNS, KEYS, data.leads, new double[3], data.labels))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 offsets");
-        IdEffectFit fit = new IdEffectFit(COLUMNS, data.leads, data.offsets, data.labels);
+        ValueEffectFit fit = new ValueEffectFit(COLUMNS, KEYS, data.leads, data.offsets, data.labels);
         assertThatThrownBy(() -> fit.fit(new double[] {1})).hasMessageContaining("1 prior standard deviations for 2 columns");
     }
 
@@ -148,7 +151,7 @@ class IdEffectFitTest {
         return column -> column.equals("customer_idx") ? id : null;
     }
 
-    private static double effect(IdEffects effects, String column, long id) {
+    private static double effect(ValueEffects effects, String column, long id) {
         Map<String, Double> values = effects.columns().get(column).effects();
         return values.getOrDefault(Long.toString(id), 0.0);
     }

@@ -1,14 +1,14 @@
 package io.leadscorer.trainer.effects;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.ValueEffects;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the id-effects step of a training run chose and measured, for metrics.json.
+ * What the value-effects step of a training run chose and measured, for metrics.json.
  *
  * @param priorSds                      the chosen prior standard deviation per column
  * @param values                        per column, the values that got an effect in the bundle (those with rows)
@@ -20,7 +20,7 @@ import java.util.Map;
  * @param seconds                       the step's time: scoring the training rows, the search and the fit
  */
 @Serdeable
-public record IdEffectsReport(
+public record ValueEffectsReport(
         @JsonProperty("prior_sds") Map<String, Double> priorSds,
         @JsonProperty("values") Map<String, Integer> values,
         @JsonProperty("validation_log_loss_without") double validationLogLossWithout,
@@ -29,7 +29,7 @@ public record IdEffectsReport(
         @JsonProperty("seconds") double seconds) {
 
     /** The report of a search's choice, with the effects the bundle serves ({@code served}). */
-    public static IdEffectsReport of(List<String> columns, PriorSearch.Choice choice, IdEffects served,
+    public static ValueEffectsReport of(List<String> columns, PriorSearch.Choice choice, ValueEffects served,
                                      boolean refittedWithValidation, double seconds) {
         Map<String, Double> sds = new java.util.LinkedHashMap<>();
         Map<String, Integer> values = new java.util.LinkedHashMap<>();
@@ -37,7 +37,7 @@ public record IdEffectsReport(
             sds.put(columns.get(c), choice.priorSds()[c]);
             values.put(columns.get(c), served.columns().get(columns.get(c)).effects().size());
         }
-        return new IdEffectsReport(sds, values, choice.withoutEffectsLogLoss(), choice.heldOutLogLoss(),
+        return new ValueEffectsReport(sds, values, choice.withoutEffectsLogLoss(), choice.heldOutLogLoss(),
                 refittedWithValidation, seconds);
     }
 }

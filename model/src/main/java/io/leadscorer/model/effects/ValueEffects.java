@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.text.LeadColumns;
 import io.leadscorer.model.text.LeadRecord;
-import io.leadscorer.model.text.LeadText;
-import io.leadscorer.model.text.TextSpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -34,25 +31,24 @@ import java.util.regex.Pattern;
  * ({@code product_category*business_area}): its values are the combinations of the parts' values, for an interaction
  * that no single column carries (does this product fit this vertical); a lead missing any part has no value there.
  *
- * @param columns per column, its prior standard deviation and its values' effects (values as
- *                {@link LeadText#value(Object)} writes them; a cross's parts joined by {@link #CROSS_VALUE})
+ * @param columns per column, its prior standard deviation and its values' effects (values as {@link EffectKeys} write
+ *                them with the bundle's text spec; a cross's parts joined by {@link #CROSS_VALUE})
  */
-public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
+public record ValueEffects(@JsonProperty("columns") Map<String, Column> columns) {
 
     /** The bundle file that holds the effects. */
     public static final String FILE = "id_effects.json";
     /** No effects: what bundles written before them serve. */
-    public static final IdEffects NONE = new IdEffects(Map.of());
+    public static final ValueEffects NONE = new ValueEffects(Map.of());
     /** What joins the lead columns of a crossed column's name. */
     public static final String CROSS = "*";
     /** What joins the parts of a crossed column's value. */
     public static final String CROSS_VALUE = " | ";
     private static final Pattern CROSS_SPLIT = Pattern.compile(Pattern.quote(CROSS));
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final LeadText KEYS = LeadText.forSpec(TextSpec.defaults());
 
     /**
-     * One id column's effects.
+     * One column's effects.
      *
      * @param priorSd the standard deviation of the normal prior the effects were shrunk with
      * @param effects value to effect on the log-odds
@@ -72,9 +68,9 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
         }
     }
 
-    public IdEffects {
+    public ValueEffects {
         columns = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(columns, "columns")));
-        columns.keySet().forEach(IdEffects::parts);
+        columns.keySet().forEach(ValueEffects::parts);
     }
 
     /** The lead columns an effect column is made of: itself, or a cross's parts; an unknown name is an error. */
@@ -82,7 +78,7 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
         List<String> parts = List.of(split(column));
         for (String part : parts) {
             if (!LeadColumns.isKnown(part)) {
-                throw new IllegalArgumentException("id effect column '" + column + "' names '" + part
+                throw new IllegalArgumentException("value effect column '" + column + "' names '" + part
                         + "', which is not a lead column");
             }
         }
@@ -90,16 +86,16 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
     }
 
     /** The bundle's effects, or {@link #NONE} when it has no {@link #FILE}. */
-    public static IdEffects of(Bundle bundle) {
+    public static ValueEffects of(Bundle bundle) {
         return bundle.has(FILE) ? read(bundle.bytes(FILE), bundle.modelId() + "/" + FILE) : NONE;
     }
 
     /** The effects from their bytes; {@code source} names them in errors. */
-    public static IdEffects read(byte[] json, String source) {
+    public static ValueEffects read(byte[] json, String source) {
         try {
-            return JSON.readValue(json, IdEffects.class);
+            return JSON.readValue(json, ValueEffects.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read id effects " + source + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read value effects " + source + ": " + e.getMessage(), e);
         }
     }
 
@@ -107,7 +103,7 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
         try {
             JSON.writeValue(file.toFile(), this);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write id effects " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write value effects " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -116,45 +112,24 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
         return columns.isEmpty();
     }
 
-    /** The key of a cell value in {@link Column#effects}: the value as lead text writes it. */
-    public static String key(Object value) {
-        return KEYS.value(value);
-    }
-
-    /**
-     * The key of a lead's value in an effect column ({@link #parts} names it): the value as lead text writes it, a
-     * cross's parts joined by {@link #CROSS_VALUE}; null when the lead misses the value or any part of it.
-     */
-    public static String key(LeadRecord lead, String column) {
-        if (!isCross(column)) {
-            Object value = lead.value(column);
-            return value == null ? null : key(value);
-        }
-        StringJoiner joined = new StringJoiner(CROSS_VALUE);
-        for (String part : split(column)) {
-            Object value = lead.value(part);
-            if (value == null) {
-                return null;
-            }
-            joined.add(key(value));
-        }
-        return joined.toString();
-    }
-
     /** Whether an effect column is a cross of lead columns rather than one column. */
     public static boolean isCross(String column) {
         return column.contains(CROSS);
     }
 
-    private static String[] split(String column) {
+    /** The names of a column's parts, unchecked ({@link #parts} checks them). */
+    static String[] split(String column) {
         return CROSS_SPLIT.split(column, -1);
     }
 
-    /** What the lead's ids add to its log-odds: the sum of its values' effects (0 for a missing or unseen value). */
-    public double shift(LeadRecord lead) {
+    /**
+     * What the lead's values add to its log-odds: the sum of their effects (0 for a missing or unseen value), each
+     * value written as {@code keys} write it.
+     */
+    public double shift(LeadRecord lead, EffectKeys keys) {
         double shift = 0;
         for (Map.Entry<String, Column> column : columns.entrySet()) {
-            String key = key(lead, column.getKey());
+            String key = keys.key(lead, column.getKey());
             if (key != null) {
                 shift += column.getValue().effects().getOrDefault(key, 0.0);
             }
@@ -163,10 +138,10 @@ public record IdEffects(@JsonProperty("columns") Map<String, Column> columns) {
     }
 
     /** {@link #shift} of each lead, in order. */
-    public double[] shifts(List<? extends LeadRecord> leads) {
+    public double[] shifts(List<? extends LeadRecord> leads, EffectKeys keys) {
         double[] shifts = new double[leads.size()];
         for (int i = 0; i < shifts.length; i++) {
-            shifts[i] = shift(leads.get(i));
+            shifts[i] = shift(leads.get(i), keys);
         }
         return shifts;
     }

@@ -1,6 +1,7 @@
 package io.leadscorer.trainer.effects;
 
-import io.leadscorer.model.effects.IdEffects;
+import io.leadscorer.model.effects.EffectKeys;
+import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.text.LeadRecord;
 
@@ -11,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Estimates {@link IdEffects} from labelled leads: a logistic model whose log-odds are a fixed offset per lead (the
+ * Estimates {@link ValueEffects} from labelled leads: a logistic model whose log-odds are a fixed offset per lead (the
  * trainer gives the base rate, {@link #baseRateOffsets}) plus one random effect per value of each column, each effect
  * drawn from a normal prior with the column's standard deviation. Every value gets its exact posterior mean, computed
  * on a grid; the columns are alternated (each fitted with the others' current effects added to the offset) a few
  * times. A value with few rows is shrunk towards 0, and a value without rows keeps 0, so a company the training data
- * never saw adds nothing. A column may be a cross of lead columns ({@link IdEffects#CROSS}).
+ * never saw adds nothing. A column may be a cross of lead columns ({@link ValueEffects#CROSS}).
  */
-public final class IdEffectFit {
+public final class ValueEffectFit {
 
     private static final int GRID_POINTS = 81;
     private static final double GRID_LIMIT = 5;
@@ -36,6 +37,7 @@ public final class IdEffectFit {
     }
 
     private final List<String> columns;
+    private final EffectKeys keys;
     private final double[] offsets;
     private final boolean[] labels;
     /** Per column: the index of each lead's value in {@link #values} (-1: missing). */
@@ -44,18 +46,21 @@ public final class IdEffectFit {
     private final List<Map<String, Integer>> indexes;
 
     /**
-     * @param columns the id columns
+     * @param columns the columns (or crosses) whose values get effects
+     * @param keys    how the values are written as the effects' keys: with the text spec of the bundle they go into
      * @param leads   the labelled leads the effects are learnt from
-     * @param offsets each lead's log-odds without id effects
+     * @param offsets each lead's log-odds without value effects
      * @param labels  whether each lead converted
      */
-    public IdEffectFit(List<String> columns, List<? extends LeadRecord> leads, double[] offsets, boolean[] labels) {
-        columns.forEach(IdEffects::parts);
+    public ValueEffectFit(List<String> columns, EffectKeys keys, List<? extends LeadRecord> leads, double[] offsets,
+                          boolean[] labels) {
+        columns.forEach(ValueEffects::parts);
         if (offsets.length != leads.size() || labels.length != leads.size()) {
             throw new IllegalArgumentException("need one offset and one label per lead: " + leads.size() + " leads, "
                     + offsets.length + " offsets, " + labels.length + " labels");
         }
         this.columns = List.copyOf(columns);
+        this.keys = keys;
         this.offsets = offsets.clone();
         this.labels = labels.clone();
         this.valueIndex = new int[columns.size()][leads.size()];
@@ -66,7 +71,7 @@ public final class IdEffectFit {
             indexes.add(index);
             List<String> names = new ArrayList<>();
             for (int i = 0; i < leads.size(); i++) {
-                String value = IdEffects.key(leads.get(i), columns.get(c));
+                String value = keys.key(leads.get(i), columns.get(c));
                 valueIndex[c][i] = value == null ? -1 : index.computeIfAbsent(value, key -> {
                     names.add(key);
                     return names.size() - 1;
@@ -95,11 +100,11 @@ public final class IdEffectFit {
     }
 
     /** The effects under priors with these standard deviations, one per column (0: the column has no effect). */
-    public IdEffects fit(double[] priorSds) {
+    public ValueEffects fit(double[] priorSds) {
         return effects(fitted(priorSds));
     }
 
-    /** {@link #fit} before it becomes {@link IdEffects}: the columns alternated from no effects until they settle. */
+    /** {@link #fit} before it becomes {@link ValueEffects}: the columns alternated from no effects until they settle. */
     public Fitted fitted(double[] priorSds) {
         if (priorSds.length != columns.size()) {
             throw new IllegalArgumentException(priorSds.length + " prior standard deviations for " + columns.size() + " columns");
@@ -138,16 +143,16 @@ public final class IdEffectFit {
     }
 
     /** The effects as the bundle keeps them: per column, the effect of each value with training rows. */
-    public IdEffects effects(Fitted fitted) {
-        Map<String, IdEffects.Column> byColumn = new LinkedHashMap<>();
+    public ValueEffects effects(Fitted fitted) {
+        Map<String, ValueEffects.Column> byColumn = new LinkedHashMap<>();
         for (int c = 0; c < columns.size(); c++) {
             Map<String, Double> byValue = new HashMap<>();
             for (int v = 0; v < fitted.effects[c].length; v++) {
                 byValue.put(values.get(c).get(v), fitted.effects[c][v]);
             }
-            byColumn.put(columns.get(c), new IdEffects.Column(fitted.priorSds[c], byValue));
+            byColumn.put(columns.get(c), new ValueEffects.Column(fitted.priorSds[c], byValue));
         }
-        return new IdEffects(byColumn);
+        return new ValueEffects(byColumn);
     }
 
     /** Per column, the index of each of these leads' values among the training values (-1: missing or unseen). */
@@ -155,14 +160,14 @@ public final class IdEffectFit {
         int[][] index = new int[columns.size()][leads.size()];
         for (int c = 0; c < columns.size(); c++) {
             for (int i = 0; i < leads.size(); i++) {
-                String value = IdEffects.key(leads.get(i), columns.get(c));
+                String value = keys.key(leads.get(i), columns.get(c));
                 index[c][i] = value == null ? -1 : indexes.get(c).getOrDefault(value, -1);
             }
         }
         return index;
     }
 
-    /** The shift of each lead of an {@link #index}: what {@link IdEffects#shifts} gives for the same effects. */
+    /** The shift of each lead of an {@link #index}: what {@link ValueEffects#shifts} gives for the same effects. */
     public static double[] shifts(Fitted fitted, int[][] index) {
         double[] shifts = new double[index.length == 0 ? 0 : index[0].length];
         for (int c = 0; c < index.length; c++) {
