@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.leadscorer.schemas.testing.ApplicationYml;
+import io.leadscorer.trainer.TrainerApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -195,6 +196,15 @@ class KustomizeManifestsTest {
             List<String> args = YamlPath.list(trainer, "args").stream().map(String::valueOf).toList();
             Map<String, Object> store = manifests.mount(trainer, "models");
             softly.assertThat(args).containsSubsequence("--store", YamlPath.string(store, "mountPath")).contains("--publish");
+            if (kind.equals("CronJob")) {
+                // a scheduled retrain goes into shadow, and one refused by a pin fails the Job without a retry
+                softly.assertThat(args).containsSubsequence("--publish-as", "shadow");
+                Map<String, Object> rule = YamlPath.map(YamlPath.list(workload, "spec", "jobTemplate", "spec",
+                        "podFailurePolicy", "rules").get(0));
+                softly.assertThat(YamlPath.string(rule, "action")).isEqualTo("FailJob");
+                softly.assertThat(YamlPath.string(rule, "onExitCodes", "containerName")).isEqualTo("trainer");
+                softly.assertThat(YamlPath.list(rule, "onExitCodes", "values")).containsExactly(TrainerApplication.PINNED);
+            }
             softly.assertThat(YamlPath.has(store, "readOnly") && Boolean.TRUE.equals(store.get("readOnly"))).isFalse();
             softly.assertThat(manifests.claimOf(workload, "models")).isEqualTo(claim);
             softly.assertThat(args.get(args.indexOf("--config") + 1)).startsWith(YamlPath.string(manifests.mount(trainer, "publish-settings"), "mountPath") + "/");

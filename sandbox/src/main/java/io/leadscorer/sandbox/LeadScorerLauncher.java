@@ -17,16 +17,16 @@ import picocli.CommandLine;
 /**
  * The Java side of {@code ./lead-scorer}: one class path with trainer, scorer and simulator, and a subcommand that
  * picks which of them runs. {@code demo} is the sandbox's own; the trainer's commands ({@code train},
- * {@code evaluate}, {@code baselines} and the operator commands {@code deploy}, {@code rollback}, {@code status},
- * {@code models}),
+ * {@code evaluate}, {@code baselines} and the operator commands {@code deploy}, {@code shadow}, {@code promote},
+ * {@code end-shadow}, {@code rollback}, {@code status}, {@code models}),
  * the scorer service ({@code score}), the monitor service ({@code monitor}) and its report ({@code quality}), the
  * simulator ({@code simulate csv|oracle|ceiling|produce}) run as they would on
  * their own, each with its module's application.yml and logging configuration.
  */
 public final class LeadScorerLauncher {
 
-    static final Set<String> TRAINER_COMMANDS = Set.of("train", "evaluate", "baselines", "deploy", "rollback", "status",
-            "models");
+    static final Set<String> TRAINER_COMMANDS = Set.of("train", "evaluate", "baselines", "deploy", "shadow", "promote",
+            "end-shadow", "rollback", "status", "models");
 
     static final String USAGE = """
             Usage: ./lead-scorer COMMAND [OPTIONS]      (COMMAND --help for its options)
@@ -36,12 +36,16 @@ public final class LeadScorerLauncher {
                           simulated leads in one JVM; a live view, a summary and one JSON line
 
             Models (the trainer):
-              train       train a classifier on a labelled lead CSV and publish it to a model store
+              train       train a classifier on a labelled lead CSV and publish it to a model store; --publish
+                          sends it into shadow (the first model of a deployment goes live)
               evaluate    score a labelled CSV with a bundle; JSON metrics on the last line
               baselines   logistic regression and XGBoost on the same split, for comparison
-              deploy      send a DEPLOY command for a bundle to the control topic
-              rollback    send a ROLLBACK command to an earlier model
-              status      show what each scorer instance serves
+              deploy      make a bundle live at once (the replaced model stays in shadow for the guard)
+              shadow      score a bundle beside the live model as a candidate, for the monitor to judge
+              promote     make the shadow candidate live
+              end-shadow  stop scoring the shadow model; the live model stays
+              rollback    return to an earlier model and pin it (deploy, shadow, promote refuse until --unpin)
+              status      the deployment's live and shadow models, pin, policy, and each scorer instance's state
               models      list a model store's bundles and where each is in use; --prune removes old ones
 
             Scoring:

@@ -7,6 +7,8 @@ import io.leadscorer.trainer.cli.Console;
 import io.leadscorer.trainer.cli.TrainCommand;
 import io.leadscorer.trainer.cli.TrainerCommand;
 import io.leadscorer.trainer.data.InputException;
+import io.leadscorer.trainer.publish.CommandRefused;
+import io.leadscorer.trainer.publish.PinnedDeployment;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
@@ -23,11 +25,14 @@ import java.io.PrintWriter;
 /**
  * Entry point of the trainer command. Settings overrides from the command line are turned into property
  * sources first, then a Micronaut context is started and picocli runs the command through it, so that the
- * commands get their settings and services injected. Exit codes: 0 done, 1 failed, 2 bad input, settings or usage.
+ * commands get their settings and services injected. Exit codes: 0 done, 1 failed, 2 bad input, settings or usage
+ * (a command the deployment's state does not allow among them), 3 refused because a manual rollback pinned the
+ * deployment (`train --publish` still writes its bundle).
  */
 public final class TrainerApplication {
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
+    public static final int PINNED = 3;
 
     private TrainerApplication() {}
 
@@ -57,8 +62,11 @@ public final class TrainerApplication {
                     return BAD_INPUT;
                 }
                 err.println("error: " + describe(e));
+                if (e instanceof PinnedDeployment) {
+                    return PINNED;
+                }
                 boolean badInput = e instanceof InputException || e instanceof BundleException
-                        || e instanceof IllegalArgumentException;
+                        || e instanceof IllegalArgumentException || e instanceof CommandRefused;
                 // failures whose message says it all; anything else may be a bug and gets its stack trace
                 boolean explained = e instanceof TrainCommand.PublishException || e instanceof TrainingDivergedException;
                 if (!badInput && !explained) {

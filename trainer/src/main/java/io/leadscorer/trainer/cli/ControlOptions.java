@@ -29,4 +29,9 @@ public class ControlOptions {
     @Option(names = "--target", paramLabel = "APPLICATION_ID",
             description = "the scorer deployment addressed: its application id (default ${DEFAULT-VALUE})")
     String target;
+
+    @Setting("trainer.publish.requested-by")
+    @Option(names = "--requested-by", paramLabel = "NAME",
+            description = "who sends the command, shown with a pin and in `status` (default ${DEFAULT-VALUE})")
+    String requestedBy;
 }

@@ -3,6 +3,7 @@ package io.leadscorer.trainer.cli;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.trainer.config.PublishSettings;
 import io.leadscorer.trainer.publish.ControlPublisher;
+import io.leadscorer.trainer.publish.ModelRef;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -13,13 +14,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** `deploy`: verifies a published bundle here, then asks the scorers to serve it (a DEPLOY on the control topic). */
+/**
+ * `deploy`: verifies a published bundle here, then makes it live at once (a DEPLOY on the control topic); the replaced
+ * live model stays in shadow for the guard.
+ */
 @Prototype
 @Command(name = "deploy", mixinStandardHelpOptions = true, defaultValueProvider = SettingDefaults.class,
-        description = "Sends a DEPLOY command for a bundle in the model store; follow it with `status`.")
+        description = "Sends a DEPLOY command for a bundle in the model store: live at once, the replaced model kept "
+                + "in shadow for the guard; follow it with `status`.")
 public class DeployCommand implements Callable<Integer> {
     @Option(names = "--bundle", required = true, paramLabel = "DIR|URI", description = "bundle directory or file: URI")
     String bundle;
+
+    @Mixin
+    RolloutOptions rollout;
 
     @Mixin
     ControlOptions control;
@@ -38,9 +46,9 @@ public class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Bundle opened = Bundle.open(bundleDir(bundle));
-        PublishSettings target = publishSettings.get();
-        ControlPublisher.Sent sent = publisher.get().deploy(opened, target);
+        ModelRef deployed = ModelRef.of(Bundle.open(bundleDir(bundle)));
+        ControlPublisher.Sent sent = publisher.get().send(publishSettings.get(), rollout.unpin,
+                next -> next.deploy(deployed));
         console.out().println(sent.describe());
         return 0;
     }

@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
 
 /**
  * `models`: the bundles of a model store, newest first, with their validation figures and which deployment or scorer
- * instance uses each; with {@code --prune}, removes the oldest bundles beyond {@code --keep}, never one in use (named
- * by a deployment's newest command, active on an instance, or the target of the store's {@code current} link).
+ * instance uses each; with {@code --prune}, removes the oldest bundles beyond {@code --keep}, never one in use (live or
+ * in shadow in a deployment's newest command, active on an instance, or the target of the store's {@code current}
+ * link).
  */
 @Prototype
 @Command(name = "models", mixinStandardHelpOptions = true, defaultValueProvider = SettingDefaults.class,
@@ -138,10 +139,12 @@ public class ModelsCommand implements Callable<Integer> {
             u.byDeployment().forEach((deployment, command) -> {
                 if (command.getModelId().equals(modelId)) {
                     uses.add(deployment + " (" + command.getAction() + ")");
+                } else if (command.getShadow() != null && command.getShadow().getModelId().equals(modelId)) {
+                    uses.add(deployment + " (shadow " + command.getShadow().getRole() + ")");
                 }
             });
-            u.activeByInstance().forEach((instance, model) -> {
-                if (model.equals(modelId)) {
+            u.activeByInstance().forEach((instance, models) -> {
+                if (models.contains(modelId)) {
                     uses.add("active on " + instance);
                 }
             });

@@ -1,9 +1,9 @@
 package io.leadscorer.trainer.cli;
 
 import io.leadscorer.model.bundle.BundleStore;
-import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.trainer.config.PublishSettings;
 import io.leadscorer.trainer.publish.ControlPublisher;
+import io.leadscorer.trainer.publish.ModelRef;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -13,10 +13,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** `rollback`: asks the scorers to return to an earlier bundle of the model store (a ROLLBACK on the control topic). */
+/**
+ * `rollback`: asks the scorers to return to an earlier bundle of the model store, with no shadow (a ROLLBACK on the
+ * control topic), and pins the deployment there: DEPLOY, SHADOW and PROMOTE, a scheduled retrain's among them, are
+ * refused until an operator sends one with --unpin.
+ */
 @Prototype
 @Command(name = "rollback", mixinStandardHelpOptions = true, defaultValueProvider = SettingDefaults.class,
-        description = "Sends a ROLLBACK command to an earlier model of the store; follow it with `status`.")
+        description = "Sends a ROLLBACK command to an earlier model of the store and pins the deployment to it "
+                + "(deploy, shadow, promote and train --publish refuse until --unpin); follow it with `status`.")
 public class RollbackCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "MODEL_ID", description = "the earlier model to serve again")
     String modelId;
@@ -44,8 +49,8 @@ public class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PublishSettings target = publishSettings.get();
-        Bundle earlier = new BundleStore(Path.of(target.store())).open(modelId);
-        ControlPublisher.Sent sent = publisher.get().rollback(earlier, target);
+        ModelRef earlier = ModelRef.of(new BundleStore(Path.of(target.store())).open(modelId));
+        ControlPublisher.Sent sent = publisher.get().send(target, false, next -> next.rollback(earlier));
         console.out().println(sent.describe());
         return 0;
     }

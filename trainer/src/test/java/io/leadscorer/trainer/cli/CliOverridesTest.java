@@ -1,5 +1,6 @@
 package io.leadscorer.trainer.cli;
 
+import io.leadscorer.avro.RolloutMetric;
 import io.leadscorer.trainer.TrainerApplication;
 import io.leadscorer.trainer.config.PublishSettings;
 import io.leadscorer.trainer.config.TrainingSettings;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +87,22 @@ class CliOverridesTest {
             assertThat(publish.bootstrap()).isEqualTo("kafka:9093");
             assertThat(publish.registryUrl()).isEqualTo("mock://here");
             assertThat(publish.controlTopic()).isEqualTo("control");
+        }
+    }
+
+    @Test
+    void rolloutFlagsReachThePolicyTheCommandsCarry() {
+        try (ApplicationContext context = TrainerApplication.context(CliOverrides.parse(new String[] {
+                "shadow", "--bundle", "b", "--metric", "AUC", "--margin", "0.01", "--max-shadow", "3d",
+                "--guard", "0s", "--requested-by", "alice"}))) {
+            PublishSettings publish = context.getBean(PublishSettings.class);
+
+            assertThat(publish.rollout().policy().getMetric()).isEqualTo(RolloutMetric.AUC);
+            assertThat(publish.rollout().policy().getMargin()).isEqualTo(0.01);
+            assertThat(publish.rollout().policy().getMaxShadowMs()).isEqualTo(Duration.ofDays(3).toMillis());
+            assertThat(publish.rollout().policy().getGuardMs()).isZero();
+            assertThat(publish.rollout().policy().getMinLabelled()).isEqualTo(300);
+            assertThat(publish.requestedBy()).isEqualTo("alice");
         }
     }
 

@@ -59,7 +59,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * `trainer train` end to end on 1,500 simulated leads with a tiny network and one short epoch: the bundle it
- * publishes, what the scorer's predictor makes of it, the DEPLOY command it sends to an in-JVM Kafka broker, and
+ * publishes, what the scorer's predictor makes of it, the DEPLOY command it sends to an in-JVM Kafka broker (the
+ * deployment's first model; OperatorCommandsIntegrationTest covers later ones, sent into shadow), and
  * the same figures from a second run with the same seed and data.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -312,7 +313,7 @@ class TrainCommandIntegrationTest {
     }
 
     @Test
-    void publishSendsExactlyOneDeployCommandForTheBundle() {
+    void publishSendsTheFirstModelOfADeploymentAsExactlyOneDeployCommand() {
         try (KafkaConsumer<String, ModelCommand> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
@@ -340,7 +341,10 @@ class TrainCommandIntegrationTest {
             assertThat(command.getManifestSha256().toString()).isEqualTo(bundle.manifestSha256());
             assertThat(command.getRequestedBy().toString()).isEqualTo("trainer");
         }
-        assertThat(run.out()).contains("DEPLOY " + bundle.modelId() + " to lead-scorer sent to " + CONTROL_TOPIC);
+        assertThat(run.out())
+                .contains("no live model on lead-scorer yet: its first model goes live at once, as a DEPLOY rather than "
+                        + "a SHADOW")
+                .contains("DEPLOY " + bundle.modelId() + " to lead-scorer sent to " + CONTROL_TOPIC);
     }
 
     @Test
@@ -354,7 +358,7 @@ class TrainCommandIntegrationTest {
 
         assertThat(unsent.exitCode()).as(unsent.toString()).isEqualTo(1);
         assertThat(unsent.err()).containsPattern("error: bundle .*unsent/\\d{8}T\\d{6}Z-[0-9a-f]{8} is published, "
-                + "but its DEPLOY command was not sent").doesNotContain("\tat ");
+                + "but its command was not sent").doesNotContain("\tat ");
         try (Stream<Path> bundles = Files.list(store)) {
             assertThat(bundles.map(Bundle::open)).hasSize(1);
         }

@@ -30,7 +30,8 @@ class TrainerCommandTest {
     @Test
     void everyOptionWithADefaultShowsItInItsHelpLine() {
         assertThat(trainer.getSubcommands().keySet())
-                .containsExactlyInAnyOrder("train", "evaluate", "baselines", "deploy", "rollback", "status", "models");
+                .containsExactlyInAnyOrder("train", "evaluate", "baselines", "deploy", "shadow", "promote", "end-shadow",
+                        "rollback", "status", "models");
         SoftAssertions softly = new SoftAssertions();
         for (Map.Entry<String, CommandLine> command : trainer.getSubcommands().entrySet()) {
             TrainerRun run = TrainerRun.of(command.getKey(), "--help");

@@ -2,6 +2,8 @@ package io.leadscorer.trainer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadscorer.avro.RolloutMetric;
+import io.leadscorer.avro.RolloutPolicy;
 import io.leadscorer.schemas.testing.ApplicationYml;
 import io.leadscorer.schemas.testing.EmptyEnvironmentSettings;
 import io.leadscorer.trainer.TrainerApplication;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -58,5 +61,9 @@ class ApplicationYmlDefaultsTest {
         assertThat(publish.bootstrap()).isEqualTo("localhost:9092");
         assertThat(publish.registryUrl()).isEqualTo("http://localhost:8081");
         assertThat(publish.controlTopic()).isEqualTo("lead-scorer.control");
+        assertThat(publish.rollout().policy()).isEqualTo(RolloutPolicy.newBuilder().setMetric(RolloutMetric.LOG_LOSS)
+                .setMinLabelled(300).setMinPositives(30).setMargin(0.002).setConfidence(0.95)
+                .setMaxShadowMs(Duration.ofHours(24).toMillis()).setGuardMs(Duration.ofHours(1).toMillis())
+                .setPsiAlarm(0.25).build());
     }
 }
