@@ -1,7 +1,6 @@
 package io.leadscorer.trainer.pipeline;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleWriter;
@@ -24,7 +23,6 @@ import io.leadscorer.model.tokenizer.LeadTokenizer;
 import io.leadscorer.model.tokenizer.WordPieceTokenizerBuilder;
 import io.leadscorer.trainer.augment.MissingCellAugmenter;
 import io.leadscorer.trainer.calibrate.CalibrationReport;
-import io.leadscorer.trainer.config.IntraOpThreads;
 import io.leadscorer.trainer.config.TrainingSettings;
 import io.leadscorer.trainer.data.CsvLeadReader;
 import io.leadscorer.trainer.data.InputException;
@@ -101,8 +99,6 @@ public final class TrainingPipeline {
         try (BundleWriter writer = BundleWriter.begin(request.store()); StagingGuard guard = StagingGuard.of(writer)) {
             TokenizedLeads tokens = tokenize(leads, base, writer.staging().resolve(TOKENIZER), console);
             BertConfig config = base.map(BaseModel::config).orElseGet(() -> compactConfig(tokens.vocabSize()));
-            IntraOpThreads.pin(settings.threads());
-            Engine.getInstance().setRandomSeed((int) settings.seed());
             try (NDManager manager = NDManager.newBaseManager(device)) {
                 TrainedModel model = trainNetwork(config, base, tokens, manager, console);
                 FittedEffects effects = new EffectsFitting(settings.idEffects(), settings.threads()).fit(leads.parts(), console);
