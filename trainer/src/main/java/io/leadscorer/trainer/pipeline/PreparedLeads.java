@@ -9,11 +9,16 @@ import io.leadscorer.trainer.prune.Pruning;
 import java.util.List;
 
 /**
- * The leads as the network will see them, before any token exists: the file as read, its split, the augmented
- * training rows, the pruned columns, the text spec the bundle will carry and the out-of-fold text of each row.
+ * The leads as the network will see them, before any token exists: the file as read and its SHA-256, its split, the
+ * augmented training rows, the pruned columns, the text spec the bundle will carry and the out-of-fold text of each row.
  */
-record PreparedLeads(LeadTable table, StratifiedSplit.Parts parts, List<LeadRow> augmented, Pruning pruning,
-                     TextSpec spec, OutOfFoldText text) {
+record PreparedLeads(LeadTable table, String dataSha256, StratifiedSplit.Parts parts, List<LeadRow> augmented,
+                     Pruning pruning, TextSpec spec, OutOfFoldText text) {
+
+    /** The share of converted leads among the rows used. */
+    double positiveRate() {
+        return (double) table.positives() / table.rows().size();
+    }
 
     /** Tokens per lead, [CLS] and [SEP] included. */
     int maxTokens() {

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleWriter;
+import io.leadscorer.model.bundle.Lineage;
 import io.leadscorer.model.bundle.Manifest;
 import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
@@ -28,9 +29,13 @@ import io.leadscorer.trainer.data.CsvLeadReader;
 import io.leadscorer.trainer.data.InputException;
 import io.leadscorer.trainer.data.LeadRow;
 import io.leadscorer.trainer.data.LeadTable;
+import io.leadscorer.trainer.data.ReadReport;
 import io.leadscorer.trainer.data.StratifiedSplit;
 import io.leadscorer.trainer.evaluate.BinaryMetrics;
 import io.leadscorer.trainer.evaluate.ScoredLabels;
+import io.leadscorer.trainer.lineage.ProjectVersion;
+import io.leadscorer.trainer.lineage.ResolvedSettings;
+import io.leadscorer.trainer.lineage.TrainingData;
 import io.leadscorer.trainer.plot.TrainingPlots;
 import io.leadscorer.trainer.prune.ColumnImportance;
 import io.leadscorer.trainer.prune.ColumnPruner;
@@ -118,6 +123,7 @@ public final class TrainingPipeline {
         LeadTable table = reader.read(data);
         console.println(table.report().summary());
         requireBothClasses(table);
+        String dataSha256 = TrainingData.sha256(data);
 
         StratifiedSplit.Parts parts = new StratifiedSplit(settings.validationFraction(), settings.seed()).split(table.rows());
         List<LeadRow> augmented = new MissingCellAugmenter(settings.augment().copies(), settings.augment().missingRate())
@@ -139,7 +145,7 @@ public final class TrainingPipeline {
                 .withIdRates(settings.text().idRateColumns(), settings.text().idRareBelow());
         OutOfFoldText text = OutOfFoldText.fit(LeadText.forSpec(spec), parts.training(), settings.text().idRateFolds(),
                 settings.text().idRateSmoothing(), settings.seed());
-        return new PreparedLeads(table, parts, augmented, pruning, spec, text);
+        return new PreparedLeads(table, dataSha256, parts, augmented, pruning, spec, text);
     }
 
     /**
@@ -235,17 +241,29 @@ public final class TrainingPipeline {
         TrainingPlots.write(staging, model.outcome().epochs(), scores.scored().precisionRecallCurve());
         TrainingPlots.writeReliability(staging, scores.report());
         Instant created = clock.instant();
+        long elapsedNanos = System.nanoTime() - started;
         String modelId = BundleWriter.newModelId(created, sha256(staging.resolve(WEIGHTS)));
-        TrainingReport report = report(modelId, leads, tokens, model, effects, scores, (System.nanoTime() - started) / 1e9);
+        TrainingReport report = report(modelId, leads, tokens, model, effects, scores, elapsedNanos / 1e9);
         Files.write(staging.resolve(METRICS), json.writeValueAsBytes(report));
         Manifest manifest = Manifest.of(modelId, created, base.map(BaseModel::name).orElse(null), model.config(),
                 leads.spec(), scores.threshold(), manifestMetrics(scores.metrics(), report),
                 leads.pruning().importances())
-                .withCalibration(scores.calibration());
+                .withCalibration(scores.calibration())
+                .withLineage(lineage(leads, created.minusNanos(elapsedNanos), created));
         Bundle bundle = writer.publish(manifest);
         LOG.info("published bundle {} (validation F1 {} at threshold {})", bundle.dir(), scores.metrics().f1(),
                 scores.threshold());
         return new TrainingResult(bundle, scores.metrics(), report);
+    }
+
+    /**
+     * What the bundle is made from. The clock is read once, when the bundle is stamped: the start is that time less
+     * the run's monotonic duration, so the two times lie exactly training_seconds apart.
+     */
+    private Lineage lineage(PreparedLeads leads, Instant started, Instant finished) {
+        ReadReport read = leads.table().report();
+        return new Lineage(leads.dataSha256(), read.rowsRead(), leads.table().rows().size(), leads.positiveRate(),
+                ResolvedSettings.of(settings), ProjectVersion.current(), started, finished);
     }
 
     private TrainingReport report(String modelId, PreparedLeads leads, TokenizedLeads tokens, TrainedModel model,
