@@ -6,6 +6,7 @@ import io.leadscorer.trainer.cli.CliOverrides;
 import io.leadscorer.trainer.cli.Console;
 import io.leadscorer.trainer.cli.TrainCommand;
 import io.leadscorer.trainer.cli.TrainerCommand;
+import io.leadscorer.trainer.config.IntraOpThreads;
 import io.leadscorer.trainer.data.InputException;
 import io.leadscorer.trainer.publish.CommandRefused;
 import io.leadscorer.trainer.publish.PinnedDeployment;
@@ -21,6 +22,7 @@ import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 
 /**
  * Entry point of the trainer command. Settings overrides from the command line are turned into property
@@ -36,13 +38,21 @@ public final class TrainerApplication {
 
     private TrainerApplication() {}
 
+    /** The trainer in a JVM of its own: process-wide settings are its to fix, before any command runs. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.out, System.err, TrainerApplication::fixEngineThreads));
     }
 
-    /** Runs one command with the given output streams and returns its exit code. */
+    /**
+     * Runs one command with the given output streams and returns its exit code, leaving the JVM's process-wide
+     * settings as they are: for callers that run the trainer inside a JVM of their own (the demo, tests).
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, context -> { });
+    }
+
+    private static int run(String[] args, PrintStream out, PrintStream err, Consumer<ApplicationContext> processSettings) {
         routeJavaUtilLogging();
         CliOverrides overrides;
         try {
@@ -52,6 +62,7 @@ public final class TrainerApplication {
             return BAD_INPUT;
         }
         try (ApplicationContext context = context(overrides)) {
+            processSettings.accept(context);
             context.registerSingleton(Console.class, new Console(out, err));
             CommandLine command = new CommandLine(TrainerCommand.class, new MicronautFactory(context));
             command.setOut(new PrintWriter(out, true));
@@ -91,6 +102,12 @@ public final class TrainerApplication {
                 .propertySources(overrides.propertySources())
                 .deduceEnvironment(false)
                 .start();
+    }
+
+    /** PyTorch's thread counts from {@code trainer.threads}, set before anything starts the engine. */
+    private static void fixEngineThreads(ApplicationContext context) {
+        context.getProperty("trainer.threads", Integer.class).filter(threads -> threads > 0)
+                .ifPresent(IntraOpThreads::forProcess);
     }
 
     /**

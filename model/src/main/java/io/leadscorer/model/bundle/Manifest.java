@@ -2,6 +2,7 @@ package io.leadscorer.model.bundle;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,13 +23,16 @@ import java.util.regex.Pattern;
 
 /**
  * What a model bundle is: its id and time, the network, the exact text preprocessing, the decision threshold,
- * validation figures and the SHA-256 of every other file. Written once as {@code manifest.json} by
- * {@link BundleWriter#publish}; the scorer trusts nothing of a bundle that this file does not vouch for.
+ * validation figures, what it was made from ({@link Lineage}) and the SHA-256 of every other file. Written once as
+ * {@code manifest.json} by {@link BundleWriter#publish}; the scorer trusts nothing of a bundle that this file does not
+ * vouch for.
  *
  * @param baseCheckpoint the Hugging Face checkpoint fine-tuned from, or null for a network trained from scratch
  * @param files          relative path ('/'-separated) to lower-case hex SHA-256, every file except manifest.json
  * @param calibration    how the predictor turns the network's probability into the served one; absent in older
  *                       manifests, read as {@link Calibration#NONE}
+ * @param lineage        what the bundle was made from; null (and left out of the JSON) in manifests written before it
+ *                       was recorded
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Manifest(
@@ -42,7 +46,8 @@ public record Manifest(
         @JsonProperty("metrics") Map<String, Object> metrics,
         @JsonProperty("column_importances") Map<String, Double> columnImportances,
         @JsonProperty("files") Map<String, String> files,
-        @JsonProperty("calibration") Calibration calibration) {
+        @JsonProperty("calibration") Calibration calibration,
+        @JsonProperty("lineage") @JsonInclude(JsonInclude.Include.NON_NULL) Lineage lineage) {
 
     /** The bundle layout this code writes and the only one it reads. */
     public static final int FORMAT_VERSION = 1;
@@ -84,7 +89,7 @@ public record Manifest(
                     TextSpec text, double threshold, Map<String, Object> metrics, Map<String, Double> columnImportances,
                     Map<String, String> files) {
         this(formatVersion, modelId, createdAt, baseCheckpoint, network, text, threshold, metrics, columnImportances,
-                files, Calibration.NONE);
+                files, Calibration.NONE, null);
     }
 
     /** A new manifest in the current format; {@code files} is filled in by {@link BundleWriter#publish}. */
@@ -96,13 +101,19 @@ public record Manifest(
 
     public Manifest withFiles(Map<String, String> checksums) {
         return new Manifest(formatVersion, modelId, createdAt, baseCheckpoint, network, text, threshold, metrics,
-                columnImportances, checksums, calibration);
+                columnImportances, checksums, calibration, lineage);
     }
 
     /** This manifest with the calibration its predictor applies. */
     public Manifest withCalibration(Calibration newCalibration) {
         return new Manifest(formatVersion, modelId, createdAt, baseCheckpoint, network, text, threshold, metrics,
-                columnImportances, files, newCalibration);
+                columnImportances, files, newCalibration, lineage);
+    }
+
+    /** This manifest with what its bundle was made from. */
+    public Manifest withLineage(Lineage newLineage) {
+        return new Manifest(formatVersion, modelId, createdAt, baseCheckpoint, network, text, threshold, metrics,
+                columnImportances, files, calibration, newLineage);
     }
 
     /** The manifest.json bytes (UTF-8, indented). */

@@ -2,6 +2,7 @@ package io.leadscorer.scorer.control;
 
 import io.leadscorer.avro.ModelCommand;
 import io.leadscorer.avro.ModelState;
+import io.leadscorer.model.bundle.Lineage;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.predict.ActiveGeneration;
 import io.leadscorer.scorer.predict.Generation;
@@ -118,9 +119,11 @@ public final class ModelDeployer {
         active.switchTo(generation);
         long nanos = System.nanoTime() - startNanos;
         metrics.modelLoaded(nanos);
-        LOG.info("Model {} (generation {}) serving from {} on {} at threshold {}; verified, loaded and warmed up in {} ms",
+        Lineage lineage = generation.bundle().manifest().lineage();
+        LOG.info("Model {} (generation {}) serving from {} on {} at threshold {}; verified, loaded and warmed up in {} ms; {}",
                 generation.modelId(), generation.number(), generation.bundle().dir(), generation.device(),
-                generation.bundle().manifest().threshold(), nanos / 1_000_000);
+                generation.bundle().manifest().threshold(), nanos / 1_000_000,
+                lineage == null ? "no lineage recorded (written before bundles did)" : lineage.summary());
         metrics.modelCommand("active");
         status.publish(generation.modelId(), ModelState.ACTIVE, null);
     }

@@ -1,5 +1,7 @@
 package io.leadscorer.scorer.metrics;
 
+import io.leadscorer.model.bundle.Lineage;
+import io.leadscorer.model.bundle.Manifest;
 import io.leadscorer.scorer.dlq.DeadLetterReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -18,10 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The scorer's own meters (exported at /prometheus as {@code leadscorer_*}): records in, scored, dead-lettered by
  * reason, batch size, inference time per batch, end-to-end latency from event time to scored time, and the active
- * model id as a tag of a gauge that is 1; control commands by outcome, the time from command to serving model, and the
- * model generations still loaded.
+ * model id as a tag of a gauge that is 1, with a second such gauge tagged with the model's lineage (the project
+ * version that trained it and the SHA-256 of its training file; {@code unknown} for a bundle written before lineage);
+ * control commands by outcome, the time from command to serving model, and the model generations still loaded.
  */
 public final class ScorerMetrics {
+    private static final String UNKNOWN = "unknown";
 
     private final Counter received;
     private final Counter scored;
@@ -30,6 +34,7 @@ public final class ScorerMetrics {
     private final Timer inference;
     private final Timer endToEnd;
     private final MultiGauge activeModel;
+    private final MultiGauge activeModelInfo;
     private final MeterRegistry registry;
     private final Timer modelLoad;
     private final AtomicInteger openGenerations = new AtomicInteger();
@@ -67,6 +72,9 @@ public final class ScorerMetrics {
         }
         activeModel = MultiGauge.builder("leadscorer.model.active")
                 .description("1 for the model bundle that scores new batches, tagged with its id").register(registry);
+        activeModelInfo = MultiGauge.builder("leadscorer.model.info")
+                .description("1 for the model bundle that scores new batches, tagged with its id and lineage")
+                .register(registry);
     }
 
     public void received() {
@@ -110,7 +118,12 @@ public final class ScorerMetrics {
         openGenerations.decrementAndGet();
     }
 
-    public void modelActivated(String modelId) {
-        activeModel.register(List.of(MultiGauge.Row.of(Tags.of("model_id", modelId), 1)), true);
+    public void modelActivated(Manifest manifest) {
+        activeModel.register(List.of(MultiGauge.Row.of(Tags.of("model_id", manifest.modelId()), 1)), true);
+        Lineage lineage = manifest.lineage();
+        Tags info = Tags.of("model_id", manifest.modelId(),
+                "project_version", lineage == null ? UNKNOWN : lineage.projectVersion(),
+                "training_data_sha256", lineage == null ? UNKNOWN : lineage.trainingDataSha256());
+        activeModelInfo.register(List.of(MultiGauge.Row.of(info, 1)), true);
     }
 }

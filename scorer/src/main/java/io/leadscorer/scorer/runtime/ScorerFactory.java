@@ -58,7 +58,7 @@ public class ScorerFactory {
     @Singleton
     ActiveGeneration activeGeneration(ScorerMetrics metrics) {
         ActiveGeneration active = new ActiveGeneration();
-        active.onActivated(generation -> metrics.modelActivated(generation.modelId()));
+        active.onActivated(generation -> metrics.modelActivated(generation.bundle().manifest()));
         return active;
     }
 

@@ -35,7 +35,7 @@ public final class ScorerInstance implements AutoCloseable {
     private ScorerInstance(ScorerSettings settings) {
         this.settings = settings;
         ScorerMetrics metrics = new ScorerMetrics(registry);
-        active.onActivated(generation -> metrics.modelActivated(generation.modelId()));
+        active.onActivated(generation -> metrics.modelActivated(generation.bundle().manifest()));
         scorers = new StreamThreadScorers(() -> new PredictorLeadScorer(active));
         status = ModelControl.statusPublisher(settings, Clock.systemUTC());
         service = new ScorerService(settings, scorers, metrics, new BufferControl(), Clock.systemUTC(), active,

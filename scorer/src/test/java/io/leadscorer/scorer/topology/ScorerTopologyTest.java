@@ -132,7 +132,7 @@ class ScorerTopologyTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ScorerMetrics metrics = new ScorerMetrics(registry);
         ActiveGeneration active = new ActiveGeneration();
-        active.onActivated(generation -> metrics.modelActivated(generation.modelId()));
+        active.onActivated(generation -> metrics.modelActivated(generation.bundle().manifest()));
         active.switchTo(Generations.of(first, 1));
         assertThat(registry.get("leadscorer.model.active").tag("model_id", first.modelId()).gauge().value()).isEqualTo(1);
         try (TopologyHarness harness = new TopologyHarness(TestSettings.withStateDir(stateDir).batch(2, Duration.ofHours(1))

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.model.bundle.Lineage;
 import io.leadscorer.model.tiers.ScoreTiers;
 import io.leadscorer.trainer.config.TrainingSettings;
 import io.leadscorer.trainer.data.CsvLeadReader;
@@ -11,6 +12,7 @@ import io.leadscorer.trainer.data.LeadRow;
 import io.leadscorer.trainer.data.LeadTable;
 import io.leadscorer.trainer.evaluate.BundleEvaluator;
 import io.leadscorer.trainer.evaluate.TierReport;
+import io.leadscorer.trainer.lineage.TrainingData;
 import io.leadscorer.trainer.plot.GainChart;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * `trainer evaluate`: scores labelled leads with a bundle as the scorer would; metrics JSON is the last stdout line,
@@ -76,6 +79,7 @@ public class EvaluateCommand implements Callable<Integer> {
         Bundle opened = Bundle.open(bundle);
         LeadTable table = reader.read(data);
         console.err().println(table.report().summary());
+        printLineage(opened);
         BundleEvaluator.Evaluation evaluation = new BundleEvaluator(training.optimization().evalBatchSize())
                 .evaluate(opened, devices.get(), table.rows());
         if (predictions != null) {
@@ -92,6 +96,22 @@ public class EvaluateCommand implements Callable<Integer> {
         tiers.asMap().forEach((key, value) -> report.set(key, REPORT.valueToTree(value)));
         console.out().println(REPORT.writeValueAsString(report));
         return 0;
+    }
+
+    /** What the bundle was made from, and a warning when it is being evaluated on its own training file. */
+    private void printLineage(Bundle opened) {
+        Lineage lineage = opened.manifest().lineage();
+        if (lineage == null) {
+            console.err().println("model " + opened.modelId() + " records no lineage (written before bundles did)");
+            return;
+        }
+        console.err().println("model " + opened.modelId() + " " + lineage.summary());
+        console.err().println("  settings: " + lineage.settings().entrySet().stream()
+                .map(setting -> setting.getKey() + "=" + setting.getValue()).collect(Collectors.joining(" ")));
+        if (lineage.trainingDataSha256().equals(TrainingData.sha256(data))) {
+            console.err().println("  warning: " + data + " is the file this model was trained on: its metrics "
+                    + "flatter the model; evaluate on leads it never saw");
+        }
     }
 
     private void printTiers(TierReport report) {

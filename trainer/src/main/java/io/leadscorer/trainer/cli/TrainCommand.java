@@ -1,6 +1,9 @@
 package io.leadscorer.trainer.cli;
 
+import ai.djl.engine.Engine;
+import io.leadscorer.trainer.config.IntraOpThreads;
 import io.leadscorer.trainer.config.PublishSettings;
+import io.leadscorer.trainer.config.TrainingSettings;
 import io.leadscorer.trainer.data.CsvLeadReader;
 import io.leadscorer.trainer.evaluate.BinaryMetrics;
 import io.leadscorer.trainer.pipeline.TrainingPipeline;
@@ -72,6 +75,9 @@ public class TrainCommand implements Callable<Integer> {
     SettingsOptions settings;
 
     @Inject
+    Provider<TrainingSettings> trainingSettings;
+
+    @Inject
     Provider<TrainingPipeline> pipeline;
 
     @Inject
@@ -90,6 +96,10 @@ public class TrainCommand implements Callable<Integer> {
             case "deploy" -> false;
             default -> throw new IllegalArgumentException("--publish-as " + publishAs + ": deploy or shadow");
         };
+        // the engine state the weights depend on, for this training: the seed and this thread's intra-op count
+        TrainingSettings applied = trainingSettings.get();
+        IntraOpThreads.forCallingThread(applied.threads());
+        Engine.getInstance().setRandomSeed((int) applied.seed());
         TrainingResult result = pipeline.get().run(
                 new TrainingRequest(data, store, Optional.ofNullable(baseModel)), console.err());
         BinaryMetrics validation = result.validation();

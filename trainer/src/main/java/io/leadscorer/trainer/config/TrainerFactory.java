@@ -22,13 +22,9 @@ public class TrainerFactory {
         return new CsvLeadReader();
     }
 
-    /**
-     * The device from {@code trainer.device}, after fixing PyTorch's CPU thread count to {@code trainer.threads}
-     * (fixed threads keep CPU results reproducible from run to run).
-     */
+    /** The device from {@code trainer.device}. */
     @Singleton
     Device device(TrainingSettings settings) {
-        IntraOpThreads.pin(settings.threads());
         return Devices.choose(settings.device());
     }
 }

@@ -1,10 +1,10 @@
 package io.leadscorer.trainer.pipeline;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleWriter;
+import io.leadscorer.model.bundle.Lineage;
 import io.leadscorer.model.bundle.Manifest;
 import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
@@ -25,18 +25,18 @@ import io.leadscorer.model.tokenizer.LeadTokenizer;
 import io.leadscorer.model.tokenizer.WordPieceTokenizerBuilder;
 import io.leadscorer.trainer.augment.MissingCellAugmenter;
 import io.leadscorer.trainer.calibrate.CalibrationReport;
-import io.leadscorer.trainer.config.IntraOpThreads;
 import io.leadscorer.trainer.config.TrainingSettings;
 import io.leadscorer.trainer.data.CsvLeadReader;
 import io.leadscorer.trainer.data.InputException;
 import io.leadscorer.trainer.data.LeadRow;
 import io.leadscorer.trainer.data.LeadTable;
+import io.leadscorer.trainer.data.ReadReport;
 import io.leadscorer.trainer.data.StratifiedSplit;
-import io.leadscorer.trainer.effects.ValueEffectFit;
-import io.leadscorer.trainer.effects.ValueEffectsReport;
-import io.leadscorer.trainer.effects.PriorSearch;
 import io.leadscorer.trainer.evaluate.BinaryMetrics;
 import io.leadscorer.trainer.evaluate.ScoredLabels;
+import io.leadscorer.trainer.lineage.ProjectVersion;
+import io.leadscorer.trainer.lineage.ResolvedSettings;
+import io.leadscorer.trainer.lineage.TrainingData;
 import io.leadscorer.trainer.plot.TrainingPlots;
 import io.leadscorer.trainer.prune.ColumnImportance;
 import io.leadscorer.trainer.prune.ColumnPruner;
@@ -101,10 +101,32 @@ public final class TrainingPipeline {
     public TrainingResult run(TrainingRequest request, PrintStream console) {
         long started = System.nanoTime();
         Optional<BaseModel> base = request.baseModel().map(BaseModel::at);
+        PreparedLeads leads = prepare(request.data(), base, console);
+        try (BundleWriter writer = BundleWriter.begin(request.store()); StagingGuard guard = StagingGuard.of(writer)) {
+            TokenizedLeads tokens = tokenize(leads, base, writer.staging().resolve(TOKENIZER), console);
+            BertConfig config = base.map(BaseModel::config).orElseGet(() -> compactConfig(tokens.vocabSize()));
+            try (NDManager manager = NDManager.newBaseManager(device)) {
+                TrainedModel model = trainNetwork(config, base, tokens, manager, console);
+                EffectKeys keys = new EffectKeys(leads.spec());
+                FittedEffects effects = new EffectsFitting(settings.valueEffects(), settings.threads())
+                        .fit(leads.parts(), keys, console);
+                CalibratedScores scores = calibrate(model, effects, keys, leads.parts(), tokens.validation(), console);
+                return publish(writer, leads, tokens, model, effects, scores, base, started);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the bundle: " + e.getMessage(), e);
+        }
+    }
 
-        LeadTable table = reader.read(request.data());
+    /**
+     * Reads the file, splits and augments its rows, prunes the columns and fits the lead text; nothing is written
+     * yet, so a file the trainer cannot use fails here without touching the store.
+     */
+    private PreparedLeads prepare(Path data, Optional<BaseModel> base, PrintStream console) {
+        LeadTable table = reader.read(data);
         console.println(table.report().summary());
         requireBothClasses(table);
+        String dataSha256 = TrainingData.sha256(data);
 
         StratifiedSplit.Parts parts = new StratifiedSplit(settings.validationFraction(), settings.seed()).split(table.rows());
         List<LeadRow> augmented = new MissingCellAugmenter(settings.augment().copies(), settings.augment().missingRate())
@@ -124,156 +146,145 @@ public final class TrainingPipeline {
                 .withMaxTokens(maxTokens)
                 .withColumnDigits(settings.text().columnDigits())
                 .withIdRates(settings.text().idRateColumns(), settings.text().idRareBelow());
-        EffectKeys effectKeys = new EffectKeys(spec);
         OutOfFoldText text = OutOfFoldText.fit(LeadText.forSpec(spec), parts.training(), settings.text().idRateFolds(),
                 settings.text().idRateSmoothing(), settings.seed());
+        return new PreparedLeads(table, dataSha256, parts, augmented, pruning, spec, text);
+    }
 
-        try (BundleWriter writer = BundleWriter.begin(request.store()); StagingGuard guard = StagingGuard.of(writer)) {
-            Path staging = writer.staging();
-            Path tokenizerFile = staging.resolve(TOKENIZER);
-            if (base.isPresent()) {
-                base.get().writeTokenizer(tokenizerFile);
-            } else {
-                // from the augmented rows: their "column_nan" cells get whole tokens as the original rows' do
-                new WordPieceTokenizerBuilder()
-                        .vocabSize(settings.text().vocabSize())
-                        .minFrequency(settings.text().minFrequency())
-                        .build(texts(text::training, augmented), tokenizerFile);
-            }
-            TokenLengths lengths;
-            try (LeadTokenizer untruncated = LeadTokenizer.load(tokenizerFile, UNTRUNCATED_TOKENS)) {
-                lengths = TokenLengths.of(untruncated.encode(texts(text::heldOut, parts.validation())), maxTokens);
-            }
-            try (LeadTokenizer tokenizer = LeadTokenizer.load(tokenizerFile, maxTokens)) {
-                EncodedLeads training = encode(tokenizer, text::training, augmented);
-                EncodedLeads validation = encode(tokenizer, text::heldOut, parts.validation());
-                EncodedLeads positiveStage = encode(tokenizer, text::training, positiveStageRows(parts.training()));
-                console.printf(Locale.ROOT, "tokens per validation lead ([CLS] and [SEP] included): mean %.1f, p95 %d, "
-                                + "p99 %d, max %d; %d of %d longer than the %d-token limit (truncated); vocabulary %d%n",
-                        lengths.mean(), lengths.p95(), lengths.p99(), lengths.max(), lengths.truncated(),
-                        lengths.leads(), maxTokens, tokenizer.vocabSize());
-
-                BertConfig config = base.map(BaseModel::config).orElseGet(() -> compactConfig(tokenizer.vocabSize()));
-                IntraOpThreads.pin(settings.threads());
-                Engine.getInstance().setRandomSeed((int) settings.seed());
-                try (NDManager manager = NDManager.newBaseManager(device)) {
-                    BertClassifier network = new BertClassifier(config);
-                    network.initialize(manager);
-                    base.ifPresent(b -> BertWeights.load(network, b.weights()));
-                    long parameterCount = TrainedNetwork.parameterCount(network);
-                    console.printf(Locale.ROOT, "network: %d layers, hidden %d, %d heads, %d parameters, %s on %s%n",
-                            config.numHiddenLayers(), config.hiddenSize(), config.numAttentionHeads(), parameterCount,
-                            settings.optimization().optimizer(), device);
-
-                    TwoStageTraining.Outcome outcome = new TwoStageTraining(network, manager,
-                            settings.optimization().evalBatchSize(), settings.seed(), tokenizer.maskId(), console)
-                            .run(mainStage(), training, positiveStagePlan(), positiveStage, validation);
-
-                    float[] raw = TrainedNetwork.probabilities(network, manager, validation,
-                            settings.optimization().evalBatchSize());
-                    // effects: fitted on the training rows, judged on the validation rows (calibration and
-                    // threshold too); served: what the bundle gets, refitted on both splits when the settings say so
-                    ValueEffects effects = ValueEffects.NONE;
-                    ValueEffects served = ValueEffects.NONE;
-                    ValueEffectsReport effectsReport = null;
-                    if (!settings.valueEffects().columns().isEmpty()) {
-                        long effectsStarted = System.nanoTime();
-                        PriorSearch.Choice choice = searchValueEffects(parts, effectKeys);
-                        effects = choice.effects();
-                        boolean refit = settings.valueEffects().refitWithValidation();
-                        served = refit ? refitValueEffects(parts, effectKeys, choice.priorSds()) : effects;
-                        effectsReport = ValueEffectsReport.of(settings.valueEffects().columns(), choice, served, refit,
-                                (System.nanoTime() - effectsStarted) / 1e9);
-                        console.printf(Locale.ROOT, "value effects: prior sd %s; validation log loss %.4f at the base rate, "
-                                        + "%.4f with the effects alone%s (%.0f s)%n",
-                                effectsReport.priorSds(), choice.withoutEffectsLogLoss(), choice.heldOutLogLoss(),
-                                refit ? "; refitted on training and validation rows" : "", effectsReport.seconds());
-                    }
-                    // the served probability is the calibrated one, network and effects each with its own slope, and
-                    // the threshold is chosen on that scale
-                    double[] shifts = effects.shifts(LeadRow.records(parts.validation()), effectKeys);
-                    Calibration calibration = Calibration.fitPlatt(raw, shifts, validation.labels());
-                    CalibrationReport calibrationReport = CalibrationReport.of(calibration, raw, shifts,
-                            validation.labels(), settings.seed());
-                    float[] servedValidation = calibration.apply(raw, shifts);
-                    ScoredLabels scored = ScoredLabels.of(validation.labels(), servedValidation);
-                    console.printf(Locale.ROOT, "calibration: sigmoid(%.3f x network log-odds + %.3f x effects %+.3f)%n",
-                            calibration.slope(), calibration.effectsSlope(), calibration.intercept());
-                    ScoreTiers tiers = ScoreTiers.fit(doubles(servedValidation), validation.labels(),
-                            settings.tiers().shares(), PercentileTable.DEFAULT_QUANTILES);
-                    console.println(describe(tiers));
-                    double threshold = scored.bestF1Threshold();
-                    BinaryMetrics metrics = scored.metricsAt(threshold);
-
-                    config.write(staging.resolve(CONFIG));
-                    text.rates().ifPresent(rates -> rates.write(staging.resolve(IdRates.FILE)));
-                    if (!served.isEmpty()) {
-                        served.write(staging.resolve(ValueEffects.FILE));
-                    }
-                    BertWeights.save(network, staging.resolve(WEIGHTS));
-                    Files.write(staging.resolve(ReferenceProfile.FILE_NAME),
-                            reference(parts.training(), servedValidation).toJson());
-                    Files.write(staging.resolve(ScoreTiers.FILE_NAME), tiers.toJson());
-                    TrainingPlots.write(staging, outcome.epochs(), scored.precisionRecallCurve());
-                    TrainingPlots.writeReliability(staging, calibrationReport);
-                    Instant created = clock.instant();
-                    String modelId = BundleWriter.newModelId(created, sha256(staging.resolve(WEIGHTS)));
-                    TrainingReport report = new TrainingReport(modelId, metrics, outcome.epochs(),
-                            outcome.main().keptEpoch(), outcome.positiveStageKept(),
-                            new TrainingReport.Rows(table.report().rowsRead(), table.report().rowsRejected(),
-                                    parts.training().size(), augmented.size(), parts.validation().size(),
-                                    positiveStage.size()),
-                            lengths, tokenizer.vocabSize(),
-                            parameterCount, settings.optimization().optimizer().name().toLowerCase(Locale.ROOT),
-                            pruning.dropped(), pruning.importances(), (System.nanoTime() - started) / 1e9,
-                            calibrationReport, effectsReport);
-                    Files.write(staging.resolve(METRICS), json.writeValueAsBytes(report));
-                    Manifest manifest = Manifest.of(modelId, created, base.map(BaseModel::name).orElse(null), config,
-                            spec, threshold, manifestMetrics(metrics, report), pruning.importances())
-                            .withCalibration(calibration);
-                    Bundle bundle = writer.publish(manifest);
-                    LOG.info("published bundle {} (validation F1 {} at threshold {})", bundle.dir(), metrics.f1(), threshold);
-                    return new TrainingResult(bundle, metrics, report);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the bundle: " + e.getMessage(), e);
+    /**
+     * Writes the bundle's tokenizer (the base model's, or one built from the training text) and encodes the splits
+     * with it, measuring the validation leads' lengths before truncation.
+     */
+    private TokenizedLeads tokenize(PreparedLeads leads, Optional<BaseModel> base, Path tokenizerFile,
+                                    PrintStream console) throws IOException {
+        OutOfFoldText text = leads.text();
+        StratifiedSplit.Parts parts = leads.parts();
+        if (base.isPresent()) {
+            base.get().writeTokenizer(tokenizerFile);
+        } else {
+            // from the augmented rows: their "column_nan" cells get whole tokens as the original rows' do
+            new WordPieceTokenizerBuilder()
+                    .vocabSize(settings.text().vocabSize())
+                    .minFrequency(settings.text().minFrequency())
+                    .build(texts(text::training, leads.augmented()), tokenizerFile);
         }
+        TokenLengths lengths;
+        try (LeadTokenizer untruncated = LeadTokenizer.load(tokenizerFile, UNTRUNCATED_TOKENS)) {
+            lengths = TokenLengths.of(untruncated.encode(texts(text::heldOut, parts.validation())), leads.maxTokens());
+        }
+        try (LeadTokenizer tokenizer = LeadTokenizer.load(tokenizerFile, leads.maxTokens())) {
+            EncodedLeads training = encode(tokenizer, text::training, leads.augmented());
+            EncodedLeads validation = encode(tokenizer, text::heldOut, parts.validation());
+            EncodedLeads positiveStage = encode(tokenizer, text::training, positiveStageRows(parts.training()));
+            console.printf(Locale.ROOT, "tokens per validation lead ([CLS] and [SEP] included): mean %.1f, p95 %d, "
+                            + "p99 %d, max %d; %d of %d longer than the %d-token limit (truncated); vocabulary %d%n",
+                    lengths.mean(), lengths.p95(), lengths.p99(), lengths.max(), lengths.truncated(),
+                    lengths.leads(), leads.maxTokens(), tokenizer.vocabSize());
+            return new TokenizedLeads(training, validation, positiveStage, lengths, tokenizer.vocabSize(),
+                    tokenizer.maskId());
+        }
+    }
+
+    /** Both training stages of the network (from the base model's weights when there is one), on {@code manager}. */
+    private TrainedModel trainNetwork(BertConfig config, Optional<BaseModel> base, TokenizedLeads tokens,
+                                      NDManager manager, PrintStream console) {
+        BertClassifier network = new BertClassifier(config);
+        network.initialize(manager);
+        base.ifPresent(b -> BertWeights.load(network, b.weights()));
+        long parameterCount = TrainedNetwork.parameterCount(network);
+        console.printf(Locale.ROOT, "network: %d layers, hidden %d, %d heads, %d parameters, %s on %s%n",
+                config.numHiddenLayers(), config.hiddenSize(), config.numAttentionHeads(), parameterCount,
+                settings.optimization().optimizer(), device);
+
+        TwoStageTraining.Outcome outcome = new TwoStageTraining(network, manager,
+                settings.optimization().evalBatchSize(), settings.seed(), tokens.maskId(), console)
+                .run(mainStage(), tokens.training(), positiveStagePlan(), tokens.positiveStage(), tokens.validation());
+
+        float[] raw = TrainedNetwork.probabilities(network, manager, tokens.validation(),
+                settings.optimization().evalBatchSize());
+        return new TrainedModel(network, config, parameterCount, outcome, raw);
+    }
+
+    /**
+     * The served probability is the calibrated one, network and effects each with its own slope, and the threshold
+     * and the tiers are chosen on that scale.
+     */
+    private CalibratedScores calibrate(TrainedModel model, FittedEffects effects, EffectKeys keys,
+                                       StratifiedSplit.Parts parts, EncodedLeads validation, PrintStream console) {
+        float[] raw = model.validationProbabilities();
+        double[] shifts = effects.judged().shifts(LeadRow.records(parts.validation()), keys);
+        Calibration calibration = Calibration.fitPlatt(raw, shifts, validation.labels());
+        CalibrationReport report = CalibrationReport.of(calibration, raw, shifts, validation.labels(), settings.seed());
+        float[] servedValidation = calibration.apply(raw, shifts);
+        ScoredLabels scored = ScoredLabels.of(validation.labels(), servedValidation);
+        console.printf(Locale.ROOT, "calibration: sigmoid(%.3f x network log-odds + %.3f x effects %+.3f)%n",
+                calibration.slope(), calibration.effectsSlope(), calibration.intercept());
+        ScoreTiers tiers = ScoreTiers.fit(doubles(servedValidation), validation.labels(),
+                settings.tiers().shares(), PercentileTable.DEFAULT_QUANTILES);
+        console.println(describe(tiers));
+        double threshold = scored.bestF1Threshold();
+        return new CalibratedScores(calibration, report, servedValidation, scored, tiers, threshold,
+                scored.metricsAt(threshold));
+    }
+
+    /** Writes every file of the bundle into the staging directory, then its manifest, and publishes it. */
+    private TrainingResult publish(BundleWriter writer, PreparedLeads leads, TokenizedLeads tokens, TrainedModel model,
+                                   FittedEffects effects, CalibratedScores scores, Optional<BaseModel> base,
+                                   long started) throws IOException {
+        Path staging = writer.staging();
+        model.config().write(staging.resolve(CONFIG));
+        leads.text().rates().ifPresent(rates -> rates.write(staging.resolve(IdRates.FILE)));
+        if (!effects.served().isEmpty()) {
+            effects.served().write(staging.resolve(ValueEffects.FILE));
+        }
+        BertWeights.save(model.network(), staging.resolve(WEIGHTS));
+        Files.write(staging.resolve(ReferenceProfile.FILE_NAME),
+                reference(leads.parts().training(), scores.servedValidation()).toJson());
+        Files.write(staging.resolve(ScoreTiers.FILE_NAME), scores.tiers().toJson());
+        TrainingPlots.write(staging, model.outcome().epochs(), scores.scored().precisionRecallCurve());
+        TrainingPlots.writeReliability(staging, scores.report());
+        Instant created = clock.instant();
+        long elapsedNanos = System.nanoTime() - started;
+        String modelId = BundleWriter.newModelId(created, sha256(staging.resolve(WEIGHTS)));
+        TrainingReport report = report(modelId, leads, tokens, model, effects, scores, elapsedNanos / 1e9);
+        Files.write(staging.resolve(METRICS), json.writeValueAsBytes(report));
+        Manifest manifest = Manifest.of(modelId, created, base.map(BaseModel::name).orElse(null), model.config(),
+                leads.spec(), scores.threshold(), manifestMetrics(scores.metrics(), report),
+                leads.pruning().importances())
+                .withCalibration(scores.calibration())
+                .withLineage(lineage(leads, created.minusNanos(elapsedNanos), created));
+        Bundle bundle = writer.publish(manifest);
+        LOG.info("published bundle {} (validation F1 {} at threshold {})", bundle.dir(), scores.metrics().f1(),
+                scores.threshold());
+        return new TrainingResult(bundle, scores.metrics(), report);
+    }
+
+    /**
+     * What the bundle is made from. The clock is read once, when the bundle is stamped: the start is that time less
+     * the run's monotonic duration, so the two times lie exactly training_seconds apart.
+     */
+    private Lineage lineage(PreparedLeads leads, Instant started, Instant finished) {
+        ReadReport read = leads.table().report();
+        return new Lineage(leads.dataSha256(), read.rowsRead(), leads.table().rows().size(), leads.positiveRate(),
+                ResolvedSettings.of(settings), ProjectVersion.current(), started, finished);
+    }
+
+    private TrainingReport report(String modelId, PreparedLeads leads, TokenizedLeads tokens, TrainedModel model,
+                                  FittedEffects effects, CalibratedScores scores, double seconds) {
+        TwoStageTraining.Outcome outcome = model.outcome();
+        TrainingReport.Rows rows = new TrainingReport.Rows(leads.table().report().rowsRead(),
+                leads.table().report().rowsRejected(), leads.parts().training().size(), leads.augmented().size(),
+                leads.parts().validation().size(), tokens.positiveStage().size());
+        return new TrainingReport(modelId, scores.metrics(), outcome.epochs(), outcome.main().keptEpoch(),
+                outcome.positiveStageKept(), rows, tokens.lengths(), tokens.vocabSize(), model.parameterCount(),
+                settings.optimization().optimizer().name().toLowerCase(Locale.ROOT), leads.pruning().dropped(),
+                leads.pruning().importances(), seconds, scores.report(), effects.report());
     }
 
     /** The columns the network does not read: those of the settings' out-of-text whose value effects stand in. */
     private List<String> valueEffectColumnsOutOfText() {
         return settings.valueEffects().outOfText().stream().filter(settings.valueEffects().columns()::contains).toList();
     }
-
-    /**
-     * Value effects of the settings' columns from the training rows, their priors chosen on the validation rows. The
-     * effects are fitted on the base rate alone, not on the network: on its own training rows the network is
-     * overconfident, which left effects fitted on its logit too small (docs/experiments/trainer-quality.md,
-     * "Value effects of every column"); the calibration then weighs the two on the validation rows.
-     */
-    private PriorSearch.Choice searchValueEffects(StratifiedSplit.Parts parts, EffectKeys keys) {
-        List<String> columns = settings.valueEffects().columns();
-        return PriorSearch.onBaseRate(columns, keys, LeadRow.records(parts.training()),
-                        LeadRow.labels(parts.training()), LeadRow.records(parts.validation()),
-                        LeadRow.labels(parts.validation()))
-                .choose(columns.size(), settings.valueEffects().priorSds().stream().mapToDouble(Double::doubleValue).toArray(),
-                        settings.threads());
-    }
-
-    /**
-     * The effects under the chosen priors from the training and the validation rows together: a fifth more rows per
-     * value for the bundle, after the validation rows have chosen the priors, the calibration and the threshold with
-     * effects fitted without them.
-     */
-    private ValueEffects refitValueEffects(StratifiedSplit.Parts parts, EffectKeys keys, double[] priorSds) {
-        List<LeadRow> both = new ArrayList<>(parts.training());
-        both.addAll(parts.validation());
-        return new ValueEffectFit(settings.valueEffects().columns(), keys, LeadRow.records(both),
-                ValueEffectFit.baseRateOffsets(LeadRow.labels(parts.training()), both.size()), LeadRow.labels(both))
-                .fit(priorSds);
-    }
-
 
     /**
      * What a drift monitor compares live leads and scores with: the training rows as the network was trained on them

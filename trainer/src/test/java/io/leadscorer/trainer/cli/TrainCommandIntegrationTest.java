@@ -3,10 +3,13 @@ package io.leadscorer.trainer.cli;
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadscorer.avro.ModelAction;
 import io.leadscorer.avro.ModelCommand;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleWriter;
+import io.leadscorer.model.bundle.Lineage;
+import io.leadscorer.model.bundle.Manifest;
 import io.leadscorer.model.effects.EffectKeys;
 import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.predict.Calibration;
@@ -29,6 +32,7 @@ import io.leadscorer.trainer.data.LeadRow;
 import io.leadscorer.trainer.data.StratifiedSplit;
 import io.leadscorer.trainer.evaluate.BinaryMetrics;
 import io.leadscorer.trainer.evaluate.BundleEvaluator;
+import io.leadscorer.trainer.lineage.ProjectVersion;
 import io.leadscorer.trainer.plot.TrainingPlots;
 import io.leadscorer.trainer.testing.SimulatedCsv;
 import io.leadscorer.trainer.testing.TrainerProcess;
@@ -47,7 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +66,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * `trainer train` end to end on 1,500 simulated leads with a tiny network and one short epoch: the bundle it
  * publishes, what the scorer's predictor makes of it, the DEPLOY command it sends to an in-JVM Kafka broker (the
- * deployment's first model; OperatorCommandsIntegrationTest covers later ones, sent into shadow), and
- * the same figures from a second run with the same seed and data.
+ * deployment's first model; OperatorCommandsIntegrationTest covers later ones, sent into shadow), its lineage, and
+ * the same bundle from a second run with the same seed and data.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainCommandIntegrationTest {
@@ -385,6 +391,8 @@ class TrainCommandIntegrationTest {
             assertThat(repeated.get(i).get("validation_loss")).isEqualTo(first.get(i).get("validation_loss"));
         }
         assertThat(second.modelId().substring(17)).isEqualTo(bundle.modelId().substring(17));
+        assertThat(filesButTheMetrics(second)).isEqualTo(filesButTheMetrics(bundle));
+        assertSameLineageButTheTimes(second, bundle);
     }
 
     @Test
@@ -408,6 +416,98 @@ class TrainCommandIntegrationTest {
         assertThat(second.bytes(ReferenceProfile.FILE_NAME)).isEqualTo(bundle.bytes(ReferenceProfile.FILE_NAME));
         assertThat(second.manifest().threshold()).isEqualTo(bundle.manifest().threshold());
         assertThat(second.manifest().metrics().get("validation")).isEqualTo(bundle.manifest().metrics().get("validation"));
+        assertThat(filesButTheMetrics(second)).isEqualTo(filesButTheMetrics(bundle));
+        assertSameLineageButTheTimes(second, bundle);
+    }
+
+    @Test
+    void recordsWhatTheBundleWasMadeFromInItsManifest() throws Exception {
+        Lineage lineage = bundle.manifest().lineage();
+        List<LeadRow> rows = new CsvLeadReader().read(data).rows();
+        long positives = rows.stream().filter(LeadRow::converted).count();
+
+        assertThat(lineage).isNotNull();
+        assertThat(lineage.trainingDataSha256())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(data))));
+        assertThat(lineage.rowsRead()).isEqualTo(3000);
+        assertThat(lineage.rowsUsed()).isEqualTo(rows.size());
+        assertThat(lineage.positiveRate()).isEqualTo((double) positives / rows.size());
+        assertThat(lineage.projectVersion()).isEqualTo(ProjectVersion.current());
+        // the tiny run's flags and the defaults it left alone, under the keys --set takes
+        assertThat(lineage.settings())
+                .containsEntry("trainer.augment.copies", "8")
+                .containsEntry("trainer.network.hidden-size", "16")
+                .containsEntry("trainer.prune.trees", "8")
+                .containsEntry("trainer.seed", "42")
+                .containsEntry("trainer.threads", "2")
+                .doesNotContainKeys("trainer.publish.bootstrap", "trainer.baselines.tree-rounds");
+        assertThat(lineage.trainingFinishedAt()).isEqualTo(bundle.manifest().createdAt());
+        double seconds = ((Number) bundle.manifest().metrics().get("training_seconds")).doubleValue();
+        assertThat(Duration.between(lineage.trainingStartedAt(), lineage.trainingFinishedAt()).toNanos() / 1e9)
+                .isCloseTo(seconds, within(0.01));
+    }
+
+    @Test
+    void evaluatePrintsTheLineageAndWarnsWhenGivenTheTrainingFile() {
+        Path heldOut = SimulatedCsv.write(dir.resolve("evaluate-held-out.csv"), 300, 23);
+
+        TrainerRun onTrainingFile = TrainerRun.of("evaluate", "--bundle", bundle.dir().toString(), "--data", data.toString());
+        TrainerRun onHeldOut = TrainerRun.of("evaluate", "--bundle", bundle.dir().toString(), "--data", heldOut.toString());
+
+        assertThat(onTrainingFile.exitCode()).as(onTrainingFile.toString()).isZero();
+        assertThat(onHeldOut.exitCode()).as(onHeldOut.toString()).isZero();
+        Lineage lineage = bundle.manifest().lineage();
+        assertThat(onHeldOut.err())
+                .contains("model " + bundle.modelId() + " trained by lead-scorer " + lineage.projectVersion())
+                .contains("training data SHA-256 " + lineage.trainingDataSha256())
+                .contains("3000 rows read, 3000 used")
+                .contains("settings: trainer.seed=42 trainer.validation-fraction=0.2 ")
+                .doesNotContain("warning: ");
+        assertThat(onTrainingFile.err()).contains("warning: " + data + " is the file this model was trained on");
+        assertThat(onTrainingFile.lastLine()).startsWith("{");
+    }
+
+    @Test
+    void aManifestWrittenBeforeLineageStillLoadsAndEvaluates() throws IOException {
+        Path old = dir.resolve("old-store").resolve(bundle.modelId());
+        Files.createDirectories(old);
+        try (Stream<Path> files = Files.walk(bundle.dir())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = old.resolve(bundle.dir().relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+        ObjectNode manifest = (ObjectNode) JSON.readTree(old.resolve(Manifest.FILE_NAME).toFile());
+        manifest.remove("lineage");
+        Files.write(old.resolve(Manifest.FILE_NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+
+        Bundle opened = Bundle.open(old);
+        assertThat(opened.manifest().lineage()).isNull();
+        assertThat(opened.manifest().withLineage(bundle.manifest().lineage())).isEqualTo(bundle.manifest());
+        try (LeadPredictor predictor = LeadPredictor.open(opened, Device.cpu())) {
+            assertThat(predictor.threshold()).isEqualTo(bundle.manifest().threshold());
+        }
+        TrainerRun evaluated = TrainerRun.of("evaluate", "--bundle", old.toString(), "--data", data.toString());
+        assertThat(evaluated.exitCode()).as(evaluated.toString()).isZero();
+        assertThat(evaluated.err()).contains("model " + bundle.modelId() + " records no lineage");
+    }
+
+    /**
+     * The reproducibility promise: every file of the bundle the same byte for byte, but metrics.json, which holds the
+     * model id (a time) and the seconds each step took.
+     */
+    private static Map<String, String> filesButTheMetrics(Bundle bundle) {
+        Map<String, String> files = new java.util.TreeMap<>(bundle.manifest().files());
+        files.remove("metrics.json");
+        return files;
+    }
+
+    /** The manifest's lineage is the same but for the wall-clock times of the training, which no rerun repeats. */
+    private static void assertSameLineageButTheTimes(Bundle second, Bundle first) {
+        assertThat(second.manifest().lineage()).usingRecursiveComparison()
+                .ignoringFields("trainingStartedAt", "trainingFinishedAt")
+                .isEqualTo(first.manifest().lineage());
     }
 
     private static long distinct(float[] values) {

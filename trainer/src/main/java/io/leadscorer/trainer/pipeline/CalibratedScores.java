@@ -1,0 +1,15 @@
+package io.leadscorer.trainer.pipeline;
+
+import io.leadscorer.model.predict.Calibration;
+import io.leadscorer.model.tiers.ScoreTiers;
+import io.leadscorer.trainer.calibrate.CalibrationReport;
+import io.leadscorer.trainer.evaluate.BinaryMetrics;
+import io.leadscorer.trainer.evaluate.ScoredLabels;
+
+/**
+ * How the bundle turns the network's and the effects' log-odds into the served probability, and what that gives on
+ * the validation leads: their served probabilities, the tiers cut on them, the threshold of best F1 and the metrics at
+ * that threshold.
+ */
+record CalibratedScores(Calibration calibration, CalibrationReport report, float[] servedValidation,
+                        ScoredLabels scored, ScoreTiers tiers, double threshold, BinaryMetrics metrics) {}

@@ -1,0 +1,13 @@
+package io.leadscorer.trainer.pipeline;
+
+import io.leadscorer.model.effects.ValueEffects;
+import io.leadscorer.trainer.effects.ValueEffectsReport;
+
+/**
+ * The value effects of a run: {@code judged}, fitted on the training rows, is what calibration and the threshold are
+ * measured with on the validation rows; {@code served}, what the bundle gets (refitted on both splits when the
+ * settings say so). Without effect columns both are {@link ValueEffects#NONE} and there is no report.
+ */
+record FittedEffects(ValueEffects judged, ValueEffects served, ValueEffectsReport report) {
+    static final FittedEffects NONE = new FittedEffects(ValueEffects.NONE, ValueEffects.NONE, null);
+}
