@@ -6,17 +6,18 @@ import java.util.Random;
 
 /**
  * Labelled leads drawn from known conversion probabilities, scored by two models: a sharp one that knows each lead's
- * probability up to a little noise, and a blunt one that mostly does not.
+ * probability up to a little noise, a blunt one that mostly does not, or a broken one that ranks them backwards.
  */
-final class SyntheticLeads {
+public final class SyntheticLeads {
 
     private SyntheticLeads() {
     }
 
     /** A model's view of the truth: {@code sharpness} 1 knows the log-odds, 0 knows only the base rate. */
-    record Model(double sharpness, double noise) {
-        static final Model SHARP = new Model(1.0, 0.05);
-        static final Model BLUNT = new Model(0.3, 0.6);
+    public record Model(double sharpness, double noise) {
+        public static final Model SHARP = new Model(1.0, 0.05);
+        public static final Model BLUNT = new Model(0.3, 0.6);
+        public static final Model INVERTED = new Model(-1.0, 0.05);
 
         double score(double logOdds, double baseLogOdds, Random random) {
             double z = baseLogOdds + sharpness * (logOdds - baseLogOdds) + noise * random.nextGaussian();
@@ -24,7 +25,7 @@ final class SyntheticLeads {
         }
     }
 
-    static List<PairedScore> pairs(int leads, Model baseline, Model challenger, long seed) {
+    public static List<PairedScore> pairs(int leads, Model baseline, Model challenger, long seed) {
         Random random = new Random(seed);
         double base = -1.5;
         List<PairedScore> pairs = new ArrayList<>(leads);
