@@ -40,11 +40,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * partitioned alike, by lead id): each lead's state is kept until its horizon and grace have passed, {@link LabelRules}
  * decides what each input means, and every labelled score goes on as an {@link Observation} keyed by its model; when a
  * lead scored by two or more models gets its label, or its label changes, its {@link PairFact} goes on to the rollout,
- * which compares the models on the same leads. Every score
- * also goes on as a {@link ScoreFact}, and the inputs of a sample of the leads as an {@link InputFact} for every
- * model that scored within the drift's active time (binned by that model's reference). An outcome that cannot be read is
- * dead-lettered with its reason. Time here is the latest event or outcome time seen, so expiry follows the data,
- * whatever the clock says when it is replayed.
+ * which compares the models on the same leads. Every score also goes on as a {@link ScoreFact}, and the inputs of a
+ * sample of the leads as an {@link InputFact} for every model that scored within the drift's active time (binned by
+ * that model's reference). An outcome that cannot be read is dead-lettered with its reason. Time here is the latest
+ * event or outcome time seen, so expiry follows the data, whatever the clock says when it is replayed.
  */
 public final class LabelJoinProcessor implements Processor<byte[], byte[], byte[], Routed> {
 
