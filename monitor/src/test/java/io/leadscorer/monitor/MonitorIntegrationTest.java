@@ -60,10 +60,12 @@ class MonitorIntegrationTest {
         kafka = EmbeddedKafkaCluster.start();
         registry = HttpSchemaRegistryServer.start();
         kafka.createTopic("mql.scores", 3);
+        kafka.createTopic("mql.scores.shadow", 3);
         kafka.createTopic("mql.outcomes", 3);
         kafka.createTopic("mql.events", 3);
         kafka.createTopic("mql.outcomes.dlq", 1);
         kafka.createCompactedTopic("lead-scorer.quality", 1);
+        kafka.createCompactedTopic("lead-scorer.control", 1);
     }
 
     @AfterAll

@@ -1,14 +1,19 @@
 package io.leadscorer.monitor.config;
 
+import io.leadscorer.avro.RolloutMetric;
+import io.leadscorer.avro.RolloutPolicy;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.format.MapFormat;
 import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.Map;
 
@@ -26,15 +31,18 @@ public record MonitorSettings(
         @NotNull @Valid Labels labels,
         @NotNull @Valid Quality quality,
         @NotNull @Valid Drift drift,
+        @NotNull @Valid Rollout rollout,
         @NotBlank String modelStore) {
 
     /**
-     * The scores and outcomes joined (keyed by lead id, with as many partitions as each other), the leads whose inputs
-     * are profiled for drift, the quality records written, and where undecodable outcomes go.
+     * The live and shadow scores and the outcomes joined (keyed by lead id, with as many partitions as each other), the
+     * leads whose inputs are profiled for drift, the quality records written, where undecodable outcomes go, and the
+     * control topic whose commands the rollout follows and to which it writes its decisions.
      */
     @ConfigurationProperties("topics")
-    public record Topics(@NotBlank String scores, @NotBlank String outcomes, @NotBlank String events,
-                         @NotBlank String quality, @NotBlank String deadLetter) {
+    public record Topics(@NotBlank String scores, @NotBlank String shadowScores, @NotBlank String outcomes,
+                         @NotBlank String events, @NotBlank String quality, @NotBlank String deadLetter,
+                         @NotBlank String control) {
     }
 
     /** Broker connection and Kafka Streams runtime; {@code properties} go to every client verbatim (ssl.*, sasl.*). */
@@ -91,5 +99,30 @@ public record MonitorSettings(
      */
     @ConfigurationProperties("drift")
     public record Drift(@NotNull Duration activeFor, @Positive int sampleEvery, double warn, double alarm) {
+    }
+
+    /**
+     * The rollouts of one {@code deployment} (the scorers' application id, the key of their control commands): every
+     * {@code evaluateInterval} the shadow or guard is judged; the other settings are the policy of commands that
+     * carry none.
+     */
+    @ConfigurationProperties("rollout")
+    public record Rollout(
+            @NotBlank String deployment,
+            @NotNull Duration evaluateInterval,
+            @NotNull RolloutMetric metric,
+            @PositiveOrZero long minLabelled,
+            @PositiveOrZero long minPositives,
+            @PositiveOrZero double margin,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double confidence,
+            @NotNull Duration maxShadow,
+            @NotNull Duration guard,
+            @Positive double psiAlarm) {
+
+        public RolloutPolicy defaultPolicy() {
+            return RolloutPolicy.newBuilder().setMetric(metric).setMinLabelled(minLabelled)
+                    .setMinPositives(minPositives).setMargin(margin).setConfidence(confidence)
+                    .setMaxShadowMs(maxShadow.toMillis()).setGuardMs(guard.toMillis()).setPsiAlarm(psiAlarm).build();
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.leadscorer.monitor.quality.InputFact;
 import io.leadscorer.monitor.quality.ModelFact;
 import io.leadscorer.monitor.quality.Observation;
 import io.leadscorer.monitor.quality.ScoreFact;
+import io.leadscorer.monitor.rollout.PairFact;
 import io.leadscorer.schemas.serde.RegistryUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import io.leadscorer.monitor.config.MonitorSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,13 +36,14 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The lead-keyed half of the monitor. Scores and outcomes of one lead meet here (the two topics are partitioned
- * alike, by lead id): each lead's state is kept until its horizon and grace have passed, {@link LabelRules} decides
- * what each input means, and every labelled score goes on as an {@link Observation} keyed by its model. Every score
- * also goes on as a {@link ScoreFact}, and the inputs of a sample of the leads as an {@link InputFact} for every
- * model that scored within the drift's active time (binned by that model's reference). An outcome that cannot be read is
- * dead-lettered with its reason. Time here is the latest event or outcome time seen, so expiry follows the data,
- * whatever the clock says when it is replayed.
+ * The lead-keyed half of the monitor. Scores (live and shadow) and outcomes of one lead meet here (the topics are
+ * partitioned alike, by lead id): each lead's state is kept until its horizon and grace have passed, {@link LabelRules}
+ * decides what each input means, and every labelled score goes on as an {@link Observation} keyed by its model; when a
+ * lead scored by two or more models gets its label, or its label changes, its {@link PairFact} goes on to the rollout,
+ * which compares the models on the same leads. Every score also goes on as a {@link ScoreFact}, and the inputs of a
+ * sample of the leads as an {@link InputFact} for every model that scored within the drift's active time (binned by
+ * that model's reference). An outcome that cannot be read is dead-lettered with its reason. Time here is the latest
+ * event or outcome time seen, so expiry follows the data, whatever the clock says when it is replayed.
  */
 public final class LabelJoinProcessor implements Processor<byte[], byte[], byte[], Routed> {
 
@@ -51,8 +54,8 @@ public final class LabelJoinProcessor implements Processor<byte[], byte[], byte[
     public static final String SOURCE_PARTITION = "dlq.source.partition";
     public static final String SOURCE_OFFSET = "dlq.source.offset";
 
-    /** Topic names and decoders of the three inputs. */
-    public record Inputs(String scores, Deserializer<ScoredLead> scoreReader, String outcomes,
+    /** Topic names and decoders of the inputs: the live and the shadow scores are read alike. */
+    public record Inputs(String scores, String shadowScores, Deserializer<ScoredLead> scoreReader, String outcomes,
                          Deserializer<LeadOutcome> outcomeReader, String events, Deserializer<MqlEvent> eventReader) {
     }
 
@@ -97,10 +100,10 @@ public final class LabelJoinProcessor implements Processor<byte[], byte[], byte[
     @Override
     public void process(Record<byte[], byte[]> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
-        if (topic.equals(inputs.scores())) {
-            decode(record, inputs.scoreReader(), "score").ifPresent(score -> onScore(record, score));
+        if (topic.equals(inputs.scores()) || topic.equals(inputs.shadowScores())) {
+            decode(record, topic, inputs.scoreReader(), "score").ifPresent(score -> onScore(record, score));
         } else if (topic.equals(inputs.outcomes())) {
-            decode(record, inputs.outcomeReader(), "outcome").ifPresent(outcome -> onOutcome(record, outcome));
+            decode(record, topic, inputs.outcomeReader(), "outcome").ifPresent(outcome -> onOutcome(record, outcome));
         } else if (topic.equals(inputs.events())) {
             onEvent(record);
         }
@@ -124,6 +127,7 @@ public final class LabelJoinProcessor implements Processor<byte[], byte[], byte[
         forward(record, new ScoreFact(score.getModelId(), score.getProbability(), eventTime));
         save(leadId, before, step.state());
         step.observations().forEach(observation -> forward(record, observation));
+        forwardPair(record, leadId, step.state(), step.state().label() == Label.POSITIVE, step.observations());
     }
 
     private void onOutcome(Record<byte[], byte[]> record, LeadOutcome outcome) {
@@ -138,6 +142,7 @@ public final class LabelJoinProcessor implements Processor<byte[], byte[], byte[
         metrics.input("outcome", step.result().name().toLowerCase());
         save(leadId, before, step.state());
         step.observations().forEach(observation -> forward(record, observation));
+        forwardPair(record, leadId, step.state(), step.state().label() == Label.POSITIVE, step.observations());
     }
 
     private void onEvent(Record<byte[], byte[]> record) {
@@ -193,7 +198,9 @@ public final class LabelJoinProcessor implements Processor<byte[], byte[], byte[
             }
             Record<byte[], byte[]> trigger = new Record<>(leadId.getBytes(StandardCharsets.UTF_8), null,
                     Math.max(0, streamTime));
-            rules.onExpiry(state).forEach(observation -> forward(trigger, observation));
+            List<Observation> negatives = rules.onExpiry(state);
+            negatives.forEach(observation -> forward(trigger, observation));
+            forwardPair(trigger, leadId, state, false, negatives);
         }
     }
 
@@ -235,8 +242,7 @@ public final class LabelJoinProcessor implements Processor<byte[], byte[], byte[
         return true;
     }
 
-    private <T> Optional<T> decode(Record<byte[], byte[]> record, Deserializer<T> reader, String kind) {
-        String topic = kind.equals("score") ? inputs.scores() : inputs.outcomes();
+    private <T> Optional<T> decode(Record<byte[], byte[]> record, String topic, Deserializer<T> reader, String kind) {
         try {
             T value = reader.deserialize(topic, record.headers(), record.value());
             if (value == null) {
@@ -268,6 +274,18 @@ public final class LabelJoinProcessor implements Processor<byte[], byte[], byte[
     private void forward(Record<byte[], byte[]> cause, ModelFact fact) {
         context.forward(new Record<>(fact.modelId().getBytes(StandardCharsets.UTF_8), Routed.fact(fact),
                 cause.timestamp(), new RecordHeaders()));
+    }
+
+    /** The lead's pair, when its scores were just labelled and more than one model scored it. */
+    private void forwardPair(Record<byte[], byte[]> cause, String leadId, LeadState state, boolean converted,
+                             List<Observation> observations) {
+        if (observations.isEmpty() || state.scores().size() < 2) {
+            return;
+        }
+        Map<String, Double> probabilities = new LinkedHashMap<>();
+        state.scores().forEach(score -> probabilities.put(score.modelId(), score.probability()));
+        context.forward(new Record<>(leadId.getBytes(StandardCharsets.UTF_8),
+                Routed.pair(new PairFact(leadId, converted, probabilities)), cause.timestamp(), new RecordHeaders()));
     }
 
     private static void put(Headers headers, String name, String value) {

@@ -14,7 +14,7 @@ import java.util.List;
 public final class QualityAccumulator {
 
     public static final int CALIBRATION_BINS = 10;
-    static final double EPSILON = 1e-15;
+    public static final double EPSILON = 1e-15;
 
     long firstTime = Long.MAX_VALUE;
     long lastTime = Long.MIN_VALUE;

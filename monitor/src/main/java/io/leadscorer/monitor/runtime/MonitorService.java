@@ -52,11 +52,12 @@ public class MonitorService implements AutoCloseable {
     private void start() {
         MonitorSettings.Topics topics = settings.topics();
         MonitorSettings.Labels labels = settings.labels();
-        LOG.info("Monitoring scores {} against outcomes {} (drift from {}) -> {} as {} on {} [{}]; horizon {}, grace {},"
-                        + " implicit negatives {}; windows of {}; references from {}", topics.scores(), topics.outcomes(),
-                topics.events(), topics.quality(), settings.applicationId(), settings.kafka().bootstrapServers(),
-                settings.kafka().processingGuarantee(), labels.horizon(), labels.grace(), labels.implicitNegatives(),
-                settings.quality().window(), settings.modelStore());
+        LOG.info("Monitoring scores {} and {} against outcomes {} (drift from {}) -> {} as {} on {} [{}]; horizon {},"
+                        + " grace {}, implicit negatives {}; windows of {}; references from {}; rollouts of {} on {}",
+                topics.scores(), topics.shadowScores(), topics.outcomes(), topics.events(), topics.quality(),
+                settings.applicationId(), settings.kafka().bootstrapServers(), settings.kafka().processingGuarantee(),
+                labels.horizon(), labels.grace(), labels.implicitNegatives(), settings.quality().window(),
+                settings.modelStore(), settings.rollout().deployment(), topics.control());
         streams.start();
     }
 

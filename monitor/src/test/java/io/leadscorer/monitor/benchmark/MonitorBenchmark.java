@@ -3,6 +3,7 @@ package io.leadscorer.monitor.benchmark;
 import io.leadscorer.avro.LeadOutcome;
 import io.leadscorer.avro.ModelQuality;
 import io.leadscorer.avro.QualityScope;
+import io.leadscorer.avro.RolloutMetric;
 import io.leadscorer.avro.ScoredLead;
 import io.leadscorer.embedded.CpuUsage;
 import io.leadscorer.embedded.EmbeddedKafkaCluster;
@@ -170,23 +171,27 @@ public final class MonitorBenchmark {
     private Run run(String name, int models, int leads) throws Exception {
         String applicationId = "bench-monitor-" + name;
         Path stateDir = work.resolve("state-" + name);
-        MonitorSettings settings = defaultSettings(Map.of(
-                "application-id", applicationId,
-                "topics.scores", name + ".mql.scores",
-                "topics.outcomes", name + ".mql.outcomes",
-                "topics.events", name + ".mql.events",
-                "topics.quality", name + ".quality",
-                "topics.dead-letter", name + ".mql.outcomes.dlq",
-                "kafka.bootstrap-servers", kafka.bootstrapServers(),
-                "kafka.state-dir", stateDir.toString(),
-                "registry.url", REGISTRY,
-                "model-store", work.resolve("no-models").toString()));
+        MonitorSettings settings = defaultSettings(Map.ofEntries(
+                Map.entry("application-id", applicationId),
+                Map.entry("topics.scores", name + ".mql.scores"),
+                Map.entry("topics.shadow-scores", name + ".mql.scores.shadow"),
+                Map.entry("topics.outcomes", name + ".mql.outcomes"),
+                Map.entry("topics.events", name + ".mql.events"),
+                Map.entry("topics.quality", name + ".quality"),
+                Map.entry("topics.dead-letter", name + ".mql.outcomes.dlq"),
+                Map.entry("topics.control", name + ".control"),
+                Map.entry("kafka.bootstrap-servers", kafka.bootstrapServers()),
+                Map.entry("kafka.state-dir", stateDir.toString()),
+                Map.entry("registry.url", REGISTRY),
+                Map.entry("model-store", work.resolve("no-models").toString())));
         MonitorSettings.Topics topics = settings.topics();
         kafka.createTopic(topics.scores(), partitions);
+        kafka.createTopic(topics.shadowScores(), partitions);
         kafka.createTopic(topics.outcomes(), partitions);
         kafka.createTopic(topics.events(), partitions);
         kafka.createTopic(topics.deadLetter(), 1);
         kafka.createCompactedTopic(topics.quality(), 1);
+        kafka.createCompactedTopic(topics.control(), 1);
 
         List<String> modelIds = new ArrayList<>();
         for (int m = 1; m <= models; m++) {
@@ -463,8 +468,9 @@ public final class MonitorBenchmark {
         Function<String, Duration> duration = key -> ConversionService.SHARED.convertRequired(value.apply(key),
                 Duration.class);
         return new MonitorSettings(value.apply("application-id"),
-                new MonitorSettings.Topics(value.apply("topics.scores"), value.apply("topics.outcomes"),
-                        value.apply("topics.events"), value.apply("topics.quality"), value.apply("topics.dead-letter")),
+                new MonitorSettings.Topics(value.apply("topics.scores"), value.apply("topics.shadow-scores"),
+                        value.apply("topics.outcomes"), value.apply("topics.events"), value.apply("topics.quality"),
+                        value.apply("topics.dead-letter"), value.apply("topics.control")),
                 new MonitorSettings.Kafka(value.apply("kafka.bootstrap-servers"), value.apply("kafka.security-protocol"),
                         value.apply("kafka.processing-guarantee"), Integer.parseInt(value.apply("kafka.num-stream-threads")),
                         duration.apply("kafka.commit-interval"), value.apply("kafka.state-dir"), Map.of()),
@@ -476,6 +482,13 @@ public final class MonitorBenchmark {
                 new MonitorSettings.Drift(duration.apply("drift.active-for"),
                         Integer.parseInt(value.apply("drift.sample-every")), Double.parseDouble(value.apply("drift.warn")),
                         Double.parseDouble(value.apply("drift.alarm"))),
+                new MonitorSettings.Rollout(value.apply("rollout.deployment"), duration.apply("rollout.evaluate-interval"),
+                        RolloutMetric.valueOf(value.apply("rollout.metric")),
+                        Long.parseLong(value.apply("rollout.min-labelled")),
+                        Long.parseLong(value.apply("rollout.min-positives")),
+                        Double.parseDouble(value.apply("rollout.margin")),
+                        Double.parseDouble(value.apply("rollout.confidence")), duration.apply("rollout.max-shadow"),
+                        duration.apply("rollout.guard"), Double.parseDouble(value.apply("rollout.psi-alarm"))),
                 value.apply("model-store"));
     }
 

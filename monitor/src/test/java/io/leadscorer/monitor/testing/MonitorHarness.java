@@ -1,6 +1,7 @@
 package io.leadscorer.monitor.testing;
 
 import io.leadscorer.avro.LeadOutcome;
+import io.leadscorer.avro.ModelCommand;
 import io.leadscorer.avro.ModelQuality;
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.avro.ScoredLead;
@@ -24,14 +25,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
  * The monitor topology in a {@link TopologyTestDriver}, built by the same {@link MonitorTopology#build} and
- * {@link MonitorStreamsConfig#properties} as the service, with scores, outcomes and events to send and the quality
- * and dead-letter topics to read.
+ * {@link MonitorStreamsConfig#properties} as the service, with live and shadow scores, outcomes, events and control
+ * commands to send and the quality, dead-letter and control topics to read.
  */
 public final class MonitorHarness implements AutoCloseable {
 
@@ -42,10 +44,13 @@ public final class MonitorHarness implements AutoCloseable {
     public final TopologyTestDriver driver;
     public final List<ModelQuality> written = new ArrayList<>();
     private final TestInputTopic<byte[], byte[]> scores;
+    private final TestInputTopic<byte[], byte[]> shadowScores;
+    private final TestInputTopic<String, ModelCommand> commands;
     private final TestInputTopic<byte[], byte[]> outcomes;
     private final TestInputTopic<byte[], byte[]> events;
     public final TestOutputTopic<String, ModelQuality> quality;
     public final TestOutputTopic<byte[], byte[]> deadLetters;
+    public final TestOutputTopic<String, ModelCommand> decisions;
     private final Serializer<ScoredLead> scoreWriter;
     private final Serializer<LeadOutcome> outcomeWriter;
     private final Serializer<MqlEvent> eventWriter;
@@ -57,6 +62,12 @@ public final class MonitorHarness implements AutoCloseable {
                 Clock.fixed(START, ZoneOffset.UTC), written::add), MonitorStreamsConfig.properties(settings), START);
         MonitorSettings.Topics topics = settings.topics();
         this.scores = driver.createInputTopic(topics.scores(), new ByteArraySerializer(), new ByteArraySerializer());
+        this.shadowScores = driver.createInputTopic(topics.shadowScores(), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        this.commands = driver.createInputTopic(topics.control(), new StringSerializer(),
+                AvroWireSerde.of(ModelCommand.class, serdeConfig, false).serializer());
+        this.decisions = driver.createOutputTopic(topics.control(), new StringDeserializer(),
+                AvroWireSerde.of(ModelCommand.class, serdeConfig, false).deserializer());
         this.outcomes = driver.createInputTopic(topics.outcomes(), new ByteArraySerializer(), new ByteArraySerializer());
         this.events = driver.createInputTopic(topics.events(), new ByteArraySerializer(), new ByteArraySerializer());
         this.quality = driver.createOutputTopic(topics.quality(), new StringDeserializer(),
@@ -73,6 +84,18 @@ public final class MonitorHarness implements AutoCloseable {
                 .setThreshold(threshold).setLabel(probability >= threshold).setEventTime(eventTime)
                 .setScoredTime(eventTime.plusMillis(20)).build();
         scores.pipeInput(key(leadId), scoreWriter.serialize(settings.topics().scores(), score), eventTime);
+    }
+
+    public void shadowScore(String leadId, String modelId, double probability, Instant eventTime) {
+        ScoredLead score = ScoredLead.newBuilder().setLeadId(leadId).setModelId(modelId).setProbability(probability)
+                .setThreshold(0.5).setLabel(probability >= 0.5).setEventTime(eventTime)
+                .setScoredTime(eventTime.plusMillis(20)).build();
+        shadowScores.pipeInput(key(leadId), scoreWriter.serialize(settings.topics().shadowScores(), score), eventTime);
+    }
+
+    /** A command on the control topic, keyed by the deployment it is for. */
+    public void command(String deployment, ModelCommand command) {
+        commands.pipeInput(deployment, command, command.getRequestedTime());
     }
 
     public void outcome(String leadId, boolean converted, Instant outcomeTime) {

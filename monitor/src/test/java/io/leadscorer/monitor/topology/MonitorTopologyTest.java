@@ -1,13 +1,25 @@
 package io.leadscorer.monitor.topology;
 
+import static io.leadscorer.monitor.rollout.SyntheticLeads.Model.INVERTED;
+import static io.leadscorer.monitor.rollout.SyntheticLeads.Model.SHARP;
 import static io.leadscorer.monitor.testing.MonitorHarness.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadscorer.avro.ModelAction;
+import io.leadscorer.avro.ModelCommand;
 import io.leadscorer.avro.ModelQuality;
 import io.leadscorer.avro.QualityScope;
+import io.leadscorer.avro.RolloutEvidence;
+import io.leadscorer.avro.RolloutMetric;
+import io.leadscorer.avro.RolloutPolicy;
+import io.leadscorer.avro.ShadowModel;
+import io.leadscorer.avro.ShadowRole;
 import io.leadscorer.monitor.drift.ModelReferences;
 import io.leadscorer.monitor.label.LabelJoinProcessor;
 import io.leadscorer.monitor.label.LeadState;
+import io.leadscorer.monitor.rollout.PairFact;
+import io.leadscorer.monitor.rollout.PairedScore;
+import io.leadscorer.monitor.rollout.SyntheticLeads;
 import io.leadscorer.monitor.testing.MonitorHarness;
 import io.leadscorer.monitor.testing.MonitorTestSettings;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +40,14 @@ class MonitorTopologyTest {
     private static final Duration GRACE = Duration.ofDays(1);
     private static final String A = "model-a";
     private static final String B = "model-b";
+    private static final String DEPLOYMENT = "lead-scorer";
+    private static final String LIVE = "model-live";
+    private static final String CANDIDATE = "model-candidate";
+    private static final String NEW = "model-new";
+    private static final RolloutPolicy POLICY = RolloutPolicy.newBuilder().setMetric(RolloutMetric.LOG_LOSS)
+            .setMinLabelled(50).setMinPositives(10).setMargin(0.002).setConfidence(0.95)
+            .setMaxShadowMs(Duration.ofHours(24).toMillis()).setGuardMs(Duration.ofHours(1).toMillis())
+            .setPsiAlarm(0.25).build();
 
     private MonitorHarness harness;
     private final Map<String, ModelQuality> seen = new HashMap<>();
@@ -299,6 +319,154 @@ class MonitorTopologyTest {
         assertThat(b.getDrift()).as("a bundle without a reference").isEmpty();
         assertThat(b.getScorePsi()).isNull();
         assertThat(b.getScored()).isEqualTo(40);
+    }
+
+    @Test
+    void aCandidateClearlyBetterOnTheSameLeadsIsPromotedOnceWithItsEvidence() {
+        start(false);
+        ModelCommand shadow = shadowCommand();
+        harness.command(DEPLOYMENT, shadow);
+        List<PairedScore> leads = SyntheticLeads.pairs(60, INVERTED, SHARP, 21);
+        sendScoredAndLabelled(leads, LIVE, CANDIDATE, true);
+        harness.tick(Duration.ofSeconds(6));
+
+        List<KeyValue<String, ModelCommand>> written = harness.decisions.readKeyValuesToList();
+        assertThat(written).hasSize(1);
+        assertThat(written.get(0).key).isEqualTo(DEPLOYMENT);
+        ModelCommand promote = written.get(0).value;
+        assertThat(promote.getAction()).isEqualTo(ModelAction.PROMOTE);
+        assertThat(promote.getModelId()).isEqualTo(CANDIDATE);
+        assertThat(promote.getBundleUri()).isEqualTo("file:///models/" + CANDIDATE);
+        assertThat(promote.getShadow().getModelId()).isEqualTo(LIVE);
+        assertThat(promote.getShadow().getRole()).isEqualTo(ShadowRole.PREVIOUS);
+        assertThat(promote.getShadow().getUntil()).isEqualTo(promote.getRequestedTime().plus(Duration.ofHours(1)));
+        assertThat(promote.getSequence()).isGreaterThan(shadow.getSequence())
+                .isEqualTo(promote.getRequestedTime().toEpochMilli());
+        assertThat(promote.getRequestedBy()).isEqualTo("monitor");
+        assertThat(promote.getPolicy()).isEqualTo(POLICY);
+        RolloutEvidence evidence = promote.getEvidence();
+        assertThat(evidence.getLiveModel()).isEqualTo(LIVE);
+        assertThat(evidence.getChallengerModel()).isEqualTo(CANDIDATE);
+        assertThat(evidence.getLabelled()).isEqualTo(60);
+        assertThat(evidence.getPositives()).isEqualTo(leads.stream().filter(PairedScore::converted).count());
+        assertThat(evidence.getLower()).isGreaterThan(POLICY.getMargin());
+        assertThat(evidence.getReason()).startsWith("candidate better: ");
+        assertThat(harness.metrics.decisions("PROMOTE")).isEqualTo(1);
+        assertThat(harness.metrics.pairsCompared()).isEqualTo(60);
+
+        harness.command(DEPLOYMENT, shadow);
+        sendScoredAndLabelled(leads, LIVE, CANDIDATE, true);
+        harness.tick(Duration.ofSeconds(6));
+        assertThat(harness.decisions.readKeyValuesToList()).as("the replayed command and leads").isEmpty();
+        assertThat(harness.metrics.count("command", "not_newer")).isGreaterThanOrEqualTo(1);
+        assertThat(pairsKept()).as("replayed leads overwrite their pairs").isEqualTo(60);
+        assertThat(harness.metrics.pairsCompared()).as("the guard compares the same leads").isEqualTo(60);
+    }
+
+    @Test
+    void aCandidateClearlyWorseEndsItsShadow() {
+        start(false);
+        harness.command(DEPLOYMENT, shadowCommand());
+        sendScoredAndLabelled(SyntheticLeads.pairs(60, SHARP, INVERTED, 22), LIVE, CANDIDATE, true);
+        harness.tick(Duration.ofSeconds(6));
+
+        List<ModelCommand> written = harness.decisions.readValuesToList();
+        assertThat(written).hasSize(1);
+        assertThat(written.get(0).getAction()).isEqualTo(ModelAction.END_SHADOW);
+        assertThat(written.get(0).getModelId()).isEqualTo(LIVE);
+        assertThat(written.get(0).getShadow()).isNull();
+        assertThat(written.get(0).getEvidence().getUpper()).isNegative();
+    }
+
+    @Test
+    void tooFewLabelledLeadsDecideNothingAndARelabelledLeadCountsOnce() {
+        start(false);
+        harness.command(DEPLOYMENT, shadowCommand());
+        sendScoredAndLabelled(SyntheticLeads.pairs(40, INVERTED, SHARP, 23), LIVE, CANDIDATE, true);
+        harness.outcome("lead-0", false, START.plus(Duration.ofDays(2)));
+        harness.outcome("lead-0", true, START.plus(Duration.ofDays(3)));
+        harness.tick(Duration.ofSeconds(6));
+
+        assertThat(harness.decisions.readValuesToList()).isEmpty();
+        assertThat(pairsKept()).isEqualTo(40);
+        KeyValueStore<String, PairFact> pairs = harness.driver.getKeyValueStore(MonitorTopology.ROLLOUT_PAIRS_STORE);
+        assertThat(pairs.get("lead-0").converted()).isTrue();
+    }
+
+    @Test
+    void commandsOfAnotherDeploymentAreNotJudged() {
+        start(false);
+        harness.command("another-deployment", shadowCommand());
+        sendScoredAndLabelled(SyntheticLeads.pairs(60, INVERTED, SHARP, 24), LIVE, CANDIDATE, true);
+        harness.tick(Duration.ofSeconds(6));
+        assertThat(harness.decisions.readValuesToList()).isEmpty();
+        assertThat(pairsKept()).isZero();
+    }
+
+    @Test
+    void aGuardedModelWorseThanThePreviousIsRolledBack() {
+        start(false);
+        ModelCommand deploy = ModelCommand.newBuilder(shadowCommand()).setAction(ModelAction.DEPLOY)
+                .setModelId(NEW).setBundleUri("file:///models/" + NEW).setManifestSha256("sha-" + NEW)
+                .setShadow(shadow(LIVE, ShadowRole.PREVIOUS, START.plus(Duration.ofHours(1))))
+                .build();
+        harness.command(DEPLOYMENT, deploy);
+        sendScoredAndLabelled(SyntheticLeads.pairs(60, SHARP, INVERTED, 25), NEW, LIVE, false);
+        harness.tick(Duration.ofSeconds(6));
+
+        List<ModelCommand> written = harness.decisions.readValuesToList();
+        assertThat(written).hasSize(1);
+        ModelCommand rollback = written.get(0);
+        assertThat(rollback.getAction()).isEqualTo(ModelAction.ROLLBACK);
+        assertThat(rollback.getModelId()).isEqualTo(LIVE);
+        assertThat(rollback.getManifestSha256()).isEqualTo("sha-" + LIVE);
+        assertThat(rollback.getShadow()).isNull();
+        assertThat(rollback.getPinned()).isFalse();
+        assertThat(rollback.getEvidence().getLiveModel()).isEqualTo(LIVE);
+        assertThat(rollback.getEvidence().getChallengerModel()).isEqualTo(NEW);
+        assertThat(rollback.getEvidence().getUpper()).isLessThan(-POLICY.getMargin());
+        assertThat(harness.metrics.decisions("ROLLBACK")).isEqualTo(1);
+    }
+
+    private static ModelCommand shadowCommand() {
+        Instant at = START.minus(Duration.ofMinutes(1));
+        return ModelCommand.newBuilder().setAction(ModelAction.SHADOW).setModelId(LIVE)
+                .setBundleUri("file:///models/" + LIVE).setManifestSha256("sha-" + LIVE)
+                .setSequence(at.toEpochMilli()).setRequestedTime(at).setRequestedBy("operator")
+                .setShadow(shadow(CANDIDATE, ShadowRole.CANDIDATE, START.plus(Duration.ofHours(24))))
+                .setPolicy(POLICY).build();
+    }
+
+    private static ShadowModel shadow(String model, ShadowRole role, Instant until) {
+        return ShadowModel.newBuilder().setModelId(model).setBundleUri("file:///models/" + model)
+                .setManifestSha256("sha-" + model).setRole(role).setUntil(until).build();
+    }
+
+    /**
+     * Each lead scored by the live model (into the scores) and the shadow (into the shadow scores), then labelled;
+     * the pair's baseline is the live model's score for a candidate, the shadow's during a guard.
+     */
+    private void sendScoredAndLabelled(List<PairedScore> leads, String live, String shadow, boolean baselineIsLive) {
+        for (int i = 0; i < leads.size(); i++) {
+            PairedScore lead = leads.get(i);
+            String id = "lead-" + i;
+            Instant at = START.plusSeconds(i);
+            harness.score(id, live, baselineIsLive ? lead.baseline() : lead.challenger(), 0.5, at);
+            harness.shadowScore(id, shadow, baselineIsLive ? lead.challenger() : lead.baseline(), at);
+            harness.outcome(id, lead.converted(), at.plus(Duration.ofDays(1)));
+        }
+    }
+
+    private long pairsKept() {
+        KeyValueStore<String, PairFact> pairs = harness.driver.getKeyValueStore(MonitorTopology.ROLLOUT_PAIRS_STORE);
+        long count = 0;
+        try (org.apache.kafka.streams.state.KeyValueIterator<String, PairFact> all = pairs.all()) {
+            while (all.hasNext()) {
+                all.next();
+                count++;
+            }
+        }
+        return count;
     }
 
     private static io.leadscorer.avro.MqlEvent lead(String id, Instant at, String enterprise) {

@@ -1,0 +1,20 @@
+package io.leadscorer.monitor.rollout;
+
+/**
+ * What reaches the rollout, keyed by the deployment: a control record (as its wire bytes, decoded where its failures
+ * are counted), a labelled lead's pair, or a model's score drift.
+ */
+public record RolloutInput(byte[] command, PairFact pair, ScoreDrift drift) {
+
+    public static RolloutInput command(byte[] wire) {
+        return new RolloutInput(wire, null, null);
+    }
+
+    public static RolloutInput pair(PairFact pair) {
+        return new RolloutInput(null, pair, null);
+    }
+
+    public static RolloutInput drift(ScoreDrift drift) {
+        return new RolloutInput(null, null, drift);
+    }
+}
