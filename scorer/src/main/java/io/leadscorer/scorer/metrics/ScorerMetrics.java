@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The scorer's own meters (exported at /prometheus as {@code leadscorer_*}): records in, scored, dead-lettered by
  * reason, batch size, inference time per batch, end-to-end latency from event time to scored time, and the active
- * model id as a tag of a gauge that is 1; control commands by outcome, the time from command to serving model, and the
- * model generations still loaded.
+ * model id as a tag of a gauge that is 1; shadow scores written, dropped (the shadow model failed) and shadows ended;
+ * control commands by outcome, the time from command to serving model, and the model generations still loaded.
  */
 public final class ScorerMetrics {
 
@@ -33,6 +33,9 @@ public final class ScorerMetrics {
     private final MeterRegistry registry;
     private final Timer modelLoad;
     private final AtomicInteger openGenerations = new AtomicInteger();
+    private final Counter shadowScored;
+    private final Counter shadowDropped;
+    private final Counter shadowsEnded;
 
     public ScorerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -62,6 +65,13 @@ public final class ScorerMetrics {
                 .description("From the event time of a lead to the time it was scored")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
+        shadowScored = Counter.builder("leadscorer.shadow.scored")
+                .description("Shadow scores written to the shadow scores topic").register(registry);
+        shadowDropped = Counter.builder("leadscorer.shadow.dropped")
+                .description("Leads scored live whose shadow score was dropped because the shadow model failed")
+                .register(registry);
+        shadowsEnded = Counter.builder("leadscorer.shadow.ended")
+                .description("Shadows retired because their time was up").register(registry);
         activeModel = MultiGauge.builder("leadscorer.model.active")
                 .description("1 for the model bundle that scores new batches, tagged with its id").register(registry);
     }
@@ -82,6 +92,18 @@ public final class ScorerMetrics {
     public void leadScored(long eventTimeMs, long scoredTimeMs) {
         scored.increment();
         endToEnd.record(Math.max(0, scoredTimeMs - eventTimeMs), TimeUnit.MILLISECONDS);
+    }
+
+    public void shadowScored() {
+        shadowScored.increment();
+    }
+
+    public void shadowDropped(int leads) {
+        shadowDropped.increment(leads);
+    }
+
+    public void shadowEnded() {
+        shadowsEnded.increment();
     }
 
     /** A control command's outcome on this instance: active, rejected or ignored. */

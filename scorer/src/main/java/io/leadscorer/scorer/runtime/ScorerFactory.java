@@ -53,8 +53,8 @@ public class ScorerFactory {
     }
 
     @Singleton
-    ActiveGeneration activeGeneration(ScorerMetrics metrics) {
-        ActiveGeneration active = new ActiveGeneration();
+    ActiveGeneration activeGeneration(ScorerMetrics metrics, Clock clock) {
+        ActiveGeneration active = new ActiveGeneration(clock);
         active.onActivated(generation -> metrics.modelActivated(generation.modelId()));
         return active;
     }
@@ -73,7 +73,7 @@ public class ScorerFactory {
 
     @Singleton
     ControlLoop controlLoop(ScorerSettings settings, Device device, ActiveGeneration active,
-                            ModelStatusPublisher status, ScorerMetrics metrics) {
-        return ModelControl.loop(settings, device, active, status, metrics);
+                            ModelStatusPublisher status, ScorerMetrics metrics, Clock clock) {
+        return ModelControl.loop(settings, device, active, status, metrics, clock);
     }
 }
