@@ -12,6 +12,7 @@ import io.leadscorer.scorer.dlq.RejectedLeadException;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.predict.ModelUnavailableException;
 import io.leadscorer.scorer.predict.PendingScores;
+import io.leadscorer.scorer.predict.ScoredBatch;
 import io.leadscorer.scorer.predict.StreamThreadScorers;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * to the dead-letter child at once), then appended to the task's changelogged {@link LeadBuffer} with its decoded
  * event kept in memory, so it is decoded once; a batch is taken from the buffer when it holds a batch's worth of leads
  * not yet in a batch or the oldest of those has waited the maximum wait (checked by wall-clock punctuation), and
- * scores are forwarded in input order.
+ * scores are forwarded in input order. Where a shadow model scores beside the live one, its scores of the batch go to
+ * the shadow scores child next to the live ones ({@link ShadowScoresForwarder}); its failures never hold the leads.
  *
  * <p>Scoring is pipelined: a batch is tokenized on the stream thread and submitted to the stream thread's scorer,
  * which runs its forward pass on its own inference thread, while the stream thread goes on polling, decoding and
@@ -75,14 +77,16 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
     private final InFlightBatches<InFlightBatch> inFlight = new InFlightBatches<>(MAX_IN_FLIGHT, InFlightBatch::isDone);
     private final HoldBackoff hold = new HoldBackoff();
     private final BatchScoring scoring;
+    private final ShadowScoresForwarder shadows;
     private Cancellable flushTimer;
     private String task;
 
     /**
-     * What the processor is wired to: its store, its two children (scores, dead letters), the batch limits and the
-     * largest dead letter it may write.
+     * What the processor is wired to: its store, its three children (scores, shadow scores, dead letters), the batch
+     * limits and the largest dead letter it may write.
      */
-    public record Settings(String storeName, String scoresChild, String deadLetterChild, int batchSize,
+    public record Settings(String storeName, String scoresChild, String shadowScoresChild, String deadLetterChild,
+                           int batchSize,
                            Duration maxWait, Duration punctuationInterval, int maxDeadLetterBytes) {
     }
 
@@ -90,10 +94,11 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
      * {@code outputSchemaCheck} makes sure the scores' writer schema is known to the registry (registering it on
      * first use) and throws {@link RegistryUnavailableException} when the registry does not answer, or
      * {@link SchemaRejectedException} when it refuses the schema, so that no score is forwarded into a sink that
-     * would fail.
+     * would fail; {@code shadowSchemaCheck} does the same for the shadow scores, whose failure drops only them.
      */
     public MicroBatchProcessor(Settings settings, LeadDecoder decoder, StreamThreadScorers scorers,
-                               ScorerMetrics metrics, BufferControl control, Clock clock, Runnable outputSchemaCheck) {
+                               ScorerMetrics metrics, BufferControl control, Clock clock, Runnable outputSchemaCheck,
+                               Runnable shadowSchemaCheck) {
         this.settings = settings;
         this.decoder = decoder;
         this.scorers = scorers;
@@ -102,6 +107,7 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
         this.clock = clock;
         this.outputSchemaCheck = outputSchemaCheck;
         this.scoring = new BatchScoring(scorers, metrics);
+        this.shadows = new ShadowScoresForwarder(settings.shadowScoresChild(), metrics, shadowSchemaCheck);
     }
 
     @Override
@@ -282,17 +288,24 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
             return false;
         }
         long scoredAt = clock.millis();
+        ScoredBatch shadow = batch.pending() == null ? null
+                : shadows.usable(task, batch.pending().shadow(), batch.scorable().size(), scoredAt);
+        int position = 0;
         for (int i = 0; i < leads.size(); i++) {
             SourceRecord source = batch.entries().get(i).value.source();
             BatchLead lead = leads.get(i);
             if (lead instanceof BatchLead.Rejected rejected) {
                 deadLetter(source, rejected.rejection());
-            } else if (lead instanceof BatchLead.Scored scored) {
-                emit(source, scored, scoredAt);
-            } else if (lead instanceof BatchLead.Unscorable unscorable) {
-                deadLetter(source, new RejectedLeadException(DeadLetterReason.UNSCORABLE,
-                        "The predictor failed on this lead: " + unscorable.failure().getMessage(), unscorable.failure()));
+                continue;
             }
+            if (lead instanceof BatchLead.Scored scored && emit(source, scored, scoredAt) && shadow != null) {
+                shadows.forward(context, shadow, position, scored.event(), timestamp(source, scoredAt), scoredAt);
+            } else if (lead instanceof BatchLead.Unscorable unscorable) {
+                RuntimeException failure = unscorable.failure();
+                deadLetter(source, new RejectedLeadException(DeadLetterReason.UNSCORABLE,
+                        "The predictor failed on this lead: " + failure.getMessage(), failure));
+            }
+            position++;
         }
         buffer.remove(batch.entries());
         control.removed(batch.entries().size());
@@ -317,18 +330,20 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
         }
     }
 
-    private void emit(SourceRecord source, BatchLead.Scored scored, long scoredAt) {
+    /** Forwards the lead's live score; false when it is no probability and the lead was dead-lettered instead. */
+    private boolean emit(SourceRecord source, BatchLead.Scored scored, long scoredAt) {
         MqlEvent event = scored.event();
         float probability = scored.batch().probabilities()[scored.index()];
         if (!(probability >= 0f && probability <= 1f)) {
             deadLetter(source, new RejectedLeadException(DeadLetterReason.UNSCORABLE,
                     "The predictor returned " + probability + " for lead " + event.getLeadId() + ", not a probability"));
-            return;
+            return false;
         }
         ScoredLead lead = scored.batch().scoredLead(scored.index(), event, scoredAt);
         context.forward(new Record<Object, Object>(event.getLeadId(), lead, timestamp(source, scoredAt),
                 new RecordHeaders()), settings.scoresChild());
         metrics.leadScored(event.getEventTime().toEpochMilli(), scoredAt);
+        return true;
     }
 
     private void failed(HoldCause cause, RuntimeException failure, long nowMs) {
