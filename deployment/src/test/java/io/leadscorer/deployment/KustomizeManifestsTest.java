@@ -71,6 +71,7 @@ class KustomizeManifestsTest {
         ApplicationYml scorer = Project.settings("scorer");
         String input = scorer.setting("scorer.topics.input").shownDefault();
         assertThat(byName).containsKeys(input, scorer.setting("scorer.topics.output").shownDefault(),
+                scorer.setting("scorer.topics.shadow-scores").shownDefault(),
                 scorer.setting("scorer.topics.dead-letter").shownDefault(), "lead-scorer.status");
         String control = Project.settings("trainer").setting("trainer.publish.control-topic").shownDefault();
         assertThat(YamlPath.string(byName.get(control), "spec", "config", "cleanup.policy")).isEqualTo("compact");

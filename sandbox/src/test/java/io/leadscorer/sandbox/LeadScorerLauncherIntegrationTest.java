@@ -58,6 +58,7 @@ class LeadScorerLauncherIntegrationTest {
              HttpSchemaRegistryServer registry = HttpSchemaRegistryServer.start()) {
             kafka.createTopic("mql.events", 1);
             kafka.createTopic("mql.scores", 1);
+            kafka.createTopic("mql.scores.shadow", 1);
             kafka.createTopic("mql.events.dlq", 1);
             kafka.createCompactedTopic("lead-scorer.control", 1);
             kafka.createTopic("lead-scorer.status", 1);

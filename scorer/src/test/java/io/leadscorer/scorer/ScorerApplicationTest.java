@@ -160,7 +160,8 @@ class ScorerApplicationTest implements TestPropertyProvider {
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .contains("Model " + bundle.modelId() + " (generation 1) serving from " + bundle.dir() + " on cpu()"));
         assertThat(lines).anySatisfy(line -> assertThat(line)
-                .contains("Scoring mql.events -> mql.scores (dead letters mql.events.dead)").contains("exactly_once_v2"));
+                .contains("Scoring mql.events -> mql.scores (dead letters mql.events.dead, shadow scores "
+                        + "mql.scores.shadow)").contains("exactly_once_v2"));
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .contains("on cpu(), commands on lead-scorer.control, status on lead-scorer.status; batches of up to 7 "
                         + "leads, maximum wait 50 ms"));

@@ -13,6 +13,7 @@ import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.explain.Reason;
 import io.leadscorer.model.explain.ValueReasons;
 import io.leadscorer.model.tiers.ScoreTiers;
+import io.leadscorer.model.text.IdRates;
 import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.text.LeadText;
 import io.leadscorer.model.tokenizer.Encoded;
@@ -20,6 +21,7 @@ import io.leadscorer.model.tokenizer.LeadTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -110,6 +112,32 @@ public final class LeadPredictor implements AutoCloseable {
 
     private TokenizedBatch tokenize(List<String> texts, double[] shifts, List<LeadRecord> leads) {
         return new TokenizedBatch(this, texts.isEmpty() ? List.of() : tokenizer.encode(texts), shifts, leads);
+    }
+
+    /**
+     * Whether this predictor reads leads exactly as {@code other} does: the same lead-text spec, id rates and tokenizer
+     * (by their checksums in the manifests), so that a batch {@code other} tokenized can be {@link #adopt adopted}.
+     */
+    public boolean tokenizesLike(LeadPredictor other) {
+        Manifest mine = manifest();
+        Manifest theirs = other.manifest();
+        return mine.text().equals(theirs.text())
+                && Objects.equals(mine.files().get(TOKENIZER_FILE), theirs.files().get(TOKENIZER_FILE))
+                && Objects.equals(mine.files().get(IdRates.FILE), theirs.files().get(IdRates.FILE));
+    }
+
+    /**
+     * A batch tokenized by a predictor that {@link #tokenizesLike tokenizes like} this one, made this predictor's own
+     * without tokenizing it again: the same tokens, with this bundle's id effects.
+     */
+    public TokenizedBatch adopt(TokenizedBatch batch) {
+        if (!tokenizesLike(batch.owner())) {
+            throw new IllegalArgumentException("model " + modelId() + " does not tokenize like "
+                    + batch.owner().modelId());
+        }
+        List<LeadRecord> leads = batch.records();
+        double[] shifts = leads.isEmpty() ? new double[batch.size()] : effects.shifts(leads, effectKeys);
+        return new TokenizedBatch(this, batch.leads(), shifts, leads);
     }
 
     /** The second half of {@link #predict}: conversion probabilities of a batch this predictor tokenized, in order. */

@@ -137,6 +137,26 @@ class LeadPredictorTest {
     }
 
     @Test
+    void aPredictorThatTokenizesLikeAnotherScoresItsBatchAsItsOwnWithItsOwnValueEffects() {
+        List<MqlEvent> events = SyntheticLeads.events(5, 11);
+        ValueEffects effects = new ValueEffects(Map.of("customer_idx", new ValueEffects.Column(1.5,
+                Map.of(String.valueOf(events.get(0).getCustomerIdx()), 2.0))));
+        Bundle sameText = TinyBundles.create(store, TinyBundles.DEFAULT_SEED, effects);
+        Bundle otherTokenizer = TinyBundles.create(store, TinyBundles.DEFAULT_SEED + 1);
+        try (LeadPredictor live = LeadPredictor.open(bundle, Device.cpu());
+                LeadPredictor shadow = LeadPredictor.open(sameText, Device.cpu());
+                LeadPredictor other = LeadPredictor.open(otherTokenizer, Device.cpu())) {
+            assertThat(shadow.tokenizesLike(live)).isTrue();
+            assertThat(other.tokenizesLike(live)).isFalse();
+
+            TokenizedBatch adopted = shadow.adopt(live.tokenize(events));
+            assertThat(shadow.score(adopted)).containsExactly(shadow.predict(events));
+            assertThat(shadow.score(adopted)[0]).as("the shadow's own id effect").isNotEqualTo(live.predict(events)[0]);
+            assertThatThrownBy(() -> other.adopt(live.tokenize(events))).hasMessageContaining("does not tokenize like");
+        }
+    }
+
+    @Test
     void paddingDoesNotChangeALeadsScore() {
         List<String> texts = new ArrayList<>(SyntheticLeads.texts(TextSpec.defaults(), 200, 13));
         try (LeadTokenizer tokenizer = LeadTokenizer.load(bundle.file("tokenizer.json"), bundle.manifest().text().maxTokens());

@@ -80,8 +80,8 @@ public final class Demo {
         try (Infrastructure infrastructure = Infrastructure.start(options.bootstrap(), options.registry(), topics)) {
             out.println((infrastructure.embedded() ? "Kafka (embedded, KRaft): " : "Kafka: ") + infrastructure.bootstrapServers());
             out.println("Schema Registry: " + infrastructure.registryUrl());
-            out.printf("topics: %s (%d partitions), %s, %s, %s (compacted), %s, %s, %s (compacted), %s%n", topics.input(),
-                    topics.partitions(), topics.scores(), topics.deadLetters(), topics.control(), topics.status(),
+            out.printf("topics: %s (%d partitions), %s, %s, %s, %s (compacted), %s, %s, %s (compacted), %s%n",
+                    topics.input(), topics.partitions(), topics.scores(), topics.shadowScores(), topics.deadLetters(), topics.control(), topics.status(),
                     topics.outcomes(), topics.quality(), topics.outcomeDeadLetters());
 
             DemoModels.Pair models = new DemoModels(options.store(), options.training(), out).ensure(options.fresh());
@@ -327,6 +327,7 @@ public final class Demo {
         properties.put("scorer.registry.url", infrastructure.registryUrl());
         properties.put("scorer.topics.input", topics.input());
         properties.put("scorer.topics.output", topics.scores());
+        properties.put("scorer.topics.shadow-scores", topics.shadowScores());
         properties.put("scorer.topics.dead-letter", topics.deadLetters());
         properties.put("scorer.topics.control", topics.control());
         properties.put("scorer.topics.status", topics.status());

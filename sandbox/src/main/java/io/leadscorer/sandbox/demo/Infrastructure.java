@@ -67,6 +67,7 @@ public final class Infrastructure implements AutoCloseable {
             List<NewTopic> wanted = List.of(
                     new NewTopic(topics.input(), topics.partitions(), (short) 1),
                     new NewTopic(topics.scores(), topics.partitions(), (short) 1),
+                    new NewTopic(topics.shadowScores(), topics.partitions(), (short) 1),
                     new NewTopic(topics.deadLetters(), 1, (short) 1),
                     new NewTopic(topics.control(), 1, (short) 1).configs(compacted),
                     new NewTopic(topics.status(), 1, (short) 1),

@@ -224,6 +224,7 @@ public final class ProcessFaultSuite {
              HttpSchemaRegistryServer registry = HttpSchemaRegistryServer.start()) {
             kafka.createTopic(EVENTS, PARTITIONS);
             kafka.createTopic(SCORES, PARTITIONS);
+            kafka.createTopic("mql.scores.shadow", PARTITIONS);
             kafka.createTopic(OUTCOMES, PARTITIONS);
             kafka.createTopic("mql.events.dlq", 1);
             kafka.createTopic("mql.outcomes.dlq", 1);

@@ -10,7 +10,6 @@ import io.leadscorer.scorer.dlq.DeadLetterReason;
 import io.leadscorer.scorer.dlq.DeadLetters;
 import io.leadscorer.scorer.dlq.RejectedLeadException;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
-import io.leadscorer.scorer.predict.LeadScorer;
 import io.leadscorer.scorer.predict.ModelUnavailableException;
 import io.leadscorer.scorer.predict.PendingScores;
 import io.leadscorer.scorer.predict.ScoredBatch;
@@ -18,9 +17,7 @@ import io.leadscorer.scorer.predict.StreamThreadScorers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -37,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * to the dead-letter child at once), then appended to the task's changelogged {@link LeadBuffer} with its decoded
  * event kept in memory, so it is decoded once; a batch is taken from the buffer when it holds a batch's worth of leads
  * not yet in a batch or the oldest of those has waited the maximum wait (checked by wall-clock punctuation), and
- * scores are forwarded in input order.
+ * scores are forwarded in input order. Where a shadow model scores beside the live one, its scores of the batch go to
+ * the shadow scores child next to the live ones ({@link ShadowScoresForwarder}); its failures never hold the leads.
  *
  * <p>Scoring is pipelined: a batch is tokenized on the stream thread and submitted to the stream thread's scorer,
  * which runs its forward pass on its own inference thread, while the stream thread goes on polling, decoding and
@@ -64,8 +62,6 @@ import org.slf4j.LoggerFactory;
 public final class MicroBatchProcessor implements Processor<byte[], byte[], Object, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MicroBatchProcessor.class);
-    private static final long FIRST_RETRY_MS = 100;
-    private static final long MAX_RETRY_MS = 2_000;
     /** Batches of a task scoring at once: one running its forward pass, the next tokenized and queued behind it. */
     private static final int MAX_IN_FLIGHT = 2;
 
@@ -78,17 +74,19 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
     private final Runnable outputSchemaCheck;
     private ProcessorContext<Object, Object> context;
     private LeadBuffer buffer;
-    private final Deque<InFlightBatch> inFlight = new ArrayDeque<>();
+    private final InFlightBatches<InFlightBatch> inFlight = new InFlightBatches<>(MAX_IN_FLIGHT, InFlightBatch::isDone);
+    private final HoldBackoff hold = new HoldBackoff();
+    private final BatchScoring scoring;
+    private final ShadowScoresForwarder shadows;
     private Cancellable flushTimer;
     private String task;
-    private int failuresInARow;
-    private long retryAtMs;
 
     /**
-     * What the processor is wired to: its store, its two children (scores, dead letters), the batch limits and the
-     * largest dead letter it may write.
+     * What the processor is wired to: its store, its three children (scores, shadow scores, dead letters), the batch
+     * limits and the largest dead letter it may write.
      */
-    public record Settings(String storeName, String scoresChild, String deadLetterChild, int batchSize,
+    public record Settings(String storeName, String scoresChild, String shadowScoresChild, String deadLetterChild,
+                           int batchSize,
                            Duration maxWait, Duration punctuationInterval, int maxDeadLetterBytes) {
     }
 
@@ -96,10 +94,11 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
      * {@code outputSchemaCheck} makes sure the scores' writer schema is known to the registry (registering it on
      * first use) and throws {@link RegistryUnavailableException} when the registry does not answer, or
      * {@link SchemaRejectedException} when it refuses the schema, so that no score is forwarded into a sink that
-     * would fail.
+     * would fail; {@code shadowSchemaCheck} does the same for the shadow scores, whose failure drops only them.
      */
     public MicroBatchProcessor(Settings settings, LeadDecoder decoder, StreamThreadScorers scorers,
-                               ScorerMetrics metrics, BufferControl control, Clock clock, Runnable outputSchemaCheck) {
+                               ScorerMetrics metrics, BufferControl control, Clock clock, Runnable outputSchemaCheck,
+                               Runnable shadowSchemaCheck) {
         this.settings = settings;
         this.decoder = decoder;
         this.scorers = scorers;
@@ -107,6 +106,8 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
         this.control = control;
         this.clock = clock;
         this.outputSchemaCheck = outputSchemaCheck;
+        this.scoring = new BatchScoring(scorers, metrics);
+        this.shadows = new ShadowScoresForwarder(settings.shadowScoresChild(), metrics, shadowSchemaCheck);
     }
 
     @Override
@@ -160,11 +161,11 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
 
     private void flushDue(long nowMs) {
         collectFinished(nowMs);
-        if (failuresInARow == 0 || nowMs >= retryAtMs) {
+        if (hold.mayTry(nowMs)) {
             long maxWaitMs = settings.maxWait().toMillis();
             while (buffer.untaken() >= settings.batchSize() || buffer.oldestUntakenHasWaited(nowMs, maxWaitMs)
                     || (control.draining() && buffer.untaken() > 0)) {
-                if (inFlight.size() >= MAX_IN_FLIGHT && !collect(nowMs)) {
+                if (inFlight.isFull() && !collect(nowMs)) {
                     break;
                 }
                 boolean more = submitBatch(nowMs);
@@ -187,7 +188,7 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
 
     /** Forwards the batches at the head of the queue that have finished, in order; false when a hold began. */
     private boolean collectFinished(long nowMs) {
-        while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) {
+        while (inFlight.headDone()) {
             if (!collect(nowMs)) {
                 return false;
             }
@@ -215,40 +216,25 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
      */
     private boolean submitBatch(long nowMs) {
         List<KeyValue<Long, BufferedLead>> batch = buffer.take(settings.batchSize());
-        int taken = batch.size();
+        List<BatchLead> leads = new ArrayList<>(batch.size());
+        List<MqlEvent> scorable = new ArrayList<>(batch.size());
         RegistryUnavailableException stoppedBy = null;
-        RejectedLeadException[] rejected = new RejectedLeadException[taken];
-        MqlEvent[] events = new MqlEvent[taken];
-        for (int i = 0; i < taken; i++) {
-            KeyValue<Long, BufferedLead> entry = batch.get(i);
-            if (!entry.value.readable()) {
-                rejected[i] = new RejectedLeadException(DeadLetterReason.UNRESTORABLE,
-                        "Buffered lead could not be restored from the changelog: " + entry.value.damage());
-                continue;
-            }
-            events[i] = buffer.decoded(entry.key);
-            if (events[i] != null) {
-                continue;
-            }
+        for (KeyValue<Long, BufferedLead> entry : batch) {
+            BatchLead lead;
             try {
-                events[i] = decoder.decode(entry.value.source());
-            } catch (RejectedLeadException rejection) {
-                rejected[i] = rejection;
+                lead = decode(entry);
             } catch (RegistryUnavailableException unavailable) {
                 buffer.putBack(entry.key);
-                if (i == 0) {
+                if (leads.isEmpty()) {
                     failed(HoldCause.REGISTRY_UNAVAILABLE, unavailable, nowMs);
                     return false;
                 }
-                taken = i; // score what could be decoded; the rest waits for the registry
-                stoppedBy = unavailable;
+                stoppedBy = unavailable; // score what could be decoded; the rest waits for the registry
                 break;
             }
-        }
-        List<MqlEvent> scorable = new ArrayList<>(taken);
-        for (int i = 0; i < taken; i++) {
-            if (events[i] != null) {
-                scorable.add(events[i]);
+            leads.add(lead);
+            if (lead instanceof BatchLead.Decoded decoded) {
+                scorable.add(decoded.event());
             }
         }
         PendingScores pending;
@@ -266,8 +252,22 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
             failed(HoldCause.OUTPUT_SCHEMA_REJECTED, refused, nowMs);
             return false;
         }
-        inFlight.addLast(new InFlightBatch(batch.subList(0, taken), rejected, events, scorable, pending, stoppedBy));
+        inFlight.add(new InFlightBatch(batch.subList(0, leads.size()), leads, scorable, pending, stoppedBy));
         return stoppedBy == null;
+    }
+
+    /** The buffered lead's event (decoded now unless it was on arrival), or why it cannot be scored. */
+    private BatchLead decode(KeyValue<Long, BufferedLead> entry) {
+        if (!entry.value.readable()) {
+            return new BatchLead.Rejected(new RejectedLeadException(DeadLetterReason.UNRESTORABLE,
+                    "Buffered lead could not be restored from the changelog: " + entry.value.damage()));
+        }
+        MqlEvent event = buffer.decoded(entry.key);
+        try {
+            return new BatchLead.Decoded(event != null ? event : decoder.decode(entry.value.source()));
+        } catch (RejectedLeadException rejection) {
+            return new BatchLead.Rejected(rejection);
+        }
     }
 
     /**
@@ -276,10 +276,11 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
      * still buffered and taken again at the retry) and a hold begins.
      */
     private boolean collect(long nowMs) {
-        InFlightBatch batch = inFlight.pollFirst();
-        LeadScores scores;
+        InFlightBatch batch = inFlight.poll();
+        List<BatchLead> leads;
         try {
-            scores = score(batch);
+            leads = batch.pending() == null ? batch.leads()
+                    : scoring.score(task, batch.leads(), batch.scorable().size(), batch.pending());
         } catch (ModelUnavailableException unavailable) {
             inFlight.clear();
             buffer.putBack();
@@ -287,17 +288,27 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
             return false;
         }
         long scoredAt = clock.millis();
-        int next = 0;
-        for (int i = 0; i < batch.leads().size(); i++) {
-            SourceRecord source = batch.leads().get(i).value.source();
-            if (batch.rejected()[i] != null) {
-                deadLetter(source, batch.rejected()[i]);
-            } else {
-                emit(source, batch.events()[i], scores, next++, scoredAt);
+        ScoredBatch shadow = batch.pending() == null ? null
+                : shadows.usable(task, batch.pending().shadow(), batch.scorable().size(), scoredAt);
+        int position = 0;
+        for (int i = 0; i < leads.size(); i++) {
+            SourceRecord source = batch.entries().get(i).value.source();
+            BatchLead lead = leads.get(i);
+            if (lead instanceof BatchLead.Rejected rejected) {
+                deadLetter(source, rejected.rejection());
+                continue;
             }
+            if (lead instanceof BatchLead.Scored scored && emit(source, scored, scoredAt) && shadow != null) {
+                shadows.forward(context, shadow, position, scored.event(), timestamp(source, scoredAt), scoredAt);
+            } else if (lead instanceof BatchLead.Unscorable unscorable) {
+                RuntimeException failure = unscorable.failure();
+                deadLetter(source, new RejectedLeadException(DeadLetterReason.UNSCORABLE,
+                        "The predictor failed on this lead: " + failure.getMessage(), failure));
+            }
+            position++;
         }
-        buffer.remove(batch.leads());
-        control.removed(batch.leads().size());
+        buffer.remove(batch.entries());
+        control.removed(batch.entries().size());
         if (batch.stoppedBy() != null) {
             // the leads before the first one the registry could not decode are done; the hold goes on
             failed(HoldCause.REGISTRY_UNAVAILABLE, batch.stoppedBy(), nowMs);
@@ -311,114 +322,44 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
      * A batch submitted for scoring whose leads stay buffered until its scores are forwarded; {@code pending} is null
      * when none of its leads could be scored (all dead letters).
      */
-    private record InFlightBatch(List<KeyValue<Long, BufferedLead>> leads, RejectedLeadException[] rejected,
-                                 MqlEvent[] events, List<MqlEvent> scorable, PendingScores pending,
+    private record InFlightBatch(List<KeyValue<Long, BufferedLead>> entries, List<BatchLead> leads,
+                                 List<MqlEvent> scorable, PendingScores pending,
                                  RegistryUnavailableException stoppedBy) {
         boolean isDone() {
             return pending == null || pending.isDone();
         }
     }
 
-    /**
-     * The scores of a batch in flight, or lead by lead when the batch failed. Throws {@link ModelUnavailableException}
-     * when the model says so, and when every lead fails on its own too: then the model, not the leads, is at fault.
-     */
-    private LeadScores score(InFlightBatch batch) {
-        List<MqlEvent> events = batch.scorable();
-        if (batch.pending() == null) {
-            return new LeadScores(new ScoredBatch[0], new int[0], new RuntimeException[0]);
-        }
-        try {
-            ScoredBatch scored = batch.pending().await();
-            checkSize(scored, events.size());
-            metrics.batchScored(events.size(), batch.pending().scoringNanos());
-            ScoredBatch[] batches = new ScoredBatch[events.size()];
-            int[] index = new int[events.size()];
-            for (int i = 0; i < events.size(); i++) {
-                batches[i] = scored;
-                index[i] = i;
-            }
-            return new LeadScores(batches, index, new RuntimeException[events.size()]);
-        } catch (ModelUnavailableException unavailable) {
-            throw unavailable;
-        } catch (RuntimeException batchFailure) {
-            LOG.warn("Task {}: a batch of {} leads could not be scored ({}); scoring them one by one", task,
-                    events.size(), batchFailure.toString());
-            return scoreOneByOne(scorers.current(), events, batchFailure);
-        }
-    }
-
-    private LeadScores scoreOneByOne(LeadScorer scorer, List<MqlEvent> events, RuntimeException batchFailure) {
-        ScoredBatch[] batches = new ScoredBatch[events.size()];
-        RuntimeException[] failures = new RuntimeException[events.size()];
-        int failed = 0;
-        for (int i = 0; i < events.size(); i++) {
-            long start = System.nanoTime();
-            try {
-                ScoredBatch scored = scorer.score(List.of(events.get(i)));
-                checkSize(scored, 1);
-                metrics.batchScored(1, System.nanoTime() - start);
-                batches[i] = scored;
-            } catch (ModelUnavailableException unavailable) {
-                throw unavailable;
-            } catch (RuntimeException failure) {
-                failures[i] = failure;
-                failed++;
-            }
-        }
-        if (failed == events.size()) {
-            throw new ModelUnavailableException("Every one of " + failed + " leads failed on its own as well: the model"
-                    + " cannot score (" + batchFailure + ")", batchFailure);
-        }
-        return new LeadScores(batches, new int[events.size()], failures);
-    }
-
-    /** The outcome of each lead: the batch that scored it and its index there, or its failure. */
-    private record LeadScores(ScoredBatch[] batches, int[] index, RuntimeException[] failures) {
-    }
-
-    private void emit(SourceRecord source, MqlEvent event, LeadScores scores, int i, long scoredAt) {
-        if (scores.failures()[i] != null) {
-            RuntimeException failure = scores.failures()[i];
-            deadLetter(source, new RejectedLeadException(DeadLetterReason.UNSCORABLE,
-                    "The predictor failed on this lead: " + failure.getMessage(), failure));
-            return;
-        }
-        ScoredBatch scored = scores.batches()[i];
-        float probability = scored.probabilities()[scores.index()[i]];
+    /** Forwards the lead's live score; false when it is no probability and the lead was dead-lettered instead. */
+    private boolean emit(SourceRecord source, BatchLead.Scored scored, long scoredAt) {
+        MqlEvent event = scored.event();
+        float probability = scored.batch().probabilities()[scored.index()];
         if (!(probability >= 0f && probability <= 1f)) {
             deadLetter(source, new RejectedLeadException(DeadLetterReason.UNSCORABLE,
                     "The predictor returned " + probability + " for lead " + event.getLeadId() + ", not a probability"));
-            return;
+            return false;
         }
-        ScoredLead lead = scored.scoredLead(scores.index()[i], event, scoredAt);
+        ScoredLead lead = scored.batch().scoredLead(scored.index(), event, scoredAt);
         context.forward(new Record<Object, Object>(event.getLeadId(), lead, timestamp(source, scoredAt),
                 new RecordHeaders()), settings.scoresChild());
         metrics.leadScored(event.getEventTime().toEpochMilli(), scoredAt);
-    }
-
-    private static void checkSize(ScoredBatch scored, int expected) {
-        if (scored.probabilities().length != expected) {
-            throw new IllegalStateException("The predictor returned " + scored.probabilities().length
-                    + " probabilities for " + expected + " leads");
-        }
+        return true;
     }
 
     private void failed(HoldCause cause, RuntimeException failure, long nowMs) {
-        failuresInARow++;
-        long backoff = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS << Math.min(failuresInARow - 1, 16));
-        retryAtMs = nowMs + backoff;
+        long backoff = hold.failed(nowMs);
         control.failed(task, cause, String.valueOf(failure.getMessage()), Instant.ofEpochMilli(clock.millis()));
-        if (failuresInARow == 1 || failuresInARow % 20 == 0) {
+        int attempt = hold.failuresInARow();
+        if (attempt == 1 || attempt % 20 == 0) {
             LOG.warn("Task {}: {} leads held, {} (attempt {}), next try in {} ms: {}; {}", task, buffer.size(), cause,
-                    failuresInARow, backoff, failure.toString(), cause.action());
+                    attempt, backoff, failure.toString(), cause.action());
         }
     }
 
     private void recovered() {
-        if (failuresInARow > 0) {
-            LOG.info("Task {}: scoring again after {} failed attempts", task, failuresInARow);
-            failuresInARow = 0;
+        int failures = hold.recovered();
+        if (failures > 0) {
+            LOG.info("Task {}: scoring again after {} failed attempts", task, failures);
             control.recovered(task);
         }
     }

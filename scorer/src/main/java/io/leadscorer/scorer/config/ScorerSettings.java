@@ -31,12 +31,13 @@ public record ScorerSettings(
         @NotNull @Valid Model model) {
 
     /**
-     * Topic names: the leads in, the scores and dead letters out, the compacted control topic every instance reads
-     * whole, and the status topic each instance reports what it did with a control command to.
+     * Topic names: the leads in, the scores, the shadow model's scores and dead letters out, the compacted control
+     * topic every instance reads whole, and the status topic each instance reports what it did with a control command
+     * to.
      */
     @ConfigurationProperties("topics")
-    public record Topics(@NotBlank String input, @NotBlank String output, @NotBlank String deadLetter,
-                         @NotBlank String control, @NotBlank String status) {
+    public record Topics(@NotBlank String input, @NotBlank String output, @NotBlank String shadowScores,
+                         @NotBlank String deadLetter, @NotBlank String control, @NotBlank String status) {
     }
 
     /** This instance's id in status records and logs: the configured one, else the host name. */

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Follows the control topic on a thread of its own: a plain consumer assigned to every partition (no group, so every
  * instance sees every command), read from the beginning. The commands keyed by this deployment up to the end of the
  * topic at startup go to {@link ModelDeployer#startUp} as one history; each later one to
- * {@link ModelDeployer#onCommand}. Models are therefore loaded here, never on a stream thread. A record that does not
+ * {@link ModelDeployer#onCommand}; between polls the deployer ends a shadow whose time is up. Models are therefore loaded here, never on a stream thread. A record that does not
  * decode is logged and skipped: the control topic is written by operators' tools, not by the leads' producers. When
  * the consumer fails (an authorisation error, a record it cannot fetch), the loop opens a new one after a backoff
  * (2 s doubling to 30 s) and goes on from the first command it has not read, so a transient failure never leaves an
@@ -108,6 +108,7 @@ public final class ControlLoop implements AutoCloseable {
                 decode(record).ifPresent(deployer::onCommand);
                 next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             }
+            deployer.endExpiredShadow();
         }
     }
 

@@ -32,11 +32,11 @@ public final class ModelControl {
     }
 
     public static ControlLoop loop(ScorerSettings settings, Device device, ActiveGeneration active,
-                                   ModelStatusPublisher status, ScorerMetrics metrics) {
+                                   ModelStatusPublisher status, ScorerMetrics metrics, Clock clock) {
         GenerationLoader loader = new GenerationLoader(device, BundleLimits.DEFAULT, settings.batch().size(),
                 settings.kafka().numStreamThreads(), generation -> metrics.generationClosed());
         ModelDeployer deployer = new ModelDeployer(new BundleLocator(Path.of(settings.model().store())), loader,
-                active, status, metrics, Path.of(settings.model().initialBundle()));
+                active, status, metrics, Path.of(settings.model().initialBundle()), clock);
         return new ControlLoop(() -> new KafkaConsumer<>(ScorerStreamsConfig.controlConsumer(settings)),
                 AvroWireSerde.of(ModelCommand.class, ScorerStreamsConfig.serdeConfig(settings), false).deserializer(),
                 settings.topics().control(), settings.applicationId(), deployer);

@@ -1,7 +1,10 @@
 package io.leadscorer.scorer.control;
 
+import io.leadscorer.avro.ModelCommand;
 import io.leadscorer.avro.ModelState;
 import io.leadscorer.avro.ModelStatus;
+import io.leadscorer.avro.RolloutEvidence;
+import io.leadscorer.avro.ServingRole;
 import java.time.Clock;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -9,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells operators what this instance did with a model: LOADING, ACTIVE or REJECTED (with the reason), as
- * {@link ModelStatus} records keyed by the instance id on the status topic, and in the log. Sending is asynchronous;
- * a status that cannot be delivered is logged and does not hold up the swap.
+ * Tells operators and the monitor what this instance did with a model of a command: LOADING, ACTIVE or REJECTED (with
+ * the reason), in its role (LIVE or SHADOW), with the command's sequence and evidence, as {@link ModelStatus} records
+ * keyed by the instance id on the status topic, and in the log. Sending is asynchronous; a status that cannot be
+ * delivered is logged and does not hold up the swap.
  */
 public final class ModelStatusPublisher implements AutoCloseable {
 
@@ -22,6 +26,17 @@ public final class ModelStatusPublisher implements AutoCloseable {
     private final String instanceId;
     private final Clock clock;
 
+    /** The command a status answers: its sequence and the evidence of the decision, copied into the status. */
+    public record Answering(long sequence, RolloutEvidence evidence) {
+
+        /** The configured initial bundle, served without a command. */
+        public static final Answering INITIAL_BUNDLE = new Answering(0, null);
+
+        public static Answering of(ModelCommand command) {
+            return new Answering(command.getSequence(), command.getEvidence());
+        }
+    }
+
     public ModelStatusPublisher(Producer<String, ModelStatus> producer, String topic, String instanceId, Clock clock) {
         this.producer = producer;
         this.topic = topic;
@@ -29,14 +44,16 @@ public final class ModelStatusPublisher implements AutoCloseable {
         this.clock = clock;
     }
 
-    public void publish(String modelId, ModelState state, String reason) {
+    public void publish(Answering answering, String modelId, ServingRole role, ModelState state, String reason) {
         if (state == ModelState.REJECTED) {
-            LOG.warn("Model {} REJECTED on {}: {}", modelId, instanceId, reason);
+            LOG.warn("Model {} REJECTED as {} on {} (sequence {}): {}", modelId, role, instanceId,
+                    answering.sequence(), reason);
         } else {
-            LOG.info("Model {} {} on {}", modelId, state, instanceId);
+            LOG.info("Model {} {} as {} on {} (sequence {})", modelId, state, role, instanceId, answering.sequence());
         }
         ModelStatus status = ModelStatus.newBuilder().setInstance(instanceId).setModelId(modelId).setState(state)
-                .setReason(reason).setTime(clock.instant()).build();
+                .setReason(reason).setTime(clock.instant()).setRole(role).setSequence(answering.sequence())
+                .setEvidence(answering.evidence()).build();
         try {
             producer.send(new ProducerRecord<>(topic, instanceId, status), (metadata, failure) -> {
                 if (failure != null) {

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reason, batch size, inference time per batch, end-to-end latency from event time to scored time, and the active
  * model id as a tag of a gauge that is 1, with a second such gauge tagged with the model's lineage (the project
  * version that trained it and the SHA-256 of its training file; {@code unknown} for a bundle written before lineage);
+ * shadow scores written, dropped (the shadow model failed) and shadows ended;
  * control commands by outcome, the time from command to serving model, and the model generations still loaded.
  */
 public final class ScorerMetrics {
@@ -38,6 +39,9 @@ public final class ScorerMetrics {
     private final MeterRegistry registry;
     private final Timer modelLoad;
     private final AtomicInteger openGenerations = new AtomicInteger();
+    private final Counter shadowScored;
+    private final Counter shadowDropped;
+    private final Counter shadowsEnded;
 
     public ScorerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -70,6 +74,13 @@ public final class ScorerMetrics {
         for (String outcome : List.of("active", "rejected", "ignored")) {
             commandCounter(outcome);
         }
+        shadowScored = Counter.builder("leadscorer.shadow.scored")
+                .description("Shadow scores written to the shadow scores topic").register(registry);
+        shadowDropped = Counter.builder("leadscorer.shadow.dropped")
+                .description("Leads scored live whose shadow score was dropped because the shadow model failed")
+                .register(registry);
+        shadowsEnded = Counter.builder("leadscorer.shadow.ended")
+                .description("Shadows retired because their time was up").register(registry);
         activeModel = MultiGauge.builder("leadscorer.model.active")
                 .description("1 for the model bundle that scores new batches, tagged with its id").register(registry);
         activeModelInfo = MultiGauge.builder("leadscorer.model.info")
@@ -93,6 +104,18 @@ public final class ScorerMetrics {
     public void leadScored(long eventTimeMs, long scoredTimeMs) {
         scored.increment();
         endToEnd.record(Math.max(0, scoredTimeMs - eventTimeMs), TimeUnit.MILLISECONDS);
+    }
+
+    public void shadowScored() {
+        shadowScored.increment();
+    }
+
+    public void shadowDropped(int leads) {
+        shadowDropped.increment(leads);
+    }
+
+    public void shadowEnded() {
+        shadowsEnded.increment();
     }
 
     /** A control command's outcome on this instance: active, rejected or ignored. */

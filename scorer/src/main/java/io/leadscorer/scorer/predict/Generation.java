@@ -48,6 +48,11 @@ public final class Generation {
         return model.modelId();
     }
 
+    /** Whether this generation serves the bundle {@code modelId} whose manifest has {@code manifestSha256}. */
+    public boolean serves(String modelId, String manifestSha256) {
+        return modelId().equals(modelId) && bundle().manifestSha256().equalsIgnoreCase(manifestSha256);
+    }
+
     public Device device() {
         return model.device();
     }

@@ -17,14 +17,20 @@ import java.util.concurrent.RejectedExecutionException;
  * at a time in the order they were submitted. The first batch on a new generation opens this thread's predictor on it
  * (the generation closes that predictor when it is retired and done). Each lead comes back with its tier, percentile
  * and up to {@code reasonsPerDirection} reasons each way, as the bundle gives them.
+ *
+ * <p>While a shadow generation is leased with the live one, the batch also runs through the shadow on a second
+ * inference thread of this scorer, beside the live forward pass (a core the stream thread leaves idle while it waits
+ * for the live one); it reuses the live tokens when both bundles read leads alike ({@link LeadPredictor#tokenizesLike})
+ * and is tokenized again otherwise. A shadow failure only fails the shadow's part of the batch.
  */
 public final class PredictorLeadScorer implements LeadScorer {
 
     private final ActiveGeneration active;
     private final ExecutorService inference;
+    private final ExecutorService shadowInference;
     private final int reasonsPerDirection;
-    private Generation generation;
-    private LeadPredictor predictor;
+    private final RolePredictor live = new RolePredictor();
+    private final RolePredictor shadow = new RolePredictor();
 
     /** A scorer with {@link ReasonSettings#DEFAULTS the default} reasons per score. */
     public PredictorLeadScorer(ActiveGeneration active) {
@@ -34,8 +40,13 @@ public final class PredictorLeadScorer implements LeadScorer {
     public PredictorLeadScorer(ActiveGeneration active, ReasonSettings reasons) {
         this.active = active;
         this.reasonsPerDirection = reasons.count();
-        String name = Thread.currentThread().getName() + "-inference";
-        this.inference = Executors.newSingleThreadExecutor(task -> {
+        String name = Thread.currentThread().getName();
+        this.inference = inferenceThread(name + "-inference");
+        this.shadowInference = inferenceThread(name + "-shadow-inference");
+    }
+
+    private static ExecutorService inferenceThread(String name) {
+        return Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             return thread;
@@ -58,40 +69,77 @@ public final class PredictorLeadScorer implements LeadScorer {
         } catch (RuntimeException e) {
             return PendingScores.failed(e);
         }
-        PendingScores pending = new PendingScores();
+        PendingScores pending = lease.shadow().isPresent() ? PendingScores.withShadow() : new PendingScores();
+        LeadPredictor current;
+        TokenizedBatch tokens;
         try {
             long start = System.nanoTime();
-            LeadPredictor current = predictorOf(lease.generation());
-            TokenizedBatch tokens = current.tokenize(leads);
+            current = live.predictorOf(lease.generation());
+            tokens = current.tokenize(leads);
             long tokenizing = System.nanoTime() - start;
-            inference.execute(() -> {
-                long forwardStart = System.nanoTime();
-                ScoredBatch scored = null;
-                Throwable failure = null;
-                try {
-                    scored = ScoredBatch.of(current.modelId(), current.threshold(),
-                            current.scoreLeads(tokens, reasonsPerDirection));
-                } catch (RuntimeException | OutOfMemoryError e) {
-                    failure = asModelFailure(current, e);
-                } catch (Throwable e) {
-                    failure = e;
-                } finally {
-                    lease.close(); // before the batch is seen done: a retired generation closes once its batches are
-                }
-                if (failure != null) {
-                    pending.fail(failure);
-                } else {
-                    pending.complete(scored, tokenizing + System.nanoTime() - forwardStart);
-                }
-            });
+            inference.execute(() -> scoreLive(current, tokens, lease, pending, tokenizing));
         } catch (RejectedExecutionException e) {
             lease.close();
             pending.fail(new ModelUnavailableException("the scorer of this stream thread is closed", e));
+            return pending;
         } catch (RuntimeException | OutOfMemoryError e) {
             lease.close();
-            pending.fail(predictor == null ? e : asModelFailure(predictor, e));
+            pending.fail(live.predictor == null ? e : asModelFailure(live.predictor, e));
+            return pending;
         }
+        lease.shadow().ifPresent(generation -> submitShadow(generation, leads, current, tokens, lease, pending));
         return pending;
+    }
+
+    private void scoreLive(LeadPredictor current, TokenizedBatch tokens, ActiveGeneration.Lease lease,
+                           PendingScores pending, long tokenizingNanos) {
+        long forwardStart = System.nanoTime();
+        ScoredBatch scored = null;
+        Throwable failure = null;
+        try {
+            scored = ScoredBatch.of(current.modelId(), current.threshold(),
+                    current.scoreLeads(tokens, reasonsPerDirection));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            failure = asModelFailure(current, e);
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            lease.releaseLive(); // before the batch is seen done: a retired generation closes once its batches are
+        }
+        if (failure != null) {
+            pending.fail(failure);
+        } else {
+            pending.complete(scored, tokenizingNanos + System.nanoTime() - forwardStart);
+        }
+    }
+
+    /**
+     * Scores the batch with the shadow generation on the shadow's own inference thread, beside the live forward pass:
+     * from the live tokens when the two models read leads alike, else tokenized again. Whatever fails here fails the
+     * shadow's part of the batch only.
+     */
+    private void submitShadow(Generation generation, List<MqlEvent> leads, LeadPredictor livePredictor,
+                              TokenizedBatch liveTokens, ActiveGeneration.Lease lease, PendingScores pending) {
+        try {
+            LeadPredictor current = shadow.predictorOf(generation);
+            TokenizedBatch tokens = current.tokenizesLike(livePredictor) ? current.adopt(liveTokens)
+                    : current.tokenize(leads);
+            shadowInference.execute(() -> {
+                ShadowScores scored;
+                try {
+                    scored = ShadowScores.of(ScoredBatch.of(current.modelId(), current.threshold(),
+                            current.scoreLeads(tokens, reasonsPerDirection)));
+                } catch (Throwable e) {
+                    scored = ShadowScores.failed(current.modelId(), e);
+                } finally {
+                    lease.releaseShadow();
+                }
+                pending.completeShadow(scored);
+            });
+        } catch (RuntimeException | OutOfMemoryError e) {
+            lease.releaseShadow();
+            pending.completeShadow(ShadowScores.failed(generation.modelId(), e));
+        }
     }
 
     /** An engine or device failure (not the leads'): out of memory, a native error, a lost device. */
@@ -104,16 +152,28 @@ public final class PredictorLeadScorer implements LeadScorer {
         return failure;
     }
 
-    private LeadPredictor predictorOf(Generation leased) {
-        if (leased != generation) {
-            try {
-                predictor = leased.newPredictor();
-            } catch (RuntimeException e) {
-                throw new ModelUnavailableException("cannot open a predictor on " + leased + ": " + e.getMessage(), e);
+    /** The predictor this stream thread opened on the generation it last scored with in one role. */
+    private static final class RolePredictor {
+        private Generation generation;
+        private LeadPredictor predictor;
+
+        LeadPredictor predictorOf(Generation leased) {
+            if (leased != generation) {
+                try {
+                    predictor = leased.newPredictor();
+                } catch (RuntimeException e) {
+                    throw new ModelUnavailableException("cannot open a predictor on " + leased + ": " + e.getMessage(),
+                            e);
+                }
+                generation = leased;
             }
-            generation = leased;
+            return predictor;
         }
-        return predictor;
+
+        void forget() {
+            generation = null;
+            predictor = null;
+        }
     }
 
     /**
@@ -123,7 +183,8 @@ public final class PredictorLeadScorer implements LeadScorer {
     @Override
     public void close() {
         inference.shutdown();
-        generation = null;
-        predictor = null;
+        shadowInference.shutdown();
+        live.forget();
+        shadow.forget();
     }
 }

@@ -56,8 +56,8 @@ public class ScorerFactory {
     }
 
     @Singleton
-    ActiveGeneration activeGeneration(ScorerMetrics metrics) {
-        ActiveGeneration active = new ActiveGeneration();
+    ActiveGeneration activeGeneration(ScorerMetrics metrics, Clock clock) {
+        ActiveGeneration active = new ActiveGeneration(clock);
         active.onActivated(generation -> metrics.modelActivated(generation.bundle().manifest()));
         return active;
     }
@@ -76,7 +76,7 @@ public class ScorerFactory {
 
     @Singleton
     ControlLoop controlLoop(ScorerSettings settings, Device device, ActiveGeneration active,
-                            ModelStatusPublisher status, ScorerMetrics metrics) {
-        return ModelControl.loop(settings, device, active, status, metrics);
+                            ModelStatusPublisher status, ScorerMetrics metrics, Clock clock) {
+        return ModelControl.loop(settings, device, active, status, metrics, clock);
     }
 }

@@ -85,8 +85,9 @@ public class ScorerService implements ScorerState, AutoCloseable {
     public void start() {
         ScorerSettings.Batch batch = settings.batch();
         ScorerSettings.Kafka kafka = settings.kafka();
-        LOG.info("Scoring {} -> {} (dead letters {}) as {} instance {} on {} [{}], {} stream thread(s), {}",
-                settings.topics().input(), settings.topics().output(), settings.topics().deadLetter(),
+        LOG.info("Scoring {} -> {} (dead letters {}, shadow scores {}) as {} instance {} on {} [{}], {} stream "
+                        + "thread(s), {}", settings.topics().input(), settings.topics().output(),
+                settings.topics().deadLetter(), settings.topics().shadowScores(),
                 settings.applicationId(), settings.effectiveInstanceId(), kafka.bootstrapServers(),
                 kafka.securityProtocol(), kafka.numStreamThreads(), kafka.processingGuarantee());
         LOG.info("Models from {} (initial bundle {}) on {}, commands on {}, status on {}; batches of up to {} leads, "

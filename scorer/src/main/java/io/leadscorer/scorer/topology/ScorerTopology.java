@@ -31,6 +31,7 @@ import org.apache.kafka.streams.state.Stores;
  * The scorer's Kafka Streams topology, built by one function that the service and the tests share:
  * <pre>
  *   events (bytes) -> score-batches [lead-buffer store] -> scores (ScoredLead Avro)
+ *                                                       -> shadow-scores (ScoredLead Avro, the shadow model's)
  *                                                       -> dead-letters (original bytes + dlq.* headers)
  * </pre>
  * The input is read as raw bytes so that a record that fails to decode can still be dead-lettered unchanged.
@@ -41,6 +42,7 @@ public final class ScorerTopology {
     public static final String PROCESSOR = "score-batches";
     public static final String BUFFER_STORE = "lead-buffer";
     public static final String SCORES_SINK = "scores";
+    public static final String SHADOW_SCORES_SINK = "shadow-scores";
     public static final String DEAD_LETTER_SINK = "dead-letters";
 
     /** A score that is serialized (never sent) to make sure the scores' schema is registered before scores are. */
@@ -68,8 +70,10 @@ public final class ScorerTopology {
         Deserializer<MqlEvent> events = AvroWireSerde.of(MqlEvent.class, serdeConfig, false).deserializer();
         String output = settings.topics().output();
         Runnable outputSchemaCheck = () -> scoredLeads.serialize(output, SCHEMA_PROBE);
+        String shadowOutput = settings.topics().shadowScores();
+        Runnable shadowSchemaCheck = () -> scoredLeads.serialize(shadowOutput, SCHEMA_PROBE);
         MicroBatchProcessor.Settings batching = new MicroBatchProcessor.Settings(BUFFER_STORE, SCORES_SINK,
-                DEAD_LETTER_SINK, settings.batch().size(), settings.batch().maxWait(),
+                SHADOW_SCORES_SINK, DEAD_LETTER_SINK, settings.batch().size(), settings.batch().maxWait(),
                 ScorerStreamsConfig.punctuationInterval(settings.batch()), limits.maxDeadLetterBytes());
         StoreBuilder<KeyValueStore<Long, BufferedLead>> buffer = Stores
                 .keyValueStoreBuilder(Stores.persistentKeyValueStore(BUFFER_STORE), Serdes.Long(), new BufferedLeadSerde())
@@ -81,9 +85,10 @@ public final class ScorerTopology {
                 new ByteArrayDeserializer(), settings.topics().input());
         topology.addProcessor(PROCESSOR, () -> new MicroBatchProcessor(batching,
                 new LeadDecoder(events, settings.batch().maxValueBytes(), limits),
-                scorers, metrics, buffers, clock, outputSchemaCheck), SOURCE);
+                scorers, metrics, buffers, clock, outputSchemaCheck, shadowSchemaCheck), SOURCE);
         topology.addStateStore(buffer, PROCESSOR);
         topology.addSink(SCORES_SINK, settings.topics().output(), new StringSerializer(), scoredLeads, PROCESSOR);
+        topology.addSink(SHADOW_SCORES_SINK, shadowOutput, new StringSerializer(), scoredLeads, PROCESSOR);
         topology.addSink(DEAD_LETTER_SINK, settings.topics().deadLetter(), new ByteArraySerializer(),
                 new ByteArraySerializer(), PROCESSOR);
         return topology;

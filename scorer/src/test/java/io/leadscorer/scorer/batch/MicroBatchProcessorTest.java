@@ -85,7 +85,7 @@ class MicroBatchProcessorTest {
             return real.deserialize(topic, data);
         };
         processor = new MicroBatchProcessor(
-                new MicroBatchProcessor.Settings("lead-buffer", "scores", "dead-letters", batchSize,
+                new MicroBatchProcessor.Settings("lead-buffer", "scores", "shadow-scores", "dead-letters", batchSize,
                         Duration.ofMillis(50), Duration.ofMillis(10), 900_000),
                 new LeadDecoder(deserializer, 65536, RecordLimits.DEFAULTS), scorers,
                 new ScorerMetrics(new SimpleMeterRegistry()), control, Clock.fixed(EVENT_TIME, ZoneOffset.UTC),
@@ -99,7 +99,7 @@ class MicroBatchProcessorTest {
                                 + " io.leadscorer.avro.ScoredLead under subject mql.scores-value: incompatible",
                                 new SchemaRegistryException("incompatible", 409, 409));
                     }
-                });
+                }, () -> { });
         processor.init(context);
         return processor;
     }

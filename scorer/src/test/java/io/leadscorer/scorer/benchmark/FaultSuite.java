@@ -385,7 +385,8 @@ public final class FaultSuite {
             ScorerMetrics metrics = new ScorerMetrics(meters);
             scorers = new StreamThreadScorers(() -> new CrashableScorer(new PredictorLeadScorer(active), crashArmed));
             status = ModelControl.statusPublisher(settings, Clock.systemUTC());
-            control = ModelControl.loop(settings, Device.cpu(), active, status, metrics);
+            control = ModelControl.loop(settings, Device.cpu(), active, status, metrics,
+                        Clock.systemUTC());
             streams = new KafkaStreams(ScorerTopology.build(settings, RecordLimits.DEFAULTS, scorers, metrics, buffers,
                     Clock.systemUTC()), ScorerStreamsConfig.properties(settings));
             StreamThreadFailureHandler policy = StreamThreadFailureHandler.standard(Clock.systemUTC());

@@ -461,8 +461,8 @@ public final class ScorerBenchmark {
         ScorerSettings base = TestSettings.withStateDir(work.resolve("state-" + name)).applicationId("bench-" + name)
                 .bootstrapServers(kafka.bootstrapServers()).registry("mock://scorer-benchmark")
                 .commitInterval(COMMIT_INTERVAL).batch(batch, maxWait).build();
-        ScorerSettings.Topics topics = new ScorerSettings.Topics(name + ".events", name + ".scores", name + ".dlq",
-                name + ".control", name + ".status");
+        ScorerSettings.Topics topics = new ScorerSettings.Topics(name + ".events", name + ".scores",
+                name + ".scores.shadow", name + ".dlq", name + ".control", name + ".status");
         kafka.createTopic(topics.input(), streamThreads);
         kafka.createTopic(topics.output(), 1);
         kafka.createTopic(topics.deadLetter(), 1);

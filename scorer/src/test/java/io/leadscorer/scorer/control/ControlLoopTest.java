@@ -211,7 +211,7 @@ class ControlLoopTest {
         return new ModelDeployer(new BundleLocator(store),
                 new GenerationLoader(Device.cpu(), BundleLimits.DEFAULT, 4, 1, g -> metrics.generationClosed()), active,
                 new ModelStatusPublisher(statuses, "status", "instance-1", Clock.systemUTC()), metrics,
-                tmp.resolve("no-initial-bundle"));
+                tmp.resolve("no-initial-bundle"), Clock.systemUTC());
     }
 
     private static ModelCommand deploy(Candidate bundle, long sequence) {

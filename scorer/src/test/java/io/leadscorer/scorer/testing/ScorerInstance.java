@@ -39,7 +39,8 @@ public final class ScorerInstance implements AutoCloseable {
         scorers = new StreamThreadScorers(() -> new PredictorLeadScorer(active));
         status = ModelControl.statusPublisher(settings, Clock.systemUTC());
         service = new ScorerService(settings, scorers, metrics, new BufferControl(), Clock.systemUTC(), active,
-                ModelControl.loop(settings, Device.cpu(), active, status, metrics), Device.cpu(), registry,
+                ModelControl.loop(settings, Device.cpu(), active, status, metrics,
+                        Clock.systemUTC()), Device.cpu(), registry,
                 RecordLimits.DEFAULTS, new RunningScorer());
     }
 

@@ -22,8 +22,8 @@ public final class TestSettings {
     private String instanceId = "test-instance";
     private Map<String, String> kafkaProperties = Map.of();
     private Map<String, String> registryProperties = Map.of();
-    private ScorerSettings.Topics topics = new ScorerSettings.Topics("mql.events", "mql.scores", "mql.events.dlq",
-            "lead-scorer.control", "lead-scorer.status");
+    private ScorerSettings.Topics topics = new ScorerSettings.Topics("mql.events", "mql.scores",
+            "mql.scores.shadow", "mql.events.dlq", "lead-scorer.control", "lead-scorer.status");
 
     private TestSettings(Path stateDir) {
         this.stateDir = stateDir;
@@ -79,13 +79,16 @@ public final class TestSettings {
         return this;
     }
 
+    /** The input, scores and dead-letter topics; the shadow scores go to the scores topic's name + ".shadow". */
     public TestSettings topics(String input, String output, String deadLetter) {
-        topics = new ScorerSettings.Topics(input, output, deadLetter, topics.control(), topics.status());
+        topics = new ScorerSettings.Topics(input, output, output + ".shadow", deadLetter, topics.control(),
+                topics.status());
         return this;
     }
 
     public TestSettings controlTopics(String control, String status) {
-        topics = new ScorerSettings.Topics(topics.input(), topics.output(), topics.deadLetter(), control, status);
+        topics = new ScorerSettings.Topics(topics.input(), topics.output(), topics.shadowScores(), topics.deadLetter(),
+                control, status);
         return this;
     }
 

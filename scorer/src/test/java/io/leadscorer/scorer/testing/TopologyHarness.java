@@ -10,6 +10,7 @@ import io.leadscorer.scorer.config.ScorerStreamsConfig;
 import io.leadscorer.scorer.metrics.ScorerMetrics;
 import io.leadscorer.scorer.predict.LeadScorer;
 import io.leadscorer.scorer.predict.LeadScorerFactory;
+import io.leadscorer.scorer.predict.PendingScores;
 import io.leadscorer.scorer.predict.ScoredBatch;
 import io.leadscorer.scorer.predict.StreamThreadScorers;
 import io.leadscorer.scorer.topology.ScorerTopology;
@@ -33,11 +34,11 @@ import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
  * The scorer topology in a {@link TopologyTestDriver}, built by the same {@link ScorerTopology#build} and
- * {@link ScorerStreamsConfig#properties} as the service, with the input, scores and dead-letter topics at hand. The
- * driver runs everything on the test's thread and forwards only inside a record or a punctuation, so each scorer's
- * batches are scored on the calling thread here ({@link LeadScorer}'s own {@code submit}): a batch's scores are out
- * when the record or tick that made it due has been processed. The pipelined path, with batches scored on an inference
- * thread, runs in the tests against a broker.
+ * {@link ScorerStreamsConfig#properties} as the service, with the input, scores, shadow scores and dead-letter topics
+ * at hand. The driver runs everything on the test's thread and forwards only inside a record or a punctuation, so each
+ * scorer's batches (and their shadow's part) are waited for inside {@code submit} here: a batch's scores are out when
+ * the record or tick that made it due has been processed. The pipelined path, with batches scored on inference
+ * threads, runs in the tests against a broker.
  */
 public final class TopologyHarness implements AutoCloseable {
 
@@ -49,6 +50,7 @@ public final class TopologyHarness implements AutoCloseable {
     public final TopologyTestDriver driver;
     public final TestInputTopic<byte[], byte[]> input;
     public final TestOutputTopic<String, ScoredLead> scores;
+    public final TestOutputTopic<String, ScoredLead> shadowScores;
     public final TestOutputTopic<byte[], byte[]> deadLetters;
     public final BufferControl buffers = new BufferControl();
     private final StreamThreadScorers scorers;
@@ -68,16 +70,31 @@ public final class TopologyHarness implements AutoCloseable {
         this.scores = driver.createOutputTopic(settings.topics().output(), new StringDeserializer(),
                 AvroWireSerde.of(ScoredLead.class, Map.of(SchemaRegistryConfig.URL, settings.registry().url()), false)
                         .deserializer());
+        this.shadowScores = driver.createOutputTopic(settings.topics().shadowScores(), new StringDeserializer(),
+                AvroWireSerde.of(ScoredLead.class, Map.of(SchemaRegistryConfig.URL, settings.registry().url()), false)
+                        .deserializer());
         this.deadLetters = driver.createOutputTopic(settings.topics().deadLetter(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
     }
 
-    /** The scorer with its batches scored on the calling thread. */
+    /** The scorer with its batches (and their shadow's part) done before {@code submit} returns. */
     private static LeadScorer inline(LeadScorer scorer) {
         return new LeadScorer() {
             @Override
             public ScoredBatch score(List<MqlEvent> leads) {
                 return scorer.score(leads);
+            }
+
+            @Override
+            public PendingScores submit(List<MqlEvent> leads) {
+                PendingScores pending = scorer.submit(leads);
+                try {
+                    pending.await();
+                    pending.shadow();
+                } catch (RuntimeException failure) {
+                    // the processor collects it from the pending scores
+                }
+                return pending;
             }
 
             @Override

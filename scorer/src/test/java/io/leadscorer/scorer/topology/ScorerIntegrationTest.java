@@ -179,7 +179,8 @@ class ScorerIntegrationTest {
             ScorerMetrics metrics = new ScorerMetrics(registry);
             ModelStatusPublisher status = ModelControl.statusPublisher(settings, Clock.systemUTC());
             ScorerService service = new ScorerService(settings, scorers, metrics, buffers, Clock.systemUTC(), active,
-                    ModelControl.loop(settings, Device.cpu(), active, status, metrics), Device.cpu(), registry,
+                    ModelControl.loop(settings, Device.cpu(), active, status, metrics,
+                        Clock.systemUTC()), Device.cpu(), registry,
                     RecordLimits.DEFAULTS, new RunningScorer());
             try {
                 service.start();
