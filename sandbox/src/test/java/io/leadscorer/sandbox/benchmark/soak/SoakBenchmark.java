@@ -45,7 +45,9 @@ public final class SoakBenchmark {
     private static final String CONTROL = "lead-scorer.control";
     private static final String APPLICATION = "soak";
     private static final int PARTITIONS = 4;
-    private static final int CAPACITY_BACKLOG = 30_000;
+    private static final int CAPACITY_BACKLOG = 5_000;
+    private static final Duration CAPACITY_WARMUP = Duration.ofSeconds(15);
+    private static final Duration CAPACITY_MEASURE = Duration.ofSeconds(30);
     private static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(30);
     private static final Duration START_GUARD = Duration.ofMinutes(4);
     private static final Duration CATCH_UP_GUARD = Duration.ofMinutes(5);
@@ -120,7 +122,8 @@ public final class SoakBenchmark {
                 double capacity = settings.capacity() > 0 ? settings.capacity() : measureCapacity(leads, ledger);
                 double offered = capacity * settings.fraction();
                 System.out.printf(Locale.ROOT, "capacity %.0f leads/s (%s); offered %.0f leads/s%n", capacity,
-                        settings.capacity() > 0 ? "given" : "measured on a backlog of " + CAPACITY_BACKLOG, offered);
+                        settings.capacity() > 0 ? "given" : "measured over " + CAPACITY_MEASURE.toSeconds() + " s with a backlog of "
+                                + CAPACITY_BACKLOG + " leads", offered);
 
                 List<SoakSample> samples = soak(scorers, leads, ledger, offered, bundles, kafka, registry, csv);
 
@@ -152,13 +155,30 @@ public final class SoakBenchmark {
         }
     }
 
-    /** Leads/s the fleet scores from a backlog, counted once a fifth of it is done (start-up and JIT behind). */
+    /**
+     * Leads/s the fleet scores with leads always waiting (a backlog of {@link #CAPACITY_BACKLOG} kept up), over
+     * {@link #CAPACITY_MEASURE} after {@link #CAPACITY_WARMUP} of start-up and JIT compilation; then the backlog drains,
+     * so that the soak starts with none.
+     */
     private static double measureCapacity(PacedLeads leads, ScoreLedger ledger) throws InterruptedException {
-        leads.backlog(CAPACITY_BACKLOG);
-        long from = awaitUntil(() -> ledger.distinct() >= CAPACITY_BACKLOG / 5, CATCH_UP_GUARD);
-        long scoredFrom = ledger.distinct();
-        long to = awaitUntil(() -> ledger.distinct() >= CAPACITY_BACKLOG, CATCH_UP_GUARD);
-        return (ledger.distinct() - scoredFrom) / ((to - from) / 1e9);
+        long start = System.nanoTime();
+        long measureFrom = start + CAPACITY_WARMUP.toNanos();
+        long measureTo = measureFrom + CAPACITY_MEASURE.toNanos();
+        long scoredFrom = -1;
+        while (System.nanoTime() < measureTo) {
+            if (scoredFrom < 0 && System.nanoTime() >= measureFrom) {
+                scoredFrom = ledger.distinct();
+            }
+            if (leads.acknowledgedCount() - ledger.distinct() < CAPACITY_BACKLOG) {
+                leads.backlog(CAPACITY_BACKLOG / 10);
+            } else {
+                Thread.sleep(10);
+            }
+        }
+        double capacity = (ledger.distinct() - scoredFrom) / (CAPACITY_MEASURE.toNanos() / 1e9);
+        BitSet sent = leads.acknowledged();
+        awaitUntil(() -> ledger.unscored(sent) == 0, CATCH_UP_GUARD);
+        return capacity;
     }
 
     private List<SoakSample> soak(List<ServiceProcess> scorers, PacedLeads leads, ScoreLedger ledger, double offered,
