@@ -120,15 +120,20 @@ public final class ServiceProcess {
         return false;
     }
 
-    /** SIGTERM, as an orchestrator stops a service, then SIGKILL if it has not exited in time. */
-    public synchronized void stop(Duration grace) throws InterruptedException {
+    /**
+     * SIGTERM, as an orchestrator stops a service, then SIGKILL if it has not exited in time; whether it exited
+     * within the grace (a process already gone did).
+     */
+    public synchronized boolean stop(Duration grace) throws InterruptedException {
         if (process == null) {
-            return;
+            return true;
         }
         process.destroy();
         if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
+            return false;
         }
+        return true;
     }
 
     /** The lines of every start's log that hold ERROR. */
