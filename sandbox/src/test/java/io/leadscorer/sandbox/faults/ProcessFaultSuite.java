@@ -104,14 +104,15 @@ public final class ProcessFaultSuite {
 
         /**
          * The benchmark's: 12 SIGKILLs across the three scorers (each killed in turn, in a random order), 3 of them
-         * during a hot swap, 3 monitor kills, and one of three brokers stopped abruptly for 10 s, at 20 leads/s.
+         * during a hot swap, 3 monitor kills, and the transaction coordinator of three brokers stopped abruptly for
+         * 10 s, at 20 leads/s.
          */
         public static Plan full() {
             return new Plan(3, 12, 3, 3, 3, 1, Duration.ofSeconds(10), 20, Duration.ofSeconds(1),
                     Duration.ofSeconds(5), 11);
         }
 
-        /** One scorer and the monitor while one of three brokers is stopped for 10 s and started again. */
+        /** One scorer and the monitor while the transaction coordinator of three brokers is stopped for 10 s. */
         public static Plan brokerLoss() {
             return new Plan(1, 0, 0, 0, 3, 1, Duration.ofSeconds(10), 15, Duration.ofSeconds(1), Duration.ofSeconds(2),
                     5);
