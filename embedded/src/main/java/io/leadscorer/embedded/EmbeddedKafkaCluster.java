@@ -238,6 +238,23 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * The broker (0 to {@link #brokers()} less one) that leads a partition now, e.g. of {@code __transaction_state},
+     * whose leader is the transaction coordinator of every transactional producer when it has one partition.
+     */
+    public int leaderOf(String topic, int partition) {
+        try {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS)
+                    .get(topic);
+            return description.partitions().get(partition).leader().id() - TestKitNodes.BROKER_ID_OFFSET;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted describing " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not describe " + topic, e);
+        }
+    }
+
     /** Waits until every partition of the topic has all its replicas in sync again, e.g. after {@link #startBroker}. */
     public void awaitFullIsr(String topic) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

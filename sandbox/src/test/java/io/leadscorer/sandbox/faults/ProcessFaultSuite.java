@@ -46,26 +46,24 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Faults at the process level: three scorer services ({@code ./lead-scorer score}) in one consumer group and a
- * monitor ({@code ./lead-scorer monitor}), each a JVM of its own, against the in-JVM broker(s) and the HTTP Schema
- * Registry, under a steady load of leads on mql.events and, a little later, one LeadOutcome per lead on mql.outcomes.
- * Processes are killed with SIGKILL at random points and started again at once on the same state directory, as a
- * supervisor restarts a crashed service: scorers, one of them while a DEPLOY of a second bundle is being taken up,
- * the monitor, and with several brokers one broker stopped abruptly for a while. A read_committed reader follows
- * mql.scores and lead-scorer.quality throughout. Recovery is from the fault until every lead produced before it has a
- * committed score (for the monitor: until the quality figures count every outcome sent before it); the next fault
- * comes only then, and once the restarted process runs. At the end every lead must have exactly one score and the
- * models' cumulative labelled counts must add up to the outcomes sent.
+ * Faults at the process level: scorer services ({@code ./lead-scorer score}, three unless the plan says otherwise) in
+ * one consumer group and a monitor ({@code ./lead-scorer monitor}), each a JVM of its own, against the in-JVM broker(s)
+ * and the HTTP Schema Registry, under a steady load of leads on mql.events and, a little later, one LeadOutcome per
+ * lead on mql.outcomes. Processes are killed with SIGKILL at random points and started again at once on the same state
+ * directory, as a supervisor restarts a crashed service: scorers, each in turn in a random order, some of them while a
+ * DEPLOY of the other of two bundles is being taken up, the monitor, and with several brokers one broker stopped
+ * abruptly for a while: the transaction coordinator, whose loss every service's exactly-once commits feel. A
+ * read_committed reader follows mql.scores and lead-scorer.quality throughout. Recovery is from the fault until every
+ * lead produced before it has a committed score (for the monitor: until the quality figures count every outcome sent
+ * before it); the next fault comes only then, and once the restarted process runs. At the end every lead must have
+ * exactly one score and the models' cumulative labelled counts must add up to the outcomes sent. Then every service is
+ * stopped with SIGTERM, as an orchestrator stops it, and the ERROR lines of every log, the stops' included, are
+ * reported.
  *
- * <p>The full run: {@code main} (see {@link #COMMAND}); {@code ProcessFaultSuiteIntegrationTest} runs a small plan.
+ * <p>The full plan runs as {@code ProcessFaultBenchmark}; {@code ProcessFaultSuiteIntegrationTest} runs a small plan
+ * and {@code BrokerLossIntegrationTest} a broker stop alone.
  */
 public final class ProcessFaultSuite {
-
-    static final String COMMAND = """
-            ./mvnw -B -ntp -q install -DskipTests
-            ./mvnw -B -ntp -q -pl sandbox exec:java -Dexec.classpathScope=test \\
-              -Dexec.mainClass=io.leadscorer.sandbox.faults.ProcessFaultSuite -Dexec.args="12 1 3 1 20"
-              # scorer kills (one during a hot swap), monitor kills, brokers, broker stops, leads/s""";
 
     static final String EVENTS = "mql.events";
     static final String SCORES = "mql.scores";
@@ -74,28 +72,55 @@ public final class ProcessFaultSuite {
     static final String QUALITY = "lead-scorer.quality";
     static final String APPLICATION = "process-faults";
     static final int PARTITIONS = 3;
-    static final int SCORERS = 3;
+    /** One partition in the embedded cluster: its leader coordinates every transaction. */
+    private static final String TRANSACTION_STATE = "__transaction_state";
     private static final Duration START_GUARD = Duration.ofSeconds(240);
     private static final Duration RECOVERY_GUARD = Duration.ofSeconds(180);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
     /**
-     * What to inject: scorer kills (with {@code swapKill}, one of them comes a random moment after a DEPLOY of a
-     * second bundle), monitor kills, brokers (3 for replication factor 3) and broker stops of {@code brokerDowntime};
-     * the load in leads per second, each lead's outcome {@code outcomeDelay} after it, and a random quiet time of up to
-     * {@code settle} before each fault. Transactions time out after 5 s and the brokers abort them every 0.5 s; consumer
-     * sessions last 6 s.
+     * What to inject into {@code scorers} scorer processes: scorer kills, of which {@code swapKills} come a random
+     * moment after a DEPLOY of the other bundle (spread over the plan), monitor kills, brokers (3 for replication factor
+     * 3) and broker stops of {@code brokerDowntime}; the load in leads per second, each lead's outcome
+     * {@code outcomeDelay} after it, and a random quiet time of up to {@code settle} before each fault. Transactions
+     * time out after 5 s and the brokers abort them every 0.5 s; consumer sessions last 6 s.
      */
-    public record Plan(int scorerKills, boolean swapKill, int monitorKills, int brokers, int brokerStops,
+    public record Plan(int scorers, int scorerKills, int swapKills, int monitorKills, int brokers, int brokerStops,
                        Duration brokerDowntime, int leadsPerSecond, Duration outcomeDelay, Duration settle, long seed) {
+
+        public Plan {
+            if (swapKills > scorerKills) {
+                throw new IllegalArgumentException("More kills during a swap than scorer kills");
+            }
+            if (brokerStops > 0 && brokers < 3) {
+                throw new IllegalArgumentException("Broker stops need three brokers");
+            }
+        }
 
         /** The test's size: a scorer kill during the swap and a monitor kill, one broker. */
         public static Plan small() {
-            return new Plan(1, true, 1, 1, 0, Duration.ZERO, 15, Duration.ofSeconds(1), Duration.ofSeconds(2), 7);
+            return new Plan(3, 1, 1, 1, 1, 0, Duration.ZERO, 15, Duration.ofSeconds(1), Duration.ofSeconds(2), 7);
+        }
+
+        /**
+         * The benchmark's: 12 SIGKILLs across the three scorers (each killed in turn, in a random order), 3 of them
+         * during a hot swap, 3 monitor kills, and the transaction coordinator of three brokers stopped abruptly for
+         * 10 s, at 20 leads/s.
+         */
+        public static Plan full() {
+            return new Plan(3, 12, 3, 3, 3, 1, Duration.ofSeconds(10), 20, Duration.ofSeconds(1),
+                    Duration.ofSeconds(5), 11);
+        }
+
+        /** One scorer and the monitor while the transaction coordinator of three brokers is stopped for 10 s. */
+        public static Plan brokerLoss() {
+            return new Plan(1, 0, 0, 0, 3, 1, Duration.ofSeconds(10), 15, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                    5);
         }
 
         List<Fault> faults() {
             List<Fault> faults = new ArrayList<>();
-            for (int i = 0; i < scorerKills - (swapKill ? 1 : 0); i++) {
+            for (int i = 0; i < scorerKills - swapKills; i++) {
                 faults.add(Fault.SCORER_KILL);
             }
             for (int i = 0; i < monitorKills; i++) {
@@ -105,8 +130,9 @@ public final class ProcessFaultSuite {
                 faults.add(Fault.BROKER_STOP);
             }
             Collections.shuffle(faults, new Random(seed));
-            if (swapKill) {
-                faults.add(faults.size() / 2, Fault.SCORER_KILL_DURING_SWAP);
+            int others = faults.size();
+            for (int k = 0; k < swapKills; k++) {
+                faults.add((k + 1) * others / (swapKills + 1) + k, Fault.SCORER_KILL_DURING_SWAP);
             }
             return faults;
         }
@@ -126,7 +152,7 @@ public final class ProcessFaultSuite {
     public record Report(List<Injection> injections, long produced, long scoredDistinct, long lost, long duplicated,
                          Map<Fault, Long> lostByFault, Map<Fault, Long> duplicatedByFault, long outcomesSent,
                          long labelled, Map<String, Long> scoresByModel, String swappedTo, String lastLeadModel,
-                         List<String> errorLines, Duration wall) {
+                         List<String> errorLines, List<String> uncleanStops, Duration wall) {
 
         public String table() {
             StringBuilder out = new StringBuilder();
@@ -162,6 +188,8 @@ public final class ProcessFaultSuite {
             injections.forEach(i -> out.append(String.format(Locale.ROOT, "  %s %s at %.1f s: in flight %d, recovery %.1f s%n",
                     i.fault(), i.target(), i.atMs() / 1000.0, i.inFlight(), i.recoveryMs() / 1000.0)));
             out.append(table());
+            out.append("services that did not exit within ").append(STOP_GRACE.toSeconds())
+                    .append(" s of SIGTERM: ").append(uncleanStops).append(System.lineSeparator());
             out.append("ERROR lines in the services' logs: ").append(errorLines.size()).append(System.lineSeparator());
             errorLines.stream().limit(20).forEach(line -> out.append("  ").append(line).append(System.lineSeparator()));
             out.append(String.format(Locale.ROOT, "wall time %d s%n", wall.toSeconds()));
@@ -188,32 +216,7 @@ public final class ProcessFaultSuite {
         this.random = new Random(plan.seed());
     }
 
-    public static void main(String[] args) throws Exception {
-        int scorerKills = intArg(args, 0, 12);
-        int monitorKills = intArg(args, 1, 1);
-        int brokers = intArg(args, 2, 3);
-        int brokerStops = intArg(args, 3, brokers > 1 ? 1 : 0);
-        int rate = intArg(args, 4, 20);
-        Plan plan = new Plan(scorerKills, true, monitorKills, brokers, brokerStops, Duration.ofSeconds(10), rate,
-                Duration.ofSeconds(1), Duration.ofSeconds(5), 11);
-        System.out.printf("Process fault suite: %d scorer kills (one during a hot swap), %d monitor kill(s), %d broker(s),"
-                + " %d broker stop(s) of %d s, %d leads/s%n", scorerKills, monitorKills, brokers, brokerStops,
-                plan.brokerDowntime().toSeconds(), rate);
-        Report report = new ProcessFaultSuite(plan, Files.createTempDirectory("process-fault-suite")).run();
-        System.out.print(report.summary());
-        System.out.println("Command:");
-        System.out.println(COMMAND);
-        System.exit(0);
-    }
-
-    private static int intArg(String[] args, int index, int fallback) {
-        return args.length > index ? Integer.parseInt(args[index]) : fallback;
-    }
-
     public Report run() throws Exception {
-        if (plan.brokerStops() > 0 && plan.brokers() < 3) {
-            throw new IllegalArgumentException("Broker stops need three brokers");
-        }
         long started = System.nanoTime();
         Path store = Files.createDirectories(work.resolve("models"));
         Bundle first = TinyBundles.create(store, TinyBundles.DEFAULT_SEED);
@@ -233,7 +236,7 @@ public final class ProcessFaultSuite {
             kafka.createCompactedTopic(QUALITY, 1);
 
             List<ServiceProcess> scorers = new ArrayList<>();
-            for (int slot = 0; slot < SCORERS; slot++) {
+            for (int slot = 0; slot < plan.scorers(); slot++) {
                 scorers.add(scorer(slot, kafka, registry, store, first, logs));
             }
             ServiceProcess monitor = monitor(kafka, registry, store, logs);
@@ -257,6 +260,7 @@ public final class ProcessFaultSuite {
                         START_GUARD, "the first leads to be scored");
 
                 List<Injection> injections = new ArrayList<>();
+                Victims victims = new Victims(scorers, random);
                 long sequence = 1;
                 String swappedTo = null;
                 for (Fault fault : plan.faults()) {
@@ -268,11 +272,12 @@ public final class ProcessFaultSuite {
                     switch (fault) {
                         case SCORER_KILL, SCORER_KILL_DURING_SWAP -> {
                             if (fault == Fault.SCORER_KILL_DURING_SWAP) {
-                                new Commands(kafka.bootstrapServers(), registry.url()).deploy(second, sequence++);
-                                swappedTo = second.modelId();
+                                Bundle to = sequence % 2 == 1 ? second : first;
+                                new Commands(kafka.bootstrapServers(), registry.url()).deploy(to, sequence++);
+                                swappedTo = to.modelId();
                                 Thread.sleep(random.nextInt(500));
                             }
-                            restarted = scorers.get(random.nextInt(SCORERS));
+                            restarted = victims.next();
                             target = restarted.name();
                             at = System.nanoTime();
                             inFlight = readers.unscored(load, at);
@@ -288,8 +293,8 @@ public final class ProcessFaultSuite {
                             monitor.start();
                         }
                         case BROKER_STOP -> {
-                            int broker = random.nextInt(plan.brokers());
-                            target = "broker-" + broker;
+                            int broker = kafka.leaderOf(TRANSACTION_STATE, 0);
+                            target = "broker-" + broker + " (transaction coordinator)";
                             at = System.nanoTime();
                             inFlight = readers.unscored(load, at);
                             kafka.stopBroker(broker);
@@ -323,14 +328,21 @@ public final class ProcessFaultSuite {
                 // a late duplicate, or a count past the outcomes, would show within a few commits
                 Thread.sleep(3_000);
 
+                List<String> uncleanStops = new ArrayList<>();
+                for (ServiceProcess service : all) {
+                    if (!service.stop(STOP_GRACE)) {
+                        uncleanStops.add(service.name());
+                    }
+                }
                 List<String> errors = new ArrayList<>();
                 for (ServiceProcess service : all) {
                     errors.addAll(service.errorLines());
                 }
-                return readers.report(load, injections, swappedTo, errors, Duration.ofNanos(System.nanoTime() - started));
+                return readers.report(load, injections, swappedTo, errors, uncleanStops,
+                        Duration.ofNanos(System.nanoTime() - started));
             } finally {
                 for (ServiceProcess service : all) {
-                    service.stop(Duration.ofSeconds(30));
+                    service.stop(STOP_GRACE);
                 }
             }
         }
@@ -391,6 +403,26 @@ public final class ProcessFaultSuite {
             Thread.sleep(50);
         }
         return -1;
+    }
+
+    /** Which scorer the next kill hits: each in turn, in a new random order every round. */
+    private static final class Victims {
+        private final List<ServiceProcess> scorers;
+        private final Random random;
+        private final List<ServiceProcess> round = new ArrayList<>();
+
+        Victims(List<ServiceProcess> scorers, Random random) {
+            this.scorers = scorers;
+            this.random = random;
+        }
+
+        ServiceProcess next() {
+            if (round.isEmpty()) {
+                round.addAll(scorers);
+                Collections.shuffle(round, random);
+            }
+            return round.remove(0);
+        }
     }
 
     /** What an operator's tool sends: a DEPLOY command for this deployment on the control topic. */
@@ -631,7 +663,8 @@ public final class ProcessFaultSuite {
             return labelledByModel.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        Report report(Load load, List<Injection> injections, String swappedTo, List<String> errors, Duration wall) {
+        Report report(Load load, List<Injection> injections, String swappedTo, List<String> errors,
+                      List<String> uncleanStops, Duration wall) {
             Map<Fault, Long> lostByFault = new EnumMap<>(Fault.class);
             Map<Fault, Long> duplicatedByFault = new EnumMap<>(Fault.class);
             long lost = 0;
@@ -656,7 +689,7 @@ public final class ProcessFaultSuite {
             String lastModel = leads.isEmpty() ? null : modelOf.get(leads.get(leads.size() - 1));
             return new Report(List.copyOf(injections), leads.size(), firstScore.size(), lost, duplicated, lostByFault,
                     duplicatedByFault, load.outcomesSent(), labelled(), Map.copyOf(scoresByModel), swappedTo, lastModel,
-                    errors, wall);
+                    errors, List.copyOf(uncleanStops), wall);
         }
 
         /** The fault a lead acknowledged at {@code atMs} belongs to: the first whose recovery ended after it. */
