@@ -1,6 +1,7 @@
 package io.leadscorer.trainer.lineage;
 
 import io.leadscorer.trainer.config.TrainingSettings;
+import io.micronaut.context.annotation.ConfigurationProperties;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -30,12 +31,11 @@ public final class ResolvedSettings {
 
     private static void add(String prefix, Record settings, Map<String, String> resolved) {
         for (RecordComponent component : settings.getClass().getRecordComponents()) {
-            String key = prefix + "." + kebab(component.getName());
             Object value = value(component, settings);
             if (value instanceof Record nested) {
-                add(key, nested, resolved);
+                add(prefix + "." + name(component, nested), nested, resolved);
             } else {
-                resolved.put(key, text(value));
+                resolved.put(prefix + "." + kebab(component.getName()), text(value));
             }
         }
     }
@@ -56,6 +56,12 @@ public final class ResolvedSettings {
             return constant.name().toLowerCase(Locale.ROOT);
         }
         return String.valueOf(value);
+    }
+
+    /** A group's prefix as its settings record binds it ({@code id-effects} for {@code valueEffects}), else its name. */
+    private static String name(RecordComponent component, Record nested) {
+        ConfigurationProperties bound = nested.getClass().getAnnotation(ConfigurationProperties.class);
+        return bound != null ? bound.value() : kebab(component.getName());
     }
 
     /** {@code learningRate} as {@code learning-rate}: Micronaut's name for a property. */
