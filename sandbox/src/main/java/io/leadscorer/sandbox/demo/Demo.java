@@ -1,8 +1,6 @@
 package io.leadscorer.sandbox.demo;
 
-import io.leadscorer.avro.ModelCommand;
 import io.leadscorer.avro.ScoredLead;
-import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.sandbox.MonitorInstance;
 import io.leadscorer.sandbox.ScorerInstance;
 import io.leadscorer.simulator.oracle.OracleF1;
@@ -22,15 +20,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The whole system on one machine: Kafka and the registry, two trained models, N scorer instances in one group, the
- * monitor, the simulator's live stream with poison records and each lead's outcome a few seconds later, the second
- * model deployed through the control topic half way, a live view with each model's live quality, and a summary
- * checked against what the simulator knows (nothing lost, nothing scored twice, every poison record dead-lettered,
- * every outcome counted once).
+ * The whole system on one machine: Kafka and the registry, three trained models, N scorer instances in one group, the
+ * monitor, the simulator's live stream with poison records and each lead's outcome a few seconds later, rollouts
+ * through the control topic decided by the monitor on the outcomes ({@link DemoRollouts}), a live view with each
+ * model's live quality, and a summary checked against what the simulator knows (nothing lost, nothing scored twice,
+ * every poison record dead-lettered, every outcome counted once, the broken model neither promoted nor left live).
  */
 public final class Demo {
 
@@ -38,8 +35,12 @@ public final class Demo {
     public static final String APPLICATION_ID = "lead-scorer";
     /** After the stream ends, how long the tally waits without any new score before it calls what is missing lost. */
     private static final long QUIET_MILLIS = 60_000;
-    /** With --keep-running, the second model is deployed this long into the stream. */
-    private static final long KEEP_RUNNING_DEPLOY_MILLIS = 30_000;
+    /** With --keep-running, the rollouts start this long into the stream. */
+    private static final long KEEP_RUNNING_ROLLOUTS_MILLIS = 30_000;
+    /** How often the rollouts look for their next step. */
+    private static final long ROLLOUT_TICK_MILLIS = 250;
+    /** How often the monitor judges a shadow: every second, for a stream of a minute. */
+    private static final String ROLLOUT_EVALUATE_INTERVAL = "1s";
     /** Outcomes come back this long after their lead on average (never sooner than the minimum): time compressed. */
     private static final Duration OUTCOME_DELAY_MEAN = Duration.ofSeconds(3);
     private static final Duration OUTCOME_DELAY_MIN = Duration.ofMillis(500);
@@ -84,18 +85,25 @@ public final class Demo {
                     topics.input(), topics.partitions(), topics.scores(), topics.shadowScores(), topics.deadLetters(), topics.control(), topics.status(),
                     topics.outcomes(), topics.quality(), topics.outcomeDeadLetters());
 
-            DemoModels.Pair models = new DemoModels(options.store(), options.training(), out).ensure(options.fresh());
-            out.printf("models: %s serves first, %s is deployed mid-stream%n", models.first().modelId(), models.second().modelId());
+            DemoModels.Models models = new DemoModels(options.store(), options.training(), out).ensure(options.fresh());
+            out.printf("models: %s serves first; %s (trained on shuffled labels) goes into shadow and is deployed "
+                    + "directly, %s goes into shadow%n", models.first().modelId(), models.broken().modelId(),
+                    models.second().modelId());
 
             try (ScoreTally tally = new ScoreTally(infrastructure.bootstrapServers(), infrastructure.registryUrl(), topics);
                  LiveQuality quality = new LiveQuality(infrastructure.bootstrapServers(), infrastructure.registryUrl(),
-                         topics.quality())) {
+                         topics.quality());
+                 RolloutWatch watch = new RolloutWatch(infrastructure.bootstrapServers(), infrastructure.registryUrl(),
+                         topics.control(), APPLICATION_ID)) {
                 Thread tallyThread = new Thread(tally, "demo-tally");
                 tallyThread.setDaemon(true);
                 tallyThread.start();
                 Thread qualityThread = new Thread(quality, "demo-quality");
                 qualityThread.setDaemon(true);
                 qualityThread.start();
+                Thread watchThread = new Thread(watch, "demo-rollouts");
+                watchThread.setDaemon(true);
+                watchThread.start();
                 List<ScorerInstance> scorers = new ArrayList<>();
                 MonitorInstance monitor = null;
                 try {
@@ -109,7 +117,10 @@ public final class Demo {
                             topics.quality(), monitor.httpPort());
                     awaitRunning(scorers, monitor);
                     onReady.accept(infrastructure);
-                    return stream(infrastructure, topics, models, tally, quality, scorers, started);
+                    DemoRollouts rollouts = new DemoRollouts(models, watch, new ModelDeployer(
+                            infrastructure.bootstrapServers(), infrastructure.registryUrl(), topics.control(),
+                            APPLICATION_ID), options.rollouts());
+                    return stream(infrastructure, topics, rollouts, tally, quality, scorers, started);
                 } finally {
                     view.release();
                     for (ScorerInstance scorer : scorers) {
@@ -120,8 +131,10 @@ public final class Demo {
                     }
                     tally.close();
                     quality.close();
+                    watch.close();
                     tallyThread.join(TimeUnit.SECONDS.toMillis(10));
                     qualityThread.join(TimeUnit.SECONDS.toMillis(10));
+                    watchThread.join(TimeUnit.SECONDS.toMillis(10));
                 }
             }
         } finally {
@@ -131,7 +144,7 @@ public final class Demo {
         }
     }
 
-    private DemoSummary stream(Infrastructure infrastructure, DemoTopics topics, DemoModels.Pair models, ScoreTally tally,
+    private DemoSummary stream(Infrastructure infrastructure, DemoTopics topics, DemoRollouts rollouts, ScoreTally tally,
                                LiveQuality quality, List<ScorerInstance> scorers, long started) throws InterruptedException {
         long planned = options.keepRunning() ? Long.MAX_VALUE : options.leads();
         var outcomeSender = OutcomeProducer.kafkaProducer(infrastructure.bootstrapServers(), infrastructure.registryUrl(),
@@ -139,14 +152,14 @@ public final class Demo {
         OutcomeProducer outcomes = new OutcomeProducer(outcomeSender, topics.outcomes(),
                 new OutcomeDraw(LiveStream.SAMPLE_SEED, OUTCOME_DELAY_MEAN, OUTCOME_DELAY_MIN, 1.0, false));
         try {
-            return stream(infrastructure, topics, models, tally, quality, outcomes, scorers, started, planned);
+            return stream(infrastructure, topics, rollouts, tally, quality, outcomes, scorers, started, planned);
         } finally {
             outcomes.close(Duration.ZERO);
             outcomeSender.close();
         }
     }
 
-    private DemoSummary stream(Infrastructure infrastructure, DemoTopics topics, DemoModels.Pair models, ScoreTally tally,
+    private DemoSummary stream(Infrastructure infrastructure, DemoTopics topics, DemoRollouts rollouts, ScoreTally tally,
                                LiveQuality quality, OutcomeProducer outcomes, List<ScorerInstance> scorers, long started,
                                long planned) throws InterruptedException {
         LiveStream stream = new LiveStream(infrastructure.bootstrapServers(), infrastructure.registryUrl(), topics.input(),
@@ -156,16 +169,11 @@ public final class Demo {
         } else {
             out.printf("streaming %,d leads at %.0f/s%n", planned, options.rate());
         }
-        ModelDeployer deployer = new ModelDeployer(infrastructure.bootstrapServers(), infrastructure.registryUrl(),
-                topics.control(), APPLICATION_ID);
-        AtomicReference<String> deployment = new AtomicReference<>();
-        // a finite stream deploys exactly half way, from the sending thread (the command takes milliseconds to send)
-        stream.atHalfway(() -> deployment.set(deploy(deployer, models.second(), topics)));
+        advance(rollouts, 0); // the first model made the deployment's live model before the first lead
         Thread producer = new Thread(stream, "demo-simulator");
         producer.setDaemon(true);
         long streamStart = System.nanoTime();
         producer.start();
-        boolean deployed = false;
         long interval = view.terminal() ? 1000 : 5000;
         long lastScored = 0;
         long lastChange = System.nanoTime();
@@ -173,22 +181,20 @@ public final class Demo {
         while (true) {
             boolean stop = stopRequested.getCount() == 0;
             if (stop) {
-                Thread.sleep(interval);
+                Thread.sleep(ROLLOUT_TICK_MILLIS);
             } else {
-                stop = stopRequested.await(interval, TimeUnit.MILLISECONDS);
+                stop = stopRequested.await(ROLLOUT_TICK_MILLIS, TimeUnit.MILLISECONDS);
             }
             if (stop) {
                 stream.stop();
             }
             long now = System.nanoTime();
             long elapsedMillis = (now - streamStart) / 1_000_000;
-            if (options.keepRunning() && deployment.get() == null && !stop && elapsedMillis >= KEEP_RUNNING_DEPLOY_MILLIS) {
-                deployment.set(deploy(deployer, models.second(), topics));
-            }
-            if (!deployed && deployment.get() != null) {
-                deployed = true;
-                view.release();
-                out.println(deployment.get());
+            double sentShare = options.keepRunning() ? (elapsedMillis >= KEEP_RUNNING_ROLLOUTS_MILLIS ? 1 : 0)
+                    : (double) stream.sent() / planned;
+            advance(rollouts, stop ? 0 : sentShare);
+            if ((now - lastFrame) / 1_000_000 < interval && !stream.finished()) {
+                continue;
             }
             long scored = tally.distinctScored();
             double[] recent = tally.latencies().recentPercentiles(50, 99);
@@ -196,7 +202,7 @@ public final class Demo {
                     (scored - lastScored) / ((now - lastFrame) / 1e9), recent[0], recent[1], instances(scorers),
                     String.join(" -> ", tally.scoresByModel().keySet()),
                     quality.byModel().values().stream().map(LiveOutcomes::line).toList(),
-                    tally.actionable().tierMix()));
+                    tally.actionable().tierMix(), rollouts.serving()));
             if (scored != lastScored) {
                 lastChange = now;
             }
@@ -208,36 +214,40 @@ public final class Demo {
                 if ((allScored && poisonIn) || (now - lastChange) / 1_000_000 > QUIET_MILLIS) {
                     break;
                 }
+                Thread.sleep(interval - ROLLOUT_TICK_MILLIS);
             }
         }
         if (stream.firstError() != null) {
             out.println("the simulator's producer reported: " + stream.firstError());
         }
-        LiveOutcomes counted = awaitOutcomes(outcomes, quality);
-        return summary(infrastructure, stream, tally, counted, (System.nanoTime() - started) / 1e9);
+        LiveOutcomes counted = awaitOutcomes(outcomes, quality, tally, rollouts);
+        return summary(infrastructure, stream, tally, counted, rollouts, (System.nanoTime() - started) / 1e9);
     }
 
     /**
      * Lets the outcomes still pending fall due and be sent, then waits until the monitor has counted all of them (or
      * nothing changed for a while): the outcomes are the last thing the world sends back.
      */
-    private LiveOutcomes awaitOutcomes(OutcomeProducer outcomes, LiveQuality quality) throws InterruptedException {
+    private LiveOutcomes awaitOutcomes(OutcomeProducer outcomes, LiveQuality quality, ScoreTally tally,
+                                       DemoRollouts rollouts) throws InterruptedException {
         view.release();
         out.printf("waiting for the last %,d outcomes and the monitor's count%n", outcomes.pending());
         outcomes.close(OUTCOME_WAIT);
         OutcomeCounts counts = outcomes.counts();
         long sent = counts.converted() + counts.notConverted();
         long deadline = System.nanoTime() + OUTCOME_WAIT.toNanos();
-        long labelled = quality.labelled();
+        long labelled = quality.labelled(tally.scoresByModel().keySet());
         while (labelled < sent && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            labelled = quality.labelled();
+            labelled = quality.labelled(tally.scoresByModel().keySet());
+            advance(rollouts, 0);
         }
+        advance(rollouts, 0);
         return new LiveOutcomes(sent, labelled, quality.byModel());
     }
 
     private DemoSummary summary(Infrastructure infrastructure, LiveStream stream, ScoreTally tally, LiveOutcomes outcomes,
-                                double seconds) {
+                                DemoRollouts rollouts, double seconds) {
         Map<String, Truth> acknowledged = new HashMap<>(stream.acknowledged());
         int n = 0;
         double[] probabilities = new double[acknowledged.size()];
@@ -276,17 +286,21 @@ public final class Demo {
                 stream.poisonSent(), missed, List.copyOf(byModel.keySet()), byModel, !tally.statusReports().isEmpty(),
                 liveF1, oracleF1, span > 0 ? n / span : Double.NaN, tally.latencies().percentile(50),
                 tally.latencies().percentile(99), infrastructure.bootstrapServers(), infrastructure.registryUrl(),
-                options.instances(), seconds, outcomes, tally.actionable());
+                options.instances(), seconds, outcomes, tally.actionable(),
+                new DemoSummary.Rollouts(rollouts.record(), rollouts.brokenPromoted(), rollouts.brokenLive()));
     }
 
-    /** Sends the DEPLOY; returns the line that tells what was done. */
-    private static String deploy(ModelDeployer deployer, Bundle bundle, DemoTopics topics) {
+    /** Lets the rollouts take their next step and prints every command written since the last frame. */
+    private void advance(DemoRollouts rollouts, double sentShare) {
+        List<String> lines;
         try {
-            ModelCommand command = deployer.deploy(bundle);
-            return String.format("deployed %s through %s (DEPLOY, key %s, sequence %d)", bundle.modelId(),
-                    topics.control(), APPLICATION_ID, command.getSequence());
+            lines = rollouts.advance(sentShare);
         } catch (RuntimeException e) {
-            return "warning: " + e.getMessage();
+            lines = List.of("warning: " + e.getMessage());
+        }
+        if (!lines.isEmpty()) {
+            view.release();
+            lines.forEach(line -> out.println("rollout: " + line));
         }
     }
 
@@ -317,7 +331,7 @@ public final class Demo {
     }
 
     private Map<String, Object> scorerProperties(String name, Infrastructure infrastructure, DemoTopics topics,
-                                                 DemoModels.Pair models, Path work) {
+                                                 DemoModels.Models models, Path work) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
         properties.put("scorer.application-id", APPLICATION_ID);
@@ -344,6 +358,10 @@ public final class Demo {
         properties.put("monitor.kafka.state-dir", work.resolve("state-monitor").toString());
         properties.put("monitor.registry.url", infrastructure.registryUrl());
         properties.put("monitor.topics.scores", topics.scores());
+        properties.put("monitor.topics.shadow-scores", topics.shadowScores());
+        properties.put("monitor.topics.control", topics.control());
+        properties.put("monitor.rollout.deployment", APPLICATION_ID);
+        properties.put("monitor.rollout.evaluate-interval", ROLLOUT_EVALUATE_INTERVAL);
         properties.put("monitor.topics.outcomes", topics.outcomes());
         properties.put("monitor.topics.events", topics.input());
         properties.put("monitor.topics.quality", topics.quality());

@@ -11,10 +11,13 @@ import sun.misc.SignalHandler;
 /** {@code ./lead-scorer demo}: the options of a {@link Demo} run; exit 0 when the summary is OK, 1 otherwise. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the whole system in this JVM: a Kafka broker (KRaft) and a Schema Registry on free localhost "
-                + "ports, two models trained on simulated leads (kept in the model store and reused), scorer instances in "
-                + "one consumer group, a live stream of simulated leads with poison records, the second model deployed "
-                + "through the control topic half way, a live view and a summary; the last line is one JSON object.",
-                "Exit code 0 when no lead was lost or scored twice and every poison record reached the DLQ."})
+                + "ports, three models trained on simulated leads (kept in the model store and reused), scorer instances in "
+                + "one consumer group, the monitor, a live stream of simulated leads with poison records and outcomes, "
+                + "rollouts through the control topic (a broken candidate in shadow, a better one in shadow, the broken "
+                + "one deployed directly) decided by the monitor, a live view and a summary; the last line is one JSON "
+                + "object.",
+                "Exit code 0 when no lead was lost or scored twice, every poison record reached the DLQ, every outcome "
+                        + "was counted once, and the broken model was neither promoted nor left live."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--leads", defaultValue = "20000", description = "leads to stream (default: ${DEFAULT-VALUE})")
@@ -48,7 +51,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path modelStore = store != null ? store : Path.of(System.getProperty("user.home"), ".lead-scorer", "models");
         DemoOptions options = new DemoOptions(keepRunning ? Long.MAX_VALUE : leads, rate, instances, modelStore, fresh,
-                keepRunning, bootstrap, registry, tiny ? TrainingProfile.tiny() : TrainingProfile.demo(), null);
+                keepRunning, bootstrap, registry, tiny ? TrainingProfile.tiny() : TrainingProfile.demo(), null,
+                DemoOptions.demoPolicy());
         Demo demo = new Demo(options, System.out, System.console() != null);
         onInterrupt(demo);
         DemoSummary summary = demo.run();

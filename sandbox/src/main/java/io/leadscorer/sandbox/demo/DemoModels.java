@@ -1,6 +1,7 @@
 package io.leadscorer.sandbox.demo;
 
 import io.leadscorer.model.bundle.Bundle;
+import io.leadscorer.simulator.csv.LabelShuffle;
 import io.leadscorer.simulator.csv.LeadCsvWriter;
 import io.leadscorer.simulator.world.MqlWorld;
 import io.leadscorer.trainer.TrainerApplication;
@@ -18,18 +19,22 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The two models of the demo (the first serves from the start, the second is deployed mid-stream), trained with
- * the trainer's own command on simulated leads (two independent samples of one world) and published to the model
- * store. Their ids are remembered in the store ({@code .demo-models}), so the next run reuses them.
+ * The three models of the demo, trained with the trainer's own command on simulated leads of one world and published
+ * to the model store: the first serves from the start (trained on half the profile's leads); the second, trained on
+ * all of them on an independent sample, is the candidate a rollout should promote; the broken one is trained like the
+ * first but on leads whose labels were shuffled among them (a bad export), the candidate a rollout must never promote.
+ * Their ids are remembered in the store ({@code .demo-models}), so the next run reuses them.
  */
 public final class DemoModels {
 
     static final String MARKER = ".demo-models";
     private static final long FIRST_SAMPLE_SEED = 11;
     private static final long SECOND_SAMPLE_SEED = 12;
+    private static final long BROKEN_SAMPLE_SEED = 13;
+    private static final long LABEL_SHUFFLE_SEED = 1;
 
-    /** The two bundles, and whether they were trained by this run. */
-    public record Pair(Bundle first, Bundle second, boolean trained) {
+    /** The three bundles, and whether they were trained by this run. */
+    public record Models(Bundle first, Bundle second, Bundle broken, boolean trained) {
     }
 
     private final Path store;
@@ -42,10 +47,10 @@ public final class DemoModels {
         this.out = out;
     }
 
-    /** The remembered pair when both bundles still open (unless {@code fresh}), else two newly trained ones. */
-    public Pair ensure(boolean fresh) {
+    /** The remembered models when all three still open (unless {@code fresh}), else newly trained ones. */
+    public Models ensure(boolean fresh) {
         if (!fresh) {
-            Optional<Pair> kept = remembered();
+            Optional<Models> kept = remembered();
             if (kept.isPresent()) {
                 return kept.get();
             }
@@ -54,10 +59,11 @@ public final class DemoModels {
             Files.createDirectories(store);
             Path work = Files.createTempDirectory("lead-scorer-demo-training-");
             try {
-                Bundle first = train("first", FIRST_SAMPLE_SEED, 1, work);
-                Bundle second = train("second", SECOND_SAMPLE_SEED, 2, work);
-                remember(first, second);
-                return new Pair(first, second, true);
+                Bundle first = train("first", FIRST_SAMPLE_SEED, profile.rows() / 2, false, 1, work);
+                Bundle second = train("second", SECOND_SAMPLE_SEED, profile.rows(), false, 2, work);
+                Bundle broken = train("broken", BROKEN_SAMPLE_SEED, profile.rows() / 2, true, 3, work);
+                remember(first, second, broken);
+                return new Models(first, second, broken, true);
             } finally {
                 deleteTree(work);
             }
@@ -69,7 +75,7 @@ public final class DemoModels {
         }
     }
 
-    private Optional<Pair> remembered() {
+    private Optional<Models> remembered() {
         Path marker = store.resolve(MARKER);
         if (!Files.isRegularFile(marker)) {
             return Optional.empty();
@@ -79,21 +85,27 @@ public final class DemoModels {
             ids.load(in);
             Bundle first = Bundle.open(store.resolve(ids.getProperty("first", "")));
             Bundle second = Bundle.open(store.resolve(ids.getProperty("second", "")));
-            out.printf("models: reusing %s and %s from %s (--fresh retrains)%n", first.modelId(), second.modelId(), store);
-            return Optional.of(new Pair(first, second, false));
+            Bundle broken = Bundle.open(store.resolve(ids.getProperty("broken", "")));
+            out.printf("models: reusing %s, %s and %s from %s (--fresh retrains)%n", first.modelId(), second.modelId(),
+                    broken.modelId(), store);
+            return Optional.of(new Models(first, second, broken, false));
         } catch (IOException | RuntimeException e) {
             out.println("models: the remembered models in " + store + " cannot be used (" + e.getMessage() + "); training new ones");
             return Optional.empty();
         }
     }
 
-    private Bundle train(String which, long sampleSeed, int trainerSeed, Path work) throws IOException, InterruptedException {
+    private Bundle train(String which, long sampleSeed, long rows, boolean shuffledLabels, int trainerSeed, Path work)
+            throws IOException, InterruptedException {
         Path csv = work.resolve(which + ".csv");
         try (LeadCsvWriter writer = LeadCsvWriter.open(csv, LeadCsvWriter.defaultOracleFile(csv))) {
-            writer.write(MqlWorld.create(sampleSeed), 0, profile.rows(), Runtime.getRuntime().availableProcessors());
+            writer.write(MqlWorld.create(sampleSeed), 0, rows, Runtime.getRuntime().availableProcessors());
         }
-        out.printf("models: training the %s model on %,d simulated leads (%s profile) into %s%n", which, profile.rows(),
-                profile.name(), store);
+        if (shuffledLabels) {
+            LabelShuffle.shuffle(csv, LABEL_SHUFFLE_SEED);
+        }
+        out.printf("models: training the %s model on %,d simulated leads%s (%s profile) into %s%n", which, rows,
+                shuffledLabels ? " with their labels shuffled" : "", profile.name(), store);
         List<String> args = new ArrayList<>(List.of("train", "--data", csv.toString(), "--store", store.toString(),
                 "--seed", Integer.toString(trainerSeed)));
         args.addAll(profile.flags());
@@ -109,10 +121,11 @@ public final class DemoModels {
         return Bundle.open(Path.of(lines[lines.length - 1].strip()));
     }
 
-    private void remember(Bundle first, Bundle second) throws IOException {
+    private void remember(Bundle first, Bundle second, Bundle broken) throws IOException {
         Properties ids = new Properties();
         ids.setProperty("first", first.dir().getFileName().toString());
         ids.setProperty("second", second.dir().getFileName().toString());
+        ids.setProperty("broken", broken.dir().getFileName().toString());
         Path marker = store.resolve(MARKER);
         Path staging = store.resolve(MARKER + ".tmp");
         try (var writer = Files.newBufferedWriter(staging)) {

@@ -10,19 +10,34 @@ import java.util.Map;
 /**
  * What a demo run did, for a person (several lines) and for a machine (one JSON object, the run's last line).
  * {@code lost}: leads the broker acknowledged that have no score; {@code duplicated}: scores beyond the first for
- * a lead; {@code poison_missed}: poison kinds sent that did not reach the DLQ.
+ * a lead; {@code poison_missed}: poison kinds sent that did not reach the DLQ; {@code rollouts}: every command of the
+ * deployment in order, the monitor's decisions with their evidence.
  */
 public record DemoSummary(long produced, long scored, long deadLettered, long lost, long duplicated, long poisonSent,
                           List<String> poisonMissed, List<String> models, Map<String, Long> scoresByModel,
                           boolean hotSwapReported, double liveF1, double oracleF1, double leadsPerSecond, double p50Millis,
                           double p99Millis, String kafka, String registry, int instances, double seconds,
-                          LiveOutcomes outcomes, ActionableScores actionable) {
+                          LiveOutcomes outcomes, ActionableScores actionable, Rollouts rollouts) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Nothing lost, nothing scored twice, every poison record in the DLQ, every outcome counted once by the monitor. */
+    /**
+     * The deployment's commands in order ({@code commands}, as JSON rows), whether the broken model was promoted, and
+     * whether it was live when the run ended (deployed directly and not rolled back).
+     */
+    public record Rollouts(List<Map<String, Object>> commands, boolean brokenPromoted, boolean brokenLive) {
+        long decided(String action) {
+            return commands.stream().filter(c -> action.equals(c.get("action")) && c.containsKey("evidence")).count();
+        }
+    }
+
+    /**
+     * Nothing lost, nothing scored twice, every poison record in the DLQ, every outcome counted once by the monitor,
+     * and the broken model neither promoted nor live at the end.
+     */
     public boolean ok() {
-        return lost == 0 && duplicated == 0 && poisonMissed.isEmpty() && outcomes.counted();
+        return lost == 0 && duplicated == 0 && poisonMissed.isEmpty() && outcomes.counted()
+                && !rollouts.brokenPromoted() && !rollouts.brokenLive();
     }
 
     public String toJson() {
@@ -51,6 +66,7 @@ public record DemoSummary(long produced, long scored, long deadLettered, long lo
         fields.put("outcomes_labelled", outcomes.labelled());
         fields.put("live_quality", outcomes.figures());
         fields.put("tiers", actionable.tiers());
+        fields.put("rollouts", rollouts.commands());
         try {
             return JSON.writeValueAsString(fields);
         } catch (JsonProcessingException e) {
@@ -77,8 +93,14 @@ public record DemoSummary(long produced, long scored, long deadLettered, long lo
         text.append(String.format(Locale.ROOT, "  outcomes: %,d reported, %,d counted by the monitor%n", outcomes.sent(),
                 outcomes.labelled()));
         outcomes.byModel().values().forEach(q -> text.append("    ").append(LiveOutcomes.line(q)).append(System.lineSeparator()));
-        text.append(ok() ? "  OK: nothing lost or scored twice, every poison record dead-lettered, every outcome counted once"
-                : "  FAILED: see lost / scored twice / poison / outcomes above");
+        text.append(String.format(Locale.ROOT, "  rollouts: %d commands; the monitor promoted %d, ended %d shadows, rolled "
+                + "back %d; the broken model %s and %s%n", rollouts.commands().size(), rollouts.decided("PROMOTE"),
+                rollouts.decided("END_SHADOW"), rollouts.decided("ROLLBACK"),
+                rollouts.brokenPromoted() ? "WAS PROMOTED" : "was never promoted",
+                rollouts.brokenLive() ? "IS LIVE" : "is not live"));
+        text.append(ok() ? "  OK: nothing lost or scored twice, every poison record dead-lettered, every outcome counted "
+                + "once, the broken model neither promoted nor left live"
+                : "  FAILED: see lost / scored twice / poison / outcomes / rollouts above");
         text.append(System.lineSeparator());
         return text.toString();
     }

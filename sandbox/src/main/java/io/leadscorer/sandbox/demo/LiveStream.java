@@ -40,7 +40,6 @@ public final class LiveStream implements Runnable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong poisonSent = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
-    private volatile Runnable halfway = () -> { };
     private volatile OutcomeProducer outcomes;
     private volatile boolean stopped;
     private volatile boolean finished;
@@ -51,12 +50,6 @@ public final class LiveStream implements Runnable {
         this.topic = topic;
         this.count = count;
         this.rate = rate;
-    }
-
-    /** Runs on the sending thread once half of a finite stream has been sent (the demo deploys its second model there). */
-    public LiveStream atHalfway(Runnable action) {
-        this.halfway = action;
-        return this;
     }
 
     /** Reports what became of every acknowledged lead through these outcomes (drawn from the lead's own label). */
@@ -80,9 +73,6 @@ public final class LiveStream implements Runnable {
                 new StringSerializer(), new ByteArraySerializer())) {
             for (long i = 0; i < count && !stopped; i++) {
                 pacer.awaitTurn(i);
-                if (i == count / 2 && count != Long.MAX_VALUE) {
-                    halfway.run();
-                }
                 if (i == poisonAt) {
                     sendPoison(producer, serializer);
                 }

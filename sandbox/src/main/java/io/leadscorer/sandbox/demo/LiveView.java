@@ -11,10 +11,10 @@ import java.util.Locale;
  */
 final class LiveView {
 
-    /** One frame: the counters and what each instance serves. */
+    /** One frame: the counters, what each instance serves, and the deployment's live and shadow models. */
     record Frame(double seconds, long sent, long planned, long scored, long deadLettered, double leadsPerSecond,
                  double p50, double p99, List<String> instances, String models, List<String> quality,
-                 String tiers) {
+                 String tiers, String serving) {
     }
 
     private final PrintStream out;
@@ -42,6 +42,7 @@ final class LiveView {
                 lines.add("  " + instance);
             }
             lines.add("  models served: " + frame.models());
+            lines.add("  rollout: " + frame.serving());
             lines.add("  tiers: " + frame.tiers());
             for (String model : frame.quality()) {
                 lines.add("  live quality " + model);
@@ -61,7 +62,7 @@ final class LiveView {
                     frame.seconds(), frame.sent(), frame.scored(), frame.deadLettered(), frame.leadsPerSecond(),
                     millis(frame.p50()), millis(frame.p99()), String.join(" ", frame.instances()), frame.models())
                     + (frame.quality().isEmpty() ? "" : " quality=[" + String.join("; ", frame.quality()) + "]")
-                    + " tiers=[" + frame.tiers() + "]");
+                    + " tiers=[" + frame.tiers() + "] rollouts=[" + frame.serving() + "]");
         }
     }
 

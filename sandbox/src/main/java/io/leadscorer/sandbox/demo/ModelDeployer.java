@@ -18,9 +18,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Sends a DEPLOY {@link ModelCommand} to the control topic as an operator's deploy would: keyed by the scorer
- * deployment's application id (compaction keeps what that fleet should serve), the bundle's {@code file:} URI inside
- * the model store, its manifest checksum, and a sequence (the current time in milliseconds) above any earlier one.
+ * Sends {@link ModelCommand}s to the control topic as an operator's tools would: keyed by the scorer deployment's
+ * application id (compaction keeps what that fleet should serve). {@link #deploy} makes a plain DEPLOY of a bundle
+ * (its {@code file:} URI inside the model store, its manifest checksum, and a sequence, the current time in
+ * milliseconds, above any earlier one); {@link #send} sends a command composed elsewhere.
  */
 public final class ModelDeployer {
 
@@ -49,9 +50,13 @@ public final class ModelDeployer {
                 .build();
     }
 
-    /** Sends the command and waits for the broker's acknowledgement. */
+    /** Sends a DEPLOY of the bundle and waits for the broker's acknowledgement. */
     public ModelCommand deploy(Bundle bundle) {
-        ModelCommand command = command(bundle, System.currentTimeMillis());
+        return send(command(bundle, System.currentTimeMillis()));
+    }
+
+    /** Sends any command for the deployment and waits for the broker's acknowledgement. */
+    public ModelCommand send(ModelCommand command) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -66,9 +71,10 @@ public final class ModelDeployer {
             return command;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted deploying " + bundle.modelId(), e);
+            throw new IllegalStateException("Interrupted sending " + command.getAction() + " " + command.getModelId(), e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not send the DEPLOY command for " + bundle.modelId() + ": " + e, e);
+            throw new IllegalStateException("Could not send the " + command.getAction() + " command for "
+                    + command.getModelId() + ": " + e, e);
         }
     }
 }

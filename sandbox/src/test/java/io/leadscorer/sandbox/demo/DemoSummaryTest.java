@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class DemoSummaryTest {
 
+    private static final DemoSummary.Rollouts NO_ROLLOUTS = new DemoSummary.Rollouts(List.of(), false, false);
+
     @Test
     void okOnlyWithNothingLostNothingDuplicatedAndNoPoisonMissed() {
         assertThat(summary(0, 0, List.of()).ok()).isTrue();
@@ -33,7 +35,7 @@ class DemoSummaryTest {
         byModel.put("b", 5L);
         return new DemoSummary(15 + lost, 15, 3, lost, duplicated, 3, poisonMissed, List.of("a", "b"), byModel, true,
                 0.5, 0.8, 100, 40, Double.NaN, "localhost:9092", "http://localhost:8081", 2, 10, LiveOutcomes.NONE,
-                ActionableScores.NONE);
+                ActionableScores.NONE, NO_ROLLOUTS);
     }
 
     @Test
@@ -41,10 +43,31 @@ class DemoSummaryTest {
         DemoSummary counted = summary(0, 0, List.of());
         DemoSummary missed = new DemoSummary(15, 15, 3, 0, 0, 3, List.of(), List.of("a"), Map.of("a", 15L), true, 0.5,
                 0.8, 100, 40, 50, "localhost:9092", "http://localhost:8081", 2, 10,
-                new LiveOutcomes(15, 14, Map.of()), ActionableScores.NONE);
+                new LiveOutcomes(15, 14, Map.of()), ActionableScores.NONE, NO_ROLLOUTS);
         assertThat(counted.ok()).isTrue();
         assertThat(missed.ok()).isFalse();
         assertThat(missed.forPerson()).contains("15 reported, 14 counted by the monitor").contains("FAILED");
         assertThat(missed.toJson()).contains("\"outcomes_sent\":15").contains("\"outcomes_labelled\":14");
+    }
+
+    @Test
+    void aBrokenModelPromotedOrLeftLiveMakesTheRunFail() throws Exception {
+        Map<String, Object> promote = new LinkedHashMap<>();
+        promote.put("action", "PROMOTE");
+        promote.put("live", "broken");
+        promote.put("evidence", Map.of("reason", "candidate better"));
+        DemoSummary promoted = withRollouts(new DemoSummary.Rollouts(List.of(promote), true, true));
+        DemoSummary left = withRollouts(new DemoSummary.Rollouts(List.of(), false, true));
+
+        assertThat(promoted.ok()).isFalse();
+        assertThat(left.ok()).isFalse();
+        assertThat(promoted.forPerson()).contains("the monitor promoted 1").contains("WAS PROMOTED").contains("FAILED");
+        var json = new ObjectMapper().readTree(promoted.toJson());
+        assertThat(json.get("rollouts").get(0).get("evidence").get("reason").asText()).isEqualTo("candidate better");
+    }
+
+    private static DemoSummary withRollouts(DemoSummary.Rollouts rollouts) {
+        return new DemoSummary(15, 15, 3, 0, 0, 3, List.of(), List.of("a"), Map.of("a", 15L), true, 0.5, 0.8, 100, 40,
+                50, "localhost:9092", "http://localhost:8081", 2, 10, LiveOutcomes.NONE, ActionableScores.NONE, rollouts);
     }
 }
