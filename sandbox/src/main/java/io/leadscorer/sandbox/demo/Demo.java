@@ -220,7 +220,7 @@ public final class Demo {
         if (stream.firstError() != null) {
             out.println("the simulator's producer reported: " + stream.firstError());
         }
-        LiveOutcomes counted = awaitOutcomes(outcomes, quality, tally, rollouts);
+        LiveOutcomes counted = awaitOutcomes(outcomes, stream.acknowledged().keySet(), quality, tally, rollouts);
         return summary(infrastructure, stream, tally, counted, rollouts, (System.nanoTime() - started) / 1e9);
     }
 
@@ -228,22 +228,23 @@ public final class Demo {
      * Lets the outcomes still pending fall due and be sent, then waits until the monitor has counted all of them (or
      * nothing changed for a while): the outcomes are the last thing the world sends back.
      */
-    private LiveOutcomes awaitOutcomes(OutcomeProducer outcomes, LiveQuality quality, ScoreTally tally,
-                                       DemoRollouts rollouts) throws InterruptedException {
+    private LiveOutcomes awaitOutcomes(OutcomeProducer outcomes, Set<String> leads, LiveQuality quality,
+                                       ScoreTally tally, DemoRollouts rollouts) throws InterruptedException {
         view.release();
         out.printf("waiting for the last %,d outcomes and the monitor's count%n", outcomes.pending());
         outcomes.close(OUTCOME_WAIT);
         OutcomeCounts counts = outcomes.counts();
         long sent = counts.converted() + counts.notConverted();
         long deadline = System.nanoTime() + OUTCOME_WAIT.toNanos();
-        long labelled = quality.labelled(tally.scoresByModel().keySet());
-        while (labelled < sent && System.nanoTime() < deadline) {
+        long expected = tally.expectedLabels(leads);
+        long labelled = quality.labelled();
+        while (labelled < expected && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            labelled = quality.labelled(tally.scoresByModel().keySet());
+            labelled = quality.labelled();
             advance(rollouts, 0);
         }
         advance(rollouts, 0);
-        return new LiveOutcomes(sent, labelled, quality.byModel());
+        return new LiveOutcomes(sent, labelled, expected, quality.byModel());
     }
 
     private DemoSummary summary(Infrastructure infrastructure, LiveStream stream, ScoreTally tally, LiveOutcomes outcomes,
@@ -286,7 +287,8 @@ public final class Demo {
                 stream.poisonSent(), missed, List.copyOf(byModel.keySet()), byModel, !tally.statusReports().isEmpty(),
                 liveF1, oracleF1, span > 0 ? n / span : Double.NaN, tally.latencies().percentile(50),
                 tally.latencies().percentile(99), infrastructure.bootstrapServers(), infrastructure.registryUrl(),
-                options.instances(), seconds, outcomes, tally.actionable(),
+                options.instances(), seconds, outcomes, tally.actionable(), tally.shadowScored(),
+                tally.shadowDuplicated(),
                 new DemoSummary.Rollouts(rollouts.record(), rollouts.brokenPromoted(), rollouts.brokenLive()));
     }
 

@@ -17,7 +17,8 @@ public record DemoSummary(long produced, long scored, long deadLettered, long lo
                           List<String> poisonMissed, List<String> models, Map<String, Long> scoresByModel,
                           boolean hotSwapReported, double liveF1, double oracleF1, double leadsPerSecond, double p50Millis,
                           double p99Millis, String kafka, String registry, int instances, double seconds,
-                          LiveOutcomes outcomes, ActionableScores actionable, Rollouts rollouts) {
+                          LiveOutcomes outcomes, ActionableScores actionable, long shadowScored,
+                          long shadowDuplicated, Rollouts rollouts) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,11 +33,11 @@ public record DemoSummary(long produced, long scored, long deadLettered, long lo
     }
 
     /**
-     * Nothing lost, nothing scored twice, every poison record in the DLQ, every outcome counted once by the monitor,
-     * and the broken model neither promoted nor live at the end.
+     * Nothing lost, nothing scored twice (live or in shadow), every poison record in the DLQ, every outcome counted
+     * once per model that scored its lead, and the broken model neither promoted nor live at the end.
      */
     public boolean ok() {
-        return lost == 0 && duplicated == 0 && poisonMissed.isEmpty() && outcomes.counted()
+        return lost == 0 && duplicated == 0 && shadowDuplicated == 0 && poisonMissed.isEmpty() && outcomes.counted()
                 && !rollouts.brokenPromoted() && !rollouts.brokenLive();
     }
 
@@ -64,6 +65,9 @@ public record DemoSummary(long produced, long scored, long deadLettered, long lo
         fields.put("seconds", round(seconds));
         fields.put("outcomes_sent", outcomes.sent());
         fields.put("outcomes_labelled", outcomes.labelled());
+        fields.put("labels_expected", outcomes.expected());
+        fields.put("shadow_scores", shadowScored);
+        fields.put("shadow_duplicated", shadowDuplicated);
         fields.put("live_quality", outcomes.figures());
         fields.put("tiers", actionable.tiers());
         fields.put("rollouts", rollouts.commands());
@@ -90,8 +94,10 @@ public record DemoSummary(long produced, long scored, long deadLettered, long lo
                 leadsPerSecond, p50Millis, p99Millis));
         text.append("  tiers of the scored leads: ").append(actionable.tierMix()).append(System.lineSeparator());
         actionable.examples().forEach(lead -> text.append("    ").append(lead).append(System.lineSeparator()));
-        text.append(String.format(Locale.ROOT, "  outcomes: %,d reported, %,d counted by the monitor%n", outcomes.sent(),
-                outcomes.labelled()));
+        text.append(String.format(Locale.ROOT, "  shadow scores: %,d, scored twice %,d%n", shadowScored, shadowDuplicated));
+        text.append(String.format(Locale.ROOT, "  outcomes: %,d reported; labels counted by the monitor %,d of %,d "
+                + "(one per model that scored the lead, live or in shadow)%n", outcomes.sent(), outcomes.labelled(),
+                outcomes.expected()));
         outcomes.byModel().values().forEach(q -> text.append("    ").append(LiveOutcomes.line(q)).append(System.lineSeparator()));
         text.append(String.format(Locale.ROOT, "  rollouts: %d commands; the monitor promoted %d, ended %d shadows, rolled "
                 + "back %d; the broken model %s and %s%n", rollouts.commands().size(), rollouts.decided("PROMOTE"),

@@ -7,20 +7,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What came back from the world in a demo run: the outcomes the simulator reported, how many of them the monitor
- * counted as labels, and each model's live figures as the monitor last wrote them.
+ * What came back from the world in a demo run: the outcomes the simulator reported, the labels the monitor counted
+ * (over every model: a lead scored live and in shadow is labelled once for each model that scored it), the labels it
+ * should have counted for those outcomes (one per live score and one per shadow score of a lead with an outcome), and
+ * each model's live figures as the monitor last wrote them.
  */
-public record LiveOutcomes(long sent, long labelled, Map<String, ModelQuality> byModel) {
+public record LiveOutcomes(long sent, long labelled, long expected, Map<String, ModelQuality> byModel) {
 
-    public static final LiveOutcomes NONE = new LiveOutcomes(0, 0, Map.of());
+    public static final LiveOutcomes NONE = new LiveOutcomes(0, 0, 0, Map.of());
 
     public LiveOutcomes {
         byModel = Map.copyOf(byModel);
     }
 
-    /** Every outcome sent counted once, no more. */
+    /** Every outcome counted once for each model that scored its lead, no more. */
     public boolean counted() {
-        return labelled == sent;
+        return labelled == expected;
     }
 
     /** The figures of the JSON summary's {@code live_quality}, by model. */

@@ -7,7 +7,6 @@ import io.leadscorer.schemas.serde.AvroWireDeserializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,13 +69,9 @@ final class LiveQuality implements Runnable, AutoCloseable {
         return Map.copyOf(byModel);
     }
 
-    /**
-     * Labelled leads over the models that served {@code mql.scores} (a lead scored in shadow as well is labelled for
-     * its shadow model too, so counting every model would count such an outcome twice).
-     */
-    long labelled(Set<String> liveModels) {
-        return byModel.values().stream().filter(q -> liveModels.contains(q.getModelId()))
-                .mapToLong(ModelQuality::getLabelled).sum();
+    /** Labels over every model: a lead scored live and in shadow is labelled once for each model that scored it. */
+    long labelled() {
+        return byModel.values().stream().mapToLong(ModelQuality::getLabelled).sum();
     }
 
     @Override

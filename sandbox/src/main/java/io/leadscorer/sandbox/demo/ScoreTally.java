@@ -42,6 +42,9 @@ public final class ScoreTally implements Runnable, AutoCloseable {
     private final AtomicLong duplicated = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final Map<String, Long> scoresByModel = new LinkedHashMap<>();
+    private final Map<String, Set<String>> shadowModelsByLead = new ConcurrentHashMap<>();
+    private final AtomicLong shadowScored = new AtomicLong();
+    private final AtomicLong shadowDuplicated = new AtomicLong();
     private final Set<String> poisonDeadLettered = ConcurrentHashMap.newKeySet();
     private final List<String> statusReports = new ArrayList<>();
     private final LatencyWindow latencies = new LatencyWindow();
@@ -63,7 +66,7 @@ public final class ScoreTally implements Runnable, AutoCloseable {
         scores.configure(serde, false);
         statuses.configure(serde, false);
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(topics.scores(), topics.deadLetters(), topics.status())) {
+        for (String topic : List.of(topics.scores(), topics.shadowScores(), topics.deadLetters(), topics.status())) {
             consumer.partitionsFor(topic, Duration.ofSeconds(60))
                     .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
@@ -110,6 +113,13 @@ public final class ScoreTally implements Runnable, AutoCloseable {
             latencies.add(scoredMillis - score.getEventTime().toEpochMilli());
             firstScoredTime = Math.min(firstScoredTime, scoredMillis);
             lastScoredTime = Math.max(lastScoredTime, scoredMillis);
+        } else if (record.topic().equals(topics.shadowScores())) {
+            ScoredLead score = scores.deserialize(record.topic(), record.value());
+            shadowScored.incrementAndGet();
+            if (!shadowModelsByLead.computeIfAbsent(score.getLeadId(), lead -> ConcurrentHashMap.newKeySet())
+                    .add(score.getModelId())) {
+                shadowDuplicated.incrementAndGet();
+            }
         } else if (record.topic().equals(topics.deadLetters())) {
             deadLettered.incrementAndGet();
             Header poison = record.headers().lastHeader(PoisonRecords.HEADER);
@@ -143,6 +153,28 @@ public final class ScoreTally implements Runnable, AutoCloseable {
 
     public long duplicated() {
         return duplicated.get();
+    }
+
+    /** Shadow scores read, and those beyond the first of a model for a lead. */
+    public long shadowScored() {
+        return shadowScored.get();
+    }
+
+    public long shadowDuplicated() {
+        return shadowDuplicated.get();
+    }
+
+    /**
+     * The labels the monitor should count for these leads: one for the live score of each, and one for each model that
+     * scored it in shadow (a model's figures count every lead it scored, live or in shadow).
+     */
+    public long expectedLabels(Set<String> leads) {
+        long expected = 0;
+        for (String lead : leads) {
+            expected += firstScore.containsKey(lead) ? 1 : 0;
+            expected += shadowModelsByLead.getOrDefault(lead, Set.of()).size();
+        }
+        return expected;
     }
 
     public long deadLettered() {

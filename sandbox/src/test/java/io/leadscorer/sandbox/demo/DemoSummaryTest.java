@@ -35,7 +35,7 @@ class DemoSummaryTest {
         byModel.put("b", 5L);
         return new DemoSummary(15 + lost, 15, 3, lost, duplicated, 3, poisonMissed, List.of("a", "b"), byModel, true,
                 0.5, 0.8, 100, 40, Double.NaN, "localhost:9092", "http://localhost:8081", 2, 10, LiveOutcomes.NONE,
-                ActionableScores.NONE, NO_ROLLOUTS);
+                ActionableScores.NONE, 0, 0, NO_ROLLOUTS);
     }
 
     @Test
@@ -43,10 +43,10 @@ class DemoSummaryTest {
         DemoSummary counted = summary(0, 0, List.of());
         DemoSummary missed = new DemoSummary(15, 15, 3, 0, 0, 3, List.of(), List.of("a"), Map.of("a", 15L), true, 0.5,
                 0.8, 100, 40, 50, "localhost:9092", "http://localhost:8081", 2, 10,
-                new LiveOutcomes(15, 14, Map.of()), ActionableScores.NONE, NO_ROLLOUTS);
+                new LiveOutcomes(15, 14, 15, Map.of()), ActionableScores.NONE, 0, 0, NO_ROLLOUTS);
         assertThat(counted.ok()).isTrue();
         assertThat(missed.ok()).isFalse();
-        assertThat(missed.forPerson()).contains("15 reported, 14 counted by the monitor").contains("FAILED");
+        assertThat(missed.forPerson()).contains("15 reported; labels counted by the monitor 14 of 15").contains("FAILED");
         assertThat(missed.toJson()).contains("\"outcomes_sent\":15").contains("\"outcomes_labelled\":14");
     }
 
@@ -68,6 +68,6 @@ class DemoSummaryTest {
 
     private static DemoSummary withRollouts(DemoSummary.Rollouts rollouts) {
         return new DemoSummary(15, 15, 3, 0, 0, 3, List.of(), List.of("a"), Map.of("a", 15L), true, 0.5, 0.8, 100, 40,
-                50, "localhost:9092", "http://localhost:8081", 2, 10, LiveOutcomes.NONE, ActionableScores.NONE, rollouts);
+                50, "localhost:9092", "http://localhost:8081", 2, 10, LiveOutcomes.NONE, ActionableScores.NONE, 0, 0, rollouts);
     }
 }

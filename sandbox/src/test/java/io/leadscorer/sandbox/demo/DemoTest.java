@@ -107,7 +107,10 @@ class DemoTest {
     @Test
     void everyOutcomeIsCountedOnceAndEveryModelHasLiveQuality() throws Exception {
         assertThat(summary.outcomes().sent()).isEqualTo(300);
-        assertThat(summary.outcomes().labelled()).isEqualTo(300);
+        // one label per live score and one per shadow score of a lead with an outcome
+        assertThat(summary.outcomes().labelled()).isEqualTo(summary.outcomes().expected()).isGreaterThan(300);
+        assertThat(summary.shadowScored()).isPositive();
+        assertThat(summary.shadowDuplicated()).isZero();
         // the monitor measures the shadow model's scores too
         assertThat(summary.outcomes().byModel().keySet()).containsAll(summary.models());
         assertThat(summary.outcomes().byModel().values()).allSatisfy(q -> {
@@ -116,9 +119,9 @@ class DemoTest {
         });
         List<String> lines = printed.strip().lines().toList();
         JsonNode json = JSON.readTree(lines.get(lines.size() - 1));
-        assertThat(json.get("outcomes_labelled").asLong()).isEqualTo(300);
+        assertThat(json.get("outcomes_labelled").asLong()).isEqualTo(json.get("labels_expected").asLong());
         assertThat(json.get("live_quality").size()).isEqualTo(summary.outcomes().byModel().size());
-        assertThat(printed).contains("counted by the monitor").contains("quality=[");
+        assertThat(printed).contains("labels counted by the monitor").contains("quality=[");
     }
 
     @Test
