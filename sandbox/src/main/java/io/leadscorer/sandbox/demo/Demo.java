@@ -42,7 +42,7 @@ public final class Demo {
     /** How often the monitor judges a shadow: every second, for a stream of a minute. */
     private static final String ROLLOUT_EVALUATE_INTERVAL = "1s";
     /** Outcomes come back this long after their lead on average (never sooner than the minimum): time compressed. */
-    private static final Duration OUTCOME_DELAY_MEAN = Duration.ofSeconds(3);
+    private static final Duration OUTCOME_DELAY_MEAN = Duration.ofSeconds(2);
     private static final Duration OUTCOME_DELAY_MIN = Duration.ofMillis(500);
     /** After the last score, how long the remaining outcomes may take to fall due and be counted. */
     private static final Duration OUTCOME_WAIT = Duration.ofSeconds(30);
