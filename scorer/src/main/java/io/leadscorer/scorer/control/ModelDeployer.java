@@ -199,7 +199,7 @@ public final class ModelDeployer {
     private Generation loaded(Generation generation, long startNanos) {
         metrics.generationOpened();
         Lineage lineage = generation.bundle().manifest().lineage();
-        LOG.info("Model {} (generation {}) loaded from {} on {} at threshold {}; verified, loaded and warmed up in {}"
+        LOG.info("Model {} (generation {}) serving from {} on {} at threshold {}; verified, loaded and warmed up in {}"
                 + " ms; {}", generation.modelId(), generation.number(), generation.bundle().dir(), generation.device(),
                 generation.bundle().manifest().threshold(), (System.nanoTime() - startNanos) / 1_000_000,
                 lineage == null ? "no lineage recorded (written before bundles did)" : lineage.summary());
