@@ -15,16 +15,18 @@ import java.util.Map;
  * factor 3, min.insync.replicas 2) stopped abruptly and brought back under load. Prints the suite's summary with its
  * table (per fault kind: injected, in flight, lost, duplicated, recovery median and max), then the goals met or missed.
  *
- * <p>Run from the repository root, after {@code ./mvnw -B -ntp -q install -DskipTests}:
+ * <p>Run from the repository root, after {@code ./mvnw -B -ntp -q install -DskipTests}, in a JVM of its own: the
+ * services it starts run on this JVM's class path, which under {@code exec:java} would be Maven's:
  * <pre>{@value #COMMAND}</pre>
  * The arguments override {@link Plan#full()}'s, in this order: scorer kills, of them during a swap, monitor kills,
  * brokers, broker stops, leads/s.
  */
 public final class ProcessFaultBenchmark {
 
-    static final String COMMAND = "OMP_WAIT_POLICY=PASSIVE ./mvnw -B -ntp -q -pl sandbox exec:java"
-            + " -Dexec.classpathScope=test -Dexec.mainClass=io.leadscorer.sandbox.benchmark.ProcessFaultBenchmark"
-            + " -Dai.djl.offline=true -Dexec.args=\"12 3 3 3 1 20\"";
+    static final String COMMAND = "./mvnw -B -ntp -q -pl sandbox dependency:build-classpath -Dmdep.includeScope=test"
+            + " -Dmdep.outputFile=target/test-classpath.txt && OMP_WAIT_POLICY=PASSIVE java -Dai.djl.offline=true"
+            + " -cp \"sandbox/target/test-classes:sandbox/target/classes:$(cat sandbox/target/test-classpath.txt)\""
+            + " io.leadscorer.sandbox.benchmark.ProcessFaultBenchmark 12 3 3 3 1 20";
 
     private ProcessFaultBenchmark() {}
 

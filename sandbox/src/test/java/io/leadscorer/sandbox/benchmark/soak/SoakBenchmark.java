@@ -30,15 +30,16 @@ import java.util.function.BooleanSupplier;
  * ({@link SoakReport}) judges the growth from a third of the duration to its end, then stops the load and checks that
  * every lead has exactly one committed score.
  *
- * <p>Run from the repository root, after {@code ./mvnw -B -ntp -q install -DskipTests}:
+ * <p>Run from the repository root, after {@code ./mvnw -B -ntp -q install -DskipTests}, in a JVM of its own: the
+ * services it starts run on this JVM's class path, which under {@code exec:java} would be Maven's:
  * <pre>{@value #COMMAND}</pre>
  */
 public final class SoakBenchmark {
 
-    static final String COMMAND = "OMP_WAIT_POLICY=PASSIVE ./mvnw -B -ntp -q -pl sandbox exec:java"
-            + " -Dexec.classpathScope=test -Dexec.mainClass=io.leadscorer.sandbox.benchmark.soak.SoakBenchmark"
-            + " -Dai.djl.offline=true -Dexec.args=\"30 0.5 5 2 0\""
-            + "  # minutes, fraction of capacity, minutes between swaps, scorer processes, capacity in leads/s (0: measure)";
+    static final String COMMAND = "./mvnw -B -ntp -q -pl sandbox dependency:build-classpath -Dmdep.includeScope=test"
+            + " -Dmdep.outputFile=target/test-classpath.txt && OMP_WAIT_POLICY=PASSIVE java -Dai.djl.offline=true"
+            + " -cp \"sandbox/target/test-classes:sandbox/target/classes:$(cat sandbox/target/test-classpath.txt)\""
+            + " io.leadscorer.sandbox.benchmark.soak.SoakBenchmark 30 0.5 5 2 0";
 
     private static final String EVENTS = "mql.events";
     private static final String SCORES = "mql.scores";
