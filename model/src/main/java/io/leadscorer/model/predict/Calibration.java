@@ -60,6 +60,50 @@ public record Calibration(
             throw new IllegalArgumentException("need one label and one shift per probability, and some: "
                     + probabilities.length + " probabilities, " + shifts.length + " shifts, " + labels.length + " labels");
         }
+        boolean withEffects = false;
+        for (double shift : shifts) {
+            withEffects |= shift != 0;
+        }
+        // inputs: the network's log-odds, the effects' shift (when there are any) and 1 for the intercept
+        double[][] x = new double[withEffects ? 3 : 2][probabilities.length];
+        for (int i = 0; i < probabilities.length; i++) {
+            x[0][i] = logit(probabilities[i]);
+            x[x.length - 1][i] = 1;
+            if (withEffects) {
+                x[1][i] = shifts[i];
+            }
+        }
+        double[] w = fit(x, withEffects ? new double[] {1, 1, 0} : new double[] {1, 0}, labels);
+        return withEffects ? new Calibration(PLATT, w[0], w[2], w[1]) : new Calibration(PLATT, w[0], w[1]);
+    }
+
+    /**
+     * The value effects alone, calibrated as {@link #fitPlatt(float[], double[], boolean[])} calibrates them beside the
+     * network: {@code sigmoid(effectsSlope * shift + intercept)}, the network's slope 0. What the same bundle would
+     * serve without its network, so that the network's share is measured on the same effects and the same held-out
+     * leads.
+     */
+    public static Calibration fitEffectsAlone(double[] shifts, boolean[] labels) {
+        if (shifts.length != labels.length || shifts.length == 0) {
+            throw new IllegalArgumentException("need one label per shift, and some: " + shifts.length + " shifts, "
+                    + labels.length + " labels");
+        }
+        double[][] x = new double[2][shifts.length];
+        for (int i = 0; i < shifts.length; i++) {
+            x[0][i] = shifts[i];
+            x[1][i] = 1;
+        }
+        double[] w = fit(x, new double[] {1, 0}, labels);
+        return new Calibration(PLATT, 0, w[1], w[0]);
+    }
+
+    /**
+     * The weights of a logistic regression of the labels on the inputs {@code x} (one row per input), by Newton's
+     * method on the log loss with Platt's smoothed targets ({@code (positives + 1) / (positives + 2)} and
+     * {@code 1 / (negatives + 2)}), so that a small or separable held-out set cannot push the probabilities to exactly
+     * 0 or 1.
+     */
+    private static double[] fit(double[][] x, double[] start, boolean[] labels) {
         int positives = 0;
         for (boolean label : labels) {
             positives += label ? 1 : 0;
@@ -67,26 +111,11 @@ public record Calibration(
         int negatives = labels.length - positives;
         double high = (positives + 1.0) / (positives + 2.0);
         double low = 1.0 / (negatives + 2.0);
-        boolean withEffects = false;
-        for (double shift : shifts) {
-            withEffects |= shift != 0;
-        }
-        // inputs: the network's log-odds, the effects' shift (when there are any) and 1 for the intercept
-        double[][] x = new double[withEffects ? 3 : 2][probabilities.length];
-        double[] target = new double[probabilities.length];
+        double[] target = new double[labels.length];
         for (int i = 0; i < target.length; i++) {
-            x[0][i] = logit(probabilities[i]);
-            x[x.length - 1][i] = 1;
-            if (withEffects) {
-                x[1][i] = shifts[i];
-            }
             target[i] = labels[i] ? high : low;
         }
-        double[] w = new double[x.length];
-        w[0] = 1;
-        if (withEffects) {
-            w[1] = 1;
-        }
+        double[] w = start.clone();
         double loss = loss(x, target, w);
         for (int iteration = 0; iteration < 100; iteration++) {
             double[] gradient = new double[w.length];
@@ -126,7 +155,7 @@ public record Calibration(
                 break;
             }
         }
-        return withEffects ? new Calibration(PLATT, w[0], w[2], w[1]) : new Calibration(PLATT, w[0], w[1]);
+        return w;
     }
 
     private static double dot(double[][] x, double[] w, int i) {

@@ -98,7 +98,8 @@ public final class LeadPredictor implements AutoCloseable {
         return tokenizeRecords(events.stream().map(LeadRecord::of).toList());
     }
 
-    private TokenizedBatch tokenizeRecords(List<LeadRecord> leads) {
+    /** {@link #tokenize} of leads (events or CSV rows): the texts tokenized and the value effects' shifts. */
+    public TokenizedBatch tokenizeRecords(List<LeadRecord> leads) {
         List<String> texts = new ArrayList<>(leads.size());
         for (LeadRecord lead : leads) {
             texts.add(text.text(lead));

@@ -42,8 +42,9 @@ public final class TokenizedBatch {
         return leads;
     }
 
-    double[] shifts() {
-        return shifts;
+    /** Each lead's value effects on its log-odds, in order. */
+    public double[] shifts() {
+        return shifts.clone();
     }
 
     /** The leads, or empty when the batch was made from texts. */

@@ -75,6 +75,28 @@ class CalibrationTest {
     }
 
     @Test
+    void theEffectsAloneGetASlopeOfTheirOwnAndTheNetworkNone() {
+        Random random = new Random(11);
+        int n = 40_000;
+        double[] shifts = new double[n];
+        boolean[] labels = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            shifts[i] = random.nextGaussian() * 1.5;
+            labels[i] = random.nextDouble() < sigmoid(0.8 * shifts[i] - 2);
+        }
+
+        Calibration alone = Calibration.fitEffectsAlone(shifts, labels);
+
+        assertThat(alone.slope()).isZero();
+        assertThat(alone.effectsSlope()).isCloseTo(0.8, within(0.05));
+        assertThat(alone.intercept()).isCloseTo(-2, within(0.08));
+        float[] served = alone.apply(new float[] {0.01f, 0.99f}, new double[] {1, 1});
+        assertThat(served[0]).as("the network's probability moves nothing").isEqualTo(served[1]);
+        assertThatThrownBy(() -> Calibration.fitEffectsAlone(new double[2], new boolean[3]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void convergesWherePlainNewtonStepsOvershoot() {
         // from (1, 0), undamped Newton steps on these scores diverged to a slope of 1.9e13
         Random random = new Random(5);

@@ -94,6 +94,11 @@ public class EvaluateCommand implements Callable<Integer> {
         printTiers(tiers);
         ObjectNode report = (ObjectNode) REPORT.readTree(json.writeValueAsString(evaluation.metrics()));
         tiers.asMap().forEach((key, value) -> report.set(key, REPORT.valueToTree(value)));
+        evaluation.withoutNetwork().ifPresent(alone -> {
+            console.err().printf(Locale.ROOT, "without the network (the value effects alone, calibrated alike): F1 %.4f;"
+                    + " the network's share %+.4f%n", alone.f1(), evaluation.metrics().f1() - alone.f1());
+            report.set("without_network", REPORT.valueToTree(alone.asMap()));
+        });
         console.out().println(REPORT.writeValueAsString(report));
         return 0;
     }

@@ -34,6 +34,7 @@ import io.leadscorer.trainer.data.ReadReport;
 import io.leadscorer.trainer.data.StratifiedSplit;
 import io.leadscorer.trainer.evaluate.BinaryMetrics;
 import io.leadscorer.trainer.evaluate.ScoredLabels;
+import io.leadscorer.trainer.evaluate.WithoutNetwork;
 import io.leadscorer.trainer.lineage.ProjectVersion;
 import io.leadscorer.trainer.lineage.ResolvedSettings;
 import io.leadscorer.trainer.lineage.TrainingData;
@@ -223,8 +224,24 @@ public final class TrainingPipeline {
                 settings.tiers().shares(), PercentileTable.DEFAULT_QUANTILES);
         console.println(describe(tiers));
         double threshold = scored.bestF1Threshold();
-        return new CalibratedScores(calibration, report, servedValidation, scored, tiers, threshold,
-                scored.metricsAt(threshold));
+        BinaryMetrics metrics = scored.metricsAt(threshold);
+        Optional<WithoutNetwork> withoutNetwork = withoutNetwork(effects, shifts, validation.labels());
+        withoutNetwork.ifPresent(alone -> console.printf(Locale.ROOT,
+                "without the network: the value effects alone, calibrated alike, validation F1 %.4f (the bundle %.4f)%n",
+                alone.validationF1(), metrics.f1()));
+        return new CalibratedScores(calibration, report, servedValidation, scored, tiers, threshold, metrics,
+                withoutNetwork);
+    }
+
+    /** The value effects alone on the same validation leads, so that the network's share can be told. */
+    private static Optional<WithoutNetwork> withoutNetwork(FittedEffects effects, double[] shifts, boolean[] labels) {
+        if (effects.served().isEmpty()) {
+            return Optional.empty();
+        }
+        Calibration alone = Calibration.fitEffectsAlone(shifts, labels);
+        ScoredLabels scored = ScoredLabels.of(labels, alone.apply(new float[shifts.length], shifts));
+        double threshold = scored.bestF1Threshold();
+        return Optional.of(new WithoutNetwork(alone, threshold, scored.metricsAt(threshold).f1()));
     }
 
     /** Writes every file of the bundle into the staging directory, then its manifest, and publishes it. */
@@ -249,7 +266,7 @@ public final class TrainingPipeline {
         TrainingReport report = report(modelId, leads, tokens, model, effects, scores, elapsedNanos / 1e9);
         Files.write(staging.resolve(METRICS), json.writeValueAsBytes(report));
         Manifest manifest = Manifest.of(modelId, created, base.map(BaseModel::name).orElse(null), model.config(),
-                leads.spec(), scores.threshold(), manifestMetrics(scores.metrics(), report),
+                leads.spec(), scores.threshold(), manifestMetrics(scores, report),
                 leads.pruning().importances())
                 .withCalibration(scores.calibration())
                 .withLineage(lineage(leads, created.minusNanos(elapsedNanos), created));
@@ -372,9 +389,9 @@ public final class TrainingPipeline {
         return new EncodedLeads(tokenizer.encode(texts(text, rows)), LeadRow.labels(rows));
     }
 
-    private static Map<String, Object> manifestMetrics(BinaryMetrics metrics, TrainingReport report) {
+    private static Map<String, Object> manifestMetrics(CalibratedScores scores, TrainingReport report) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("validation", metrics.asMap());
+        map.put("validation", scores.metrics().asMap());
         map.put("epochs", report.epochs().size());
         map.put("kept_main_epoch", report.keptMainEpoch());
         map.put("positive_stage_kept", report.positiveStageKept());
@@ -390,6 +407,7 @@ public final class TrainingPipeline {
         if (report.valueEffects() != null) {
             map.put("id_effect_prior_sds", report.valueEffects().priorSds());
         }
+        scores.withoutNetwork().ifPresent(alone -> alone.putInto(map));
         return map;
     }
 

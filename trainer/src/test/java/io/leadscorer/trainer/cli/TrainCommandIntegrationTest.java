@@ -186,6 +186,56 @@ class TrainCommandIntegrationTest {
     }
 
     @Test
+    void recordsTheValueEffectsAloneSoThatEvaluateCanMeasureTheNetworksShare() {
+        List<LeadRow> validation = new StratifiedSplit(0.2, 42).split(new CsvLeadReader().read(data).rows()).validation();
+        Bundle bundle = trainingRowsOnly;
+        Map<?, ?> alone = (Map<?, ?>) bundle.manifest().metrics().get("without_network");
+        assertThat(alone).as("the manifest's metrics: %s", bundle.manifest().metrics()).isNotNull();
+        double threshold = ((Number) alone.get("threshold")).doubleValue();
+        Calibration effectsAlone = new Calibration(Calibration.PLATT, 0, ((Number) alone.get("intercept")).doubleValue(),
+                ((Number) alone.get("effects_slope")).doubleValue());
+
+        double[] shifts = ValueEffects.of(bundle).shifts(LeadRow.records(validation),
+                new EffectKeys(bundle.manifest().text()));
+        float[] probabilities = effectsAlone.apply(new float[shifts.length], shifts);
+        int truePositives = 0;
+        int falsePositives = 0;
+        int falseNegatives = 0;
+        for (int i = 0; i < probabilities.length; i++) {
+            boolean predicted = probabilities[i] >= threshold;
+            boolean converted = validation.get(i).converted();
+            truePositives += predicted && converted ? 1 : 0;
+            falsePositives += predicted && !converted ? 1 : 0;
+            falseNegatives += !predicted && converted ? 1 : 0;
+        }
+        double f1 = 2.0 * truePositives / (2.0 * truePositives + falsePositives + falseNegatives);
+
+        assertThat(effectsAlone.effectsSlope()).as("the effects carry signal").isPositive();
+        assertThat(((Number) alone.get("validation_f1")).doubleValue()).isCloseTo(f1, within(1e-9));
+        assertThat(new BundleEvaluator(512).evaluate(bundle, Device.cpu(), validation).withoutNetwork())
+                .hasValueSatisfying(metrics -> assertThat(metrics.f1()).isCloseTo(f1, within(1e-9)));
+    }
+
+    @Test
+    void evaluateReportsTheValueEffectsAloneBesideTheBundle() throws IOException {
+        Path heldOut = SimulatedCsv.write(dir.resolve("share-held-out.csv"), 300, 29);
+
+        TrainerRun evaluated = TrainerRun.of("evaluate", "--bundle", bundle.dir().toString(), "--data", heldOut.toString());
+
+        assertThat(evaluated.exitCode()).as(evaluated.toString()).isZero();
+        JsonNode metrics = JSON.readTree(evaluated.lastLine());
+        JsonNode alone = metrics.get("without_network");
+        assertThat(alone).as(evaluated.lastLine()).isNotNull();
+        assertThat(alone.get("threshold").asDouble())
+                .isEqualTo(((Number) ((Map<?, ?>) bundle.manifest().metrics().get("without_network")).get("threshold"))
+                        .doubleValue());
+        assertThat(alone.get("rows").asLong()).isEqualTo(metrics.get("rows").asLong());
+        assertThat(evaluated.err()).contains("without the network (the value effects alone, calibrated alike): F1 ")
+                .contains(String.format(java.util.Locale.ROOT, "the network's share %+.4f",
+                        metrics.get("f1").asDouble() - alone.get("f1").asDouble()));
+    }
+
+    @Test
     void recordsThePruningAndTheMetricsInTheBundle() throws IOException {
         List<String> dropped = bundle.manifest().text().droppedColumns();
         // the 5 least important columns, and the id columns whose effects the bundle learns instead
