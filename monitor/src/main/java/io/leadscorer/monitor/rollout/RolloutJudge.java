@@ -17,7 +17,9 @@ import java.util.Optional;
  * when the upper end of its improvement over the previous model is below minus the margin, or, without labels, when
  * its live scores have drifted from its own validation scores past the alarm line while the previous model's have not
  * (the inputs moving would move both), once it has scored as many leads as the policy's minimum labelled, or when it
- * fails to score more of its leads than the error alarm line, once it has failed and scored that many together.
+ * fails to score more of its leads than the error alarm line, once it has failed and scored that many together and its
+ * scored count has been reported (the failures come straight from the dead letters, the scored count with the
+ * quality figures, later).
  */
 public final class RolloutJudge {
 
@@ -77,7 +79,7 @@ public final class RolloutJudge {
         }
         ScoringErrors errors = challengerErrors.get();
         double alarm = policy.getErrorRateAlarm();
-        if (errors.leads() < policy.getMinLabelled() || !(errors.rate() > alarm)) {
+        if (errors.scored() == 0 || errors.leads() < policy.getMinLabelled() || !(errors.rate() > alarm)) {
             return Optional.empty();
         }
         String reason = String.format(Locale.ROOT, "new model fails to score: error rate %.4f > alarm %s, %d failed"

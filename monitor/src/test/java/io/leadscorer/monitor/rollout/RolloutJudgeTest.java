@@ -184,6 +184,9 @@ class RolloutJudgeTest {
         assertThat(RolloutJudge.judge(GUARD, policy, List.of(), Optional.empty(), Optional.empty(),
                 Optional.of(new ScoringErrors("new", 200, 99)), NOW).decision())
                 .as("299 leads, of the 300 the policy asks for").isEqualTo(Decision.WAIT);
+        assertThat(RolloutJudge.judge(GUARD, policy, List.of(), Optional.empty(), Optional.empty(),
+                Optional.of(new ScoringErrors("new", 0, 400)), NOW).decision())
+                .as("failures before any scored count was reported").isEqualTo(Decision.WAIT);
         assertThat(RolloutJudge.judge(SHADOW, policy, List.of(), Optional.empty(), Optional.empty(),
                 Optional.of(new ScoringErrors("candidate", 500, 500)), NOW).decision())
                 .as("the alarm guards a newly live model, not a candidate").isEqualTo(Decision.WAIT);
