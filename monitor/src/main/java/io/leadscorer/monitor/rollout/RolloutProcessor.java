@@ -25,9 +25,8 @@ import org.slf4j.LoggerFactory;
  * replayed leads overwrite their pair), the two models' score drift and, during a guard, the leads the new model
  * failed to score (by the input each came from, so a dead letter read twice counts once) beside the leads it scored
  * since the command (its cumulative scored count less the count when the command was followed); every evaluate
- * interval it judges the trial
- * on the command's policy (or the defaults) and writes a decision to the control topic. A decision is kept as the
- * latest command at once, in the same transaction as its record, so the next judgment is of the state it made and a
+ * interval it judges the trial on the command's policy (or the defaults) and writes a decision to the control topic.
+ * A decision is kept as the latest command at once, in the same transaction as its record, so the next judgment is of the state it made and a
  * replayed older command or fact can never decide the same trial twice.
  */
 public final class RolloutProcessor implements Processor<String, RolloutInput, String, ModelCommand> {

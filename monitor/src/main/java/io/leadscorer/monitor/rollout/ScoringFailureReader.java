@@ -11,7 +11,8 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Reads the scorer's dead letters for the rollout: one that names the model that failed on its lead ({@code
  * dlq.model.id}) and the input it came from goes on as a {@link ScoringFailure}, keyed by the deployment; any other
- * (undecodable input and the like, which is no model's fault) counts for nothing.
+ * (undecodable input and the like, which is no model's fault) counts for nothing, and so does one whose headers are
+ * longer than any model id or topic name.
  */
 public final class ScoringFailureReader implements Processor<byte[], byte[], String, ScoringFailure> {
 
@@ -20,6 +21,8 @@ public final class ScoringFailureReader implements Processor<byte[], byte[], Str
     public static final String SOURCE_TOPIC = "dlq.source.topic";
     public static final String SOURCE_PARTITION = "dlq.source.partition";
     public static final String SOURCE_OFFSET = "dlq.source.offset";
+    /** Longer than any model id, topic name (249), partition or offset. */
+    static final int MAX_HEADER_CHARS = 1024;
 
     private final String deployment;
     private final MonitorMetrics metrics;
@@ -44,6 +47,10 @@ public final class ScoringFailureReader implements Processor<byte[], byte[], Str
         String offset = text(headers, SOURCE_OFFSET);
         if (model == null || model.isBlank() || topic == null || partition == null || offset == null) {
             metrics.input("scorer_dead_letter", "no_model");
+            return;
+        }
+        if (model.length() + topic.length() + partition.length() + offset.length() > MAX_HEADER_CHARS) {
+            metrics.input("scorer_dead_letter", "unreadable");
             return;
         }
         metrics.input("scorer_dead_letter", "model_failure");
