@@ -147,8 +147,11 @@ class ComposeFileTest {
         String events = monitor.setting("monitor.topics.events").shownDefault();
         String quality = monitor.setting("monitor.topics.quality").shownDefault();
         String deadLetter = monitor.setting("monitor.topics.dead-letter").shownDefault();
-        assertThat(created).containsKeys(scores, outcomes, events, quality, deadLetter);
+        String scorerDeadLetter = monitor.setting("monitor.topics.scorer-dead-letter").shownDefault();
+        assertThat(created).containsKeys(scores, outcomes, events, quality, deadLetter, scorerDeadLetter);
         assertThat(scores).isEqualTo(Project.settings("scorer").setting("scorer.topics.output").shownDefault());
+        assertThat(scorerDeadLetter)
+                .isEqualTo(Project.settings("scorer").setting("scorer.topics.dead-letter").shownDefault());
         // joined by lead id: the same partition count, whatever INPUT_PARTITIONS is set to
         assertThat(created.get(outcomes)).isEqualTo(created.get(scores)).contains("INPUT_PARTITIONS");
         assertThat(created.get(events)).isEqualTo(created.get(scores));

@@ -72,6 +72,7 @@ class KafkaAccessManifestsTest {
                 "topic literal " + monitor.setting("monitor.topics.scores").shownDefault() + " Read",
                 "topic literal " + monitor.setting("monitor.topics.outcomes").shownDefault() + " Read",
                 "topic literal " + monitor.setting("monitor.topics.events").shownDefault() + " Read",
+                "topic literal " + monitor.setting("monitor.topics.scorer-dead-letter").shownDefault() + " Read",
                 "topic literal " + monitor.setting("monitor.topics.quality").shownDefault() + " Write",
                 "topic literal " + monitor.setting("monitor.topics.dead-letter").shownDefault() + " Write",
                 "group literal " + monitorId + " Read",

@@ -89,7 +89,8 @@ class KustomizeManifestsTest {
         String events = monitor.setting("monitor.topics.events").shownDefault();
         String quality = monitor.setting("monitor.topics.quality").shownDefault();
         String deadLetter = monitor.setting("monitor.topics.dead-letter").shownDefault();
-        assertThat(byName).containsKeys(scores, outcomes, events, quality, deadLetter);
+        String scorerDeadLetter = monitor.setting("monitor.topics.scorer-dead-letter").shownDefault();
+        assertThat(byName).containsKeys(scores, outcomes, events, quality, deadLetter, scorerDeadLetter);
         int partitions = partitions(byName.get(scores));
         assertThat(partitions(byName.get(outcomes))).as("joined with the scores by lead id").isEqualTo(partitions);
         assertThat(partitions(byName.get(events))).isEqualTo(partitions);

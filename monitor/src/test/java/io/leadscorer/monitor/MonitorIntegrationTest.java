@@ -64,6 +64,7 @@ class MonitorIntegrationTest {
         kafka.createTopic("mql.outcomes", 3);
         kafka.createTopic("mql.events", 3);
         kafka.createTopic("mql.outcomes.dlq", 1);
+        kafka.createTopic("mql.events.dlq", 1);
         kafka.createCompactedTopic("lead-scorer.quality", 1);
         kafka.createCompactedTopic("lead-scorer.control", 1);
     }

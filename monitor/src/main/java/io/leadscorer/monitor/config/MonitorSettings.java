@@ -36,13 +36,14 @@ public record MonitorSettings(
 
     /**
      * The live and shadow scores and the outcomes joined (keyed by lead id, with as many partitions as each other), the
-     * leads whose inputs are profiled for drift, the quality records written, where undecodable outcomes go, and the
-     * control topic whose commands the rollout follows and to which it writes its decisions.
+     * leads whose inputs are profiled for drift, the quality records written, where undecodable outcomes go, the
+     * control topic whose commands the rollout follows and to which it writes its decisions, and the scorer's dead
+     * letters, whose model failures count against a guarded model.
      */
     @ConfigurationProperties("topics")
     public record Topics(@NotBlank String scores, @NotBlank String shadowScores, @NotBlank String outcomes,
                          @NotBlank String events, @NotBlank String quality, @NotBlank String deadLetter,
-                         @NotBlank String control) {
+                         @NotBlank String control, @NotBlank String scorerDeadLetter) {
     }
 
     /** Broker connection and Kafka Streams runtime; {@code properties} go to every client verbatim (ssl.*, sasl.*). */
@@ -117,12 +118,14 @@ public record MonitorSettings(
             @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double confidence,
             @NotNull Duration maxShadow,
             @NotNull Duration guard,
-            @Positive double psiAlarm) {
+            @Positive double psiAlarm,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double errorRateAlarm) {
 
         public RolloutPolicy defaultPolicy() {
             return RolloutPolicy.newBuilder().setMetric(metric).setMinLabelled(minLabelled)
                     .setMinPositives(minPositives).setMargin(margin).setConfidence(confidence)
-                    .setMaxShadowMs(maxShadow.toMillis()).setGuardMs(guard.toMillis()).setPsiAlarm(psiAlarm).build();
+                    .setMaxShadowMs(maxShadow.toMillis()).setGuardMs(guard.toMillis()).setPsiAlarm(psiAlarm)
+                    .setErrorRateAlarm(errorRateAlarm).build();
         }
     }
 }

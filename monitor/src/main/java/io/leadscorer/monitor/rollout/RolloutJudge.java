@@ -16,7 +16,10 @@ import java.util.Optional;
  * everything before the policy's minimum labelled leads and positives. During a guard the new model is rolled back
  * when the upper end of its improvement over the previous model is below minus the margin, or, without labels, when
  * its live scores have drifted from its own validation scores past the alarm line while the previous model's have not
- * (the inputs moving would move both), once it has scored as many leads as the policy's minimum labelled.
+ * (the inputs moving would move both), once it has scored as many leads as the policy's minimum labelled, or when it
+ * fails to score more of its leads than the error alarm line, once it has failed and scored that many together and its
+ * scored count has been reported (the failures come straight from the dead letters, the scored count with the
+ * quality figures, later).
  */
 public final class RolloutJudge {
 
@@ -24,7 +27,8 @@ public final class RolloutJudge {
     }
 
     public static Verdict judge(Trial trial, RolloutPolicy policy, List<PairedScore> pairs,
-                                Optional<ScoreDrift> challengerDrift, Optional<ScoreDrift> baselineDrift, long now) {
+                                Optional<ScoreDrift> challengerDrift, Optional<ScoreDrift> baselineDrift,
+                                Optional<ScoringErrors> challengerErrors, long now) {
         long labelled = pairs.size();
         long positives = pairs.stream().filter(PairedScore::converted).count();
         boolean enough = labelled >= policy.getMinLabelled() && positives >= policy.getMinPositives()
@@ -57,7 +61,8 @@ public final class RolloutJudge {
                 return decide(Decision.ROLLBACK, trial, policy, comparison, "new model worse than the previous: "
                         + interval + " < -margin " + number(margin) + " at " + percent(policy));
             }
-            Optional<Verdict> alarm = scoreAlarm(trial, policy, comparison, challengerDrift, baselineDrift);
+            Optional<Verdict> alarm = errorAlarm(trial, policy, comparison, challengerErrors)
+                    .or(() -> scoreAlarm(trial, policy, comparison, challengerDrift, baselineDrift));
             if (alarm.isPresent()) {
                 return alarm.get();
             }
@@ -65,6 +70,23 @@ public final class RolloutJudge {
         return Verdict.waiting(evidence(trial, policy, comparison, null, tested
                 ? "within the margin: " + interval + " at " + percent(policy)
                 : shortOf(comparison, policy)));
+    }
+
+    private static Optional<Verdict> errorAlarm(Trial trial, RolloutPolicy policy, Comparison comparison,
+                                                Optional<ScoringErrors> challengerErrors) {
+        if (challengerErrors.isEmpty()) {
+            return Optional.empty();
+        }
+        ScoringErrors errors = challengerErrors.get();
+        double alarm = policy.getErrorRateAlarm();
+        if (errors.scored() == 0 || errors.leads() < policy.getMinLabelled() || !(errors.rate() > alarm)) {
+            return Optional.empty();
+        }
+        String reason = String.format(Locale.ROOT, "new model fails to score: error rate %.4f > alarm %s, %d failed"
+                + " of %d leads", errors.rate(), number(alarm), errors.failed(), errors.leads());
+        RolloutEvidence evidence = RolloutEvidence.newBuilder(evidence(trial, policy, comparison, null, reason))
+                .setScored(errors.scored()).setFailed(errors.failed()).setErrorRate(errors.rate()).build();
+        return Optional.of(new Verdict(Decision.ROLLBACK, evidence));
     }
 
     private static Optional<Verdict> scoreAlarm(Trial trial, RolloutPolicy policy, Comparison comparison,

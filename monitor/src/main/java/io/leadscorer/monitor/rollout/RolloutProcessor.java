@@ -22,19 +22,24 @@ import org.slf4j.LoggerFactory;
 /**
  * The deployment-keyed half of the rollout. It keeps the deployment's latest command (anything not newer is ignored,
  * as the scorers ignore it), the labelled pairs of the trial that command states (by lead id, so relabelled and
- * replayed leads overwrite their pair) and the two models' score drift; every evaluate interval it judges the trial
- * on the command's policy (or the defaults) and writes a decision to the control topic. A decision is kept as the
- * latest command at once, in the same transaction as its record, so the next judgment is of the state it made and a
+ * replayed leads overwrite their pair), the two models' score drift and, during a guard, the leads the new model
+ * failed to score (by the input each came from, so a dead letter read twice counts once) beside the leads it scored
+ * since the command (its cumulative scored count less the count when the command was followed); every evaluate
+ * interval it judges the trial on the command's policy (or the defaults) and writes a decision to the control topic.
+ * A decision is kept as the latest command at once, in the same transaction as its record, so the next judgment is of the state it made and a
  * replayed older command or fact can never decide the same trial twice.
  */
 public final class RolloutProcessor implements Processor<String, RolloutInput, String, ModelCommand> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RolloutProcessor.class);
 
-    /** The deployment judged, how commands are read and written, how often, the default policy and the stores. */
+    /**
+     * The deployment judged, how commands are read and written, how often, the default policy and the stores: the
+     * failed leads of the guarded model by input, and its scored count when the guard's command was followed.
+     */
     public record Settings(String deployment, String controlTopic, Serde<ModelCommand> commandSerde,
                            Duration evaluateInterval, RolloutPolicy defaults, String commandStore, String pairStore,
-                           String driftStore) {
+                           String driftStore, String failureStore, String scoredBeforeStore) {
     }
 
     private final Settings settings;
@@ -44,6 +49,8 @@ public final class RolloutProcessor implements Processor<String, RolloutInput, S
     private KeyValueStore<String, byte[]> commands;
     private KeyValueStore<String, PairFact> pairs;
     private KeyValueStore<String, ScoreDrift> drifts;
+    private KeyValueStore<String, String> failures;
+    private KeyValueStore<String, Long> scoredBefore;
     private ModelCommand latest;
     private boolean changed = true;
 
@@ -58,6 +65,8 @@ public final class RolloutProcessor implements Processor<String, RolloutInput, S
         this.commands = context.getStateStore(settings.commandStore());
         this.pairs = context.getStateStore(settings.pairStore());
         this.drifts = context.getStateStore(settings.driftStore());
+        this.failures = context.getStateStore(settings.failureStore());
+        this.scoredBefore = context.getStateStore(settings.scoredBeforeStore());
         context.schedule(settings.evaluateInterval(), PunctuationType.WALL_CLOCK_TIME, this::evaluate);
     }
 
@@ -73,6 +82,8 @@ public final class RolloutProcessor implements Processor<String, RolloutInput, S
             onPair(input.pair());
         } else if (input.drift() != null) {
             onDrift(input.drift());
+        } else if (input.failure() != null) {
+            onFailure(input.failure());
         }
     }
 
@@ -120,7 +131,26 @@ public final class RolloutProcessor implements Processor<String, RolloutInput, S
             });
         }
         otherModels.forEach(drifts::delete);
+        startErrorCount(trial);
         changed = true;
+    }
+
+    /** Counts the guarded model's failed and scored leads from the command on; nothing outside a guard. */
+    private void startErrorCount(Optional<Trial> trial) {
+        List<String> counted = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = failures.all()) {
+            all.forEachRemaining(entry -> counted.add(entry.key));
+        }
+        counted.forEach(failures::delete);
+        List<String> baselines = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = scoredBefore.all()) {
+            all.forEachRemaining(entry -> baselines.add(entry.key));
+        }
+        baselines.forEach(scoredBefore::delete);
+        trial.filter(Trial::isGuard).ifPresent(guard -> {
+            ScoreDrift sofar = drifts.get(guard.challenger());
+            scoredBefore.put(guard.challenger(), sofar == null ? 0L : sofar.scored());
+        });
     }
 
     private void onPair(PairFact pair) {
@@ -138,6 +168,27 @@ public final class RolloutProcessor implements Processor<String, RolloutInput, S
             drifts.put(drift.modelId(), drift);
             changed = true;
         }
+    }
+
+    private void onFailure(ScoringFailure failure) {
+        Optional<Trial> trial = trial();
+        if (trial.isPresent() && trial.get().isGuard() && failure.modelId().equals(trial.get().challenger())
+                && failures.get(failure.input()) == null) {
+            failures.put(failure.input(), failure.modelId());
+            changed = true;
+        }
+    }
+
+    /** The guarded model's failed leads and the leads it scored since its guard's command. */
+    private ScoringErrors scoringErrors(String model) {
+        long[] failed = {0};
+        try (KeyValueIterator<String, String> all = failures.all()) {
+            all.forEachRemaining(entry -> failed[0] += model.equals(entry.value) ? 1 : 0);
+        }
+        ScoreDrift drift = drifts.get(model);
+        Long before = scoredBefore.get(model);
+        long scored = drift == null ? 0 : Math.max(0, drift.scored() - (before == null ? 0 : before));
+        return new ScoringErrors(model, scored, failed[0]);
     }
 
     private void evaluate(long now) {
@@ -163,7 +214,7 @@ public final class RolloutProcessor implements Processor<String, RolloutInput, S
         metrics.pairsCompared(compared.size());
         Verdict verdict = RolloutJudge.judge(trial, policy, compared,
                 Optional.ofNullable(drifts.get(trial.challenger())), Optional.ofNullable(drifts.get(trial.baseline())),
-                now);
+                trial.isGuard() ? Optional.of(scoringErrors(trial.challenger())) : Optional.empty(), now);
         if (!verdict.decided()) {
             return;
         }

@@ -13,7 +13,10 @@ public record Verdict(Decision decision, RolloutEvidence evidence) {
         PROMOTE,
         /** The candidate is worse, or its shadow time is over: the live model stays, alone. */
         END_SHADOW,
-        /** During a guard, the new model is worse than the previous one: the previous one comes back. */
+        /**
+         * During a guard, the new model is worse than the previous one, its scores drifted alone, or it fails to score
+         * too many leads: the previous one comes back.
+         */
         ROLLBACK
     }
 

@@ -53,11 +53,12 @@ public class MonitorService implements AutoCloseable {
         MonitorSettings.Topics topics = settings.topics();
         MonitorSettings.Labels labels = settings.labels();
         LOG.info("Monitoring scores {} and {} against outcomes {} (drift from {}) -> {} as {} on {} [{}]; horizon {},"
-                        + " grace {}, implicit negatives {}; windows of {}; references from {}; rollouts of {} on {}",
+                        + " grace {}, implicit negatives {}; windows of {}; references from {}; rollouts of {} on {}"
+                        + " (scoring failures from {})",
                 topics.scores(), topics.shadowScores(), topics.outcomes(), topics.events(), topics.quality(),
                 settings.applicationId(), settings.kafka().bootstrapServers(), settings.kafka().processingGuarantee(),
                 labels.horizon(), labels.grace(), labels.implicitNegatives(), settings.quality().window(),
-                settings.modelStore(), settings.rollout().deployment(), topics.control());
+                settings.modelStore(), settings.rollout().deployment(), topics.control(), topics.scorerDeadLetter());
         streams.start();
     }
 

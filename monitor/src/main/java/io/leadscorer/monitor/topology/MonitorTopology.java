@@ -23,6 +23,8 @@ import io.leadscorer.monitor.rollout.RolloutInput;
 import io.leadscorer.monitor.rollout.RolloutProcessor;
 import io.leadscorer.monitor.rollout.ScoreDrift;
 import io.leadscorer.monitor.rollout.ScoreDriftSerde;
+import io.leadscorer.monitor.rollout.ScoringFailureReader;
+import io.leadscorer.monitor.rollout.ScoringFailureSerde;
 import io.leadscorer.schemas.serde.AvroWireSerde;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,8 +53,10 @@ import org.apache.kafka.streams.state.Stores;
  *   model facts (repartition topic) -> quality [model-quality, model-quality-bins]
  *       -> quality (ModelQuality Avro, by model@scope)
  *       -> score drift of each model's cumulative figures (by deployment)
- *   control (the deployment's commands), pair facts, score drift (repartition topics of one partition)
- *       -> rollout [rollout-command, rollout-pairs, rollout-drift] -> control (ModelCommand Avro, by deployment)
+ *   scorer dead letters naming the model that failed (bytes) -> scoring failures (by deployment)
+ *   control (the deployment's commands), pair facts, score drift, scoring failures (repartition topics of one
+ *   partition) -> rollout [rollout-command, rollout-pairs, rollout-drift, rollout-failures, rollout-scored-before]
+ *       -> control (ModelCommand Avro, by deployment)
  * </pre>
  * Scores, shadow scores and outcomes must have the same number of partitions (all keyed by lead id with the default
  * partitioner), so that a lead's scores and outcomes meet in one task. Everything the rollout reads goes through a
@@ -68,6 +72,8 @@ public final class MonitorTopology {
     public static final String ROLLOUT_COMMAND_STORE = "rollout-command";
     public static final String ROLLOUT_PAIRS_STORE = "rollout-pairs";
     public static final String ROLLOUT_DRIFT_STORE = "rollout-drift";
+    public static final String ROLLOUT_FAILURES_STORE = "rollout-failures";
+    public static final String ROLLOUT_SCORED_BEFORE_STORE = "rollout-scored-before";
     /** How often the lead-keyed half looks for leads whose retention has passed. */
     static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(1);
 
@@ -92,7 +98,8 @@ public final class MonitorTopology {
         String deployment = rollout.deployment();
         RolloutProcessor.Settings judging = new RolloutProcessor.Settings(deployment, topics.control(),
                 AvroWireSerde.of(ModelCommand.class, serdeConfig, false), rollout.evaluateInterval(),
-                rollout.defaultPolicy(), ROLLOUT_COMMAND_STORE, ROLLOUT_PAIRS_STORE, ROLLOUT_DRIFT_STORE);
+                rollout.defaultPolicy(), ROLLOUT_COMMAND_STORE, ROLLOUT_PAIRS_STORE, ROLLOUT_DRIFT_STORE,
+                ROLLOUT_FAILURES_STORE, ROLLOUT_SCORED_BEFORE_STORE);
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEADS_STORE),
@@ -109,6 +116,10 @@ public final class MonitorTopology {
                 Serdes.String(), new PairFactSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROLLOUT_DRIFT_STORE),
                 Serdes.String(), new ScoreDriftSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROLLOUT_FAILURES_STORE),
+                Serdes.String(), Serdes.String()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROLLOUT_SCORED_BEFORE_STORE),
+                Serdes.String(), Serdes.Long()));
 
         KStream<byte[], Routed> routed = builder
                 .stream(List.of(topics.scores(), topics.shadowScores(), topics.outcomes(), topics.events()),
@@ -143,6 +154,13 @@ public final class MonitorTopology {
                 .repartition(Repartitioned.with(Serdes.String(), new ScoreDriftSerde())
                         .withName("rollout-score-drift").withNumberOfPartitions(1))
                 .mapValues(RolloutInput::drift, Named.as("drift-inputs"));
+        KStream<String, RolloutInput> failures = builder
+                .stream(topics.scorerDeadLetter(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("scorer-dead-letters-in"))
+                .process(() -> new ScoringFailureReader(deployment, metrics), Named.as("scoring-failures"))
+                .repartition(Repartitioned.with(Serdes.String(), new ScoringFailureSerde())
+                        .withName("rollout-scoring-failures").withNumberOfPartitions(1))
+                .mapValues(RolloutInput::failure, Named.as("failure-inputs"));
         KStream<String, RolloutInput> commands = builder
                 .stream(topics.control(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("control-in"))
                 .filter((key, value) -> deployment.equals(key) && value != null, Named.as("deployment-commands"))
@@ -150,8 +168,10 @@ public final class MonitorTopology {
                         .withName("rollout-commands").withNumberOfPartitions(1))
                 .mapValues(RolloutInput::command, Named.as("command-inputs"));
         commands.merge(pairs, Named.as("rollout-inputs")).merge(drift, Named.as("rollout-all-inputs"))
+                .merge(failures, Named.as("rollout-failure-inputs"))
                 .process(() -> new RolloutProcessor(judging, metrics), Named.as("rollout"),
-                        ROLLOUT_COMMAND_STORE, ROLLOUT_PAIRS_STORE, ROLLOUT_DRIFT_STORE)
+                        ROLLOUT_COMMAND_STORE, ROLLOUT_PAIRS_STORE, ROLLOUT_DRIFT_STORE, ROLLOUT_FAILURES_STORE,
+                        ROLLOUT_SCORED_BEFORE_STORE)
                 .to(topics.control(), Produced.with(Serdes.String(),
                         AvroWireSerde.of(ModelCommand.class, serdeConfig, false)).withName("decisions-out"));
         return builder.build();

@@ -180,6 +180,7 @@ public final class MonitorBenchmark {
                 Map.entry("topics.quality", name + ".quality"),
                 Map.entry("topics.dead-letter", name + ".mql.outcomes.dlq"),
                 Map.entry("topics.control", name + ".control"),
+                Map.entry("topics.scorer-dead-letter", name + ".mql.events.dlq"),
                 Map.entry("kafka.bootstrap-servers", kafka.bootstrapServers()),
                 Map.entry("kafka.state-dir", stateDir.toString()),
                 Map.entry("registry.url", REGISTRY),
@@ -190,6 +191,7 @@ public final class MonitorBenchmark {
         kafka.createTopic(topics.outcomes(), partitions);
         kafka.createTopic(topics.events(), partitions);
         kafka.createTopic(topics.deadLetter(), 1);
+        kafka.createTopic(topics.scorerDeadLetter(), 1);
         kafka.createCompactedTopic(topics.quality(), 1);
         kafka.createCompactedTopic(topics.control(), 1);
 
@@ -470,7 +472,8 @@ public final class MonitorBenchmark {
         return new MonitorSettings(value.apply("application-id"),
                 new MonitorSettings.Topics(value.apply("topics.scores"), value.apply("topics.shadow-scores"),
                         value.apply("topics.outcomes"), value.apply("topics.events"), value.apply("topics.quality"),
-                        value.apply("topics.dead-letter"), value.apply("topics.control")),
+                        value.apply("topics.dead-letter"), value.apply("topics.control"),
+                        value.apply("topics.scorer-dead-letter")),
                 new MonitorSettings.Kafka(value.apply("kafka.bootstrap-servers"), value.apply("kafka.security-protocol"),
                         value.apply("kafka.processing-guarantee"), Integer.parseInt(value.apply("kafka.num-stream-threads")),
                         duration.apply("kafka.commit-interval"), value.apply("kafka.state-dir"), Map.of()),
@@ -488,7 +491,8 @@ public final class MonitorBenchmark {
                         Long.parseLong(value.apply("rollout.min-positives")),
                         Double.parseDouble(value.apply("rollout.margin")),
                         Double.parseDouble(value.apply("rollout.confidence")), duration.apply("rollout.max-shadow"),
-                        duration.apply("rollout.guard"), Double.parseDouble(value.apply("rollout.psi-alarm"))),
+                        duration.apply("rollout.guard"), Double.parseDouble(value.apply("rollout.psi-alarm")),
+                        Double.parseDouble(value.apply("rollout.error-rate-alarm"))),
                 value.apply("model-store"));
     }
 

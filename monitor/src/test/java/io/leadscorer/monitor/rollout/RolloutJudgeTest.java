@@ -27,7 +27,7 @@ class RolloutJudgeTest {
     }
 
     private static Verdict judge(Trial trial, RolloutMetric metric, List<PairedScore> pairs) {
-        return RolloutJudge.judge(trial, policy(metric), pairs, Optional.empty(), Optional.empty(), NOW);
+        return RolloutJudge.judge(trial, policy(metric), pairs, Optional.empty(), Optional.empty(), Optional.empty(), NOW);
     }
 
     @ParameterizedTest
@@ -130,7 +130,8 @@ class RolloutJudgeTest {
     void aGuardedModelWhoseScoresDriftedAloneIsRolledBackWithoutLabels() {
         Optional<ScoreDrift> drifted = Optional.of(new ScoreDrift("new", 500, 0.41));
         Optional<ScoreDrift> steady = Optional.of(new ScoreDrift("previous", 500, 0.03));
-        Verdict verdict = RolloutJudge.judge(GUARD, policy(RolloutMetric.LOG_LOSS), List.of(), drifted, steady, NOW);
+        Verdict verdict = RolloutJudge.judge(GUARD, policy(RolloutMetric.LOG_LOSS), List.of(), drifted, steady,
+                Optional.empty(), NOW);
         assertThat(verdict.decision()).isEqualTo(Decision.ROLLBACK);
         assertThat(verdict.evidence().getScorePsi()).isEqualTo(0.41);
         assertThat(verdict.evidence().getLabelled()).isZero();
@@ -143,14 +144,59 @@ class RolloutJudgeTest {
         RolloutPolicy policy = policy(RolloutMetric.LOG_LOSS);
         Optional<ScoreDrift> drifted = Optional.of(new ScoreDrift("new", 500, 0.41));
         assertThat(RolloutJudge.judge(GUARD, policy, List.of(), drifted,
-                Optional.of(new ScoreDrift("previous", 500, 0.3)), NOW).decision()).isEqualTo(Decision.WAIT);
+                Optional.of(new ScoreDrift("previous", 500, 0.3)), Optional.empty(), NOW).decision()).isEqualTo(Decision.WAIT);
         assertThat(RolloutJudge.judge(GUARD, policy, List.of(), Optional.of(new ScoreDrift("new", 299, 0.41)),
-                Optional.of(new ScoreDrift("previous", 500, 0.03)), NOW).decision()).isEqualTo(Decision.WAIT);
+                Optional.of(new ScoreDrift("previous", 500, 0.03)), Optional.empty(), NOW).decision()).isEqualTo(Decision.WAIT);
         assertThat(RolloutJudge.judge(GUARD, policy, List.of(), drifted,
-                Optional.of(new ScoreDrift("previous", 500, Double.NaN)), NOW).decision()).isEqualTo(Decision.WAIT);
+                Optional.of(new ScoreDrift("previous", 500, Double.NaN)), Optional.empty(), NOW).decision()).isEqualTo(Decision.WAIT);
         assertThat(RolloutJudge.judge(SHADOW, policy, List.of(), drifted,
-                Optional.of(new ScoreDrift("live", 500, 0.03)), NOW).decision())
+                Optional.of(new ScoreDrift("live", 500, 0.03)), Optional.empty(), NOW).decision())
                 .as("the alarm guards a newly live model, not a candidate").isEqualTo(Decision.WAIT);
+    }
+
+    @Test
+    void aGuardedModelThatFailsToScoreTooManyLeadsIsRolledBackWithTheCountsAndTheRate() {
+        Verdict verdict = RolloutJudge.judge(GUARD, policy(RolloutMetric.LOG_LOSS), List.of(), Optional.empty(),
+                Optional.empty(), Optional.of(new ScoringErrors("new", 970, 30)), NOW);
+
+        assertThat(verdict.decision()).isEqualTo(Decision.ROLLBACK);
+        RolloutEvidence evidence = verdict.evidence();
+        assertThat(evidence.getScored()).isEqualTo(970L);
+        assertThat(evidence.getFailed()).isEqualTo(30L);
+        assertThat(evidence.getErrorRate()).isEqualTo(0.03);
+        assertThat(evidence.getScorePsi()).isNull();
+        assertThat(evidence.getLiveModel()).isEqualTo("previous");
+        assertThat(evidence.getChallengerModel()).isEqualTo("new");
+        assertThat(evidence.getReason()).isEqualTo("new model fails to score: error rate 0.0300 > alarm 0.02, 30 failed"
+                + " of 1000 leads");
+    }
+
+    @Test
+    void aGuardedModelFailingBelowTheLineOrOnTooFewLeadsOrACandidateRaisesNoErrorAlarm() {
+        RolloutPolicy policy = policy(RolloutMetric.LOG_LOSS);
+        Verdict below = RolloutJudge.judge(GUARD, policy, List.of(), Optional.empty(), Optional.empty(),
+                Optional.of(new ScoringErrors("new", 985, 15)), NOW);
+        assertThat(below.decision()).isEqualTo(Decision.WAIT);
+        assertThat(below.evidence().getFailed()).isNull();
+        assertThat(RolloutJudge.judge(GUARD, policy, List.of(), Optional.empty(), Optional.empty(),
+                Optional.of(new ScoringErrors("new", 980, 20)), NOW).decision())
+                .as("at the line, not above it").isEqualTo(Decision.WAIT);
+        assertThat(RolloutJudge.judge(GUARD, policy, List.of(), Optional.empty(), Optional.empty(),
+                Optional.of(new ScoringErrors("new", 200, 99)), NOW).decision())
+                .as("299 leads, of the 300 the policy asks for").isEqualTo(Decision.WAIT);
+        assertThat(RolloutJudge.judge(GUARD, policy, List.of(), Optional.empty(), Optional.empty(),
+                Optional.of(new ScoringErrors("new", 0, 400)), NOW).decision())
+                .as("failures before any scored count was reported").isEqualTo(Decision.WAIT);
+        assertThat(RolloutJudge.judge(SHADOW, policy, List.of(), Optional.empty(), Optional.empty(),
+                Optional.of(new ScoringErrors("candidate", 500, 500)), NOW).decision())
+                .as("the alarm guards a newly live model, not a candidate").isEqualTo(Decision.WAIT);
+    }
+
+    @Test
+    void theErrorAlarmLineIsThePolicys() {
+        RolloutPolicy strict = RolloutPolicy.newBuilder(policy(RolloutMetric.LOG_LOSS)).setErrorRateAlarm(0.01).build();
+        assertThat(RolloutJudge.judge(GUARD, strict, List.of(), Optional.empty(), Optional.empty(),
+                Optional.of(new ScoringErrors("new", 985, 15)), NOW).decision()).isEqualTo(Decision.ROLLBACK);
     }
 
     @Test

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -29,11 +31,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * The monitor topology in a {@link TopologyTestDriver}, built by the same {@link MonitorTopology#build} and
- * {@link MonitorStreamsConfig#properties} as the service, with live and shadow scores, outcomes, events and control
- * commands to send and the quality, dead-letter and control topics to read.
+ * {@link MonitorStreamsConfig#properties} as the service, with live and shadow scores, outcomes, events, control
+ * commands and the scorer's dead letters to send and the quality, dead-letter and control topics to read.
  */
 public final class MonitorHarness implements AutoCloseable {
 
@@ -48,6 +51,7 @@ public final class MonitorHarness implements AutoCloseable {
     private final TestInputTopic<String, ModelCommand> commands;
     private final TestInputTopic<byte[], byte[]> outcomes;
     private final TestInputTopic<byte[], byte[]> events;
+    private final TestInputTopic<byte[], byte[]> scorerDeadLetters;
     public final TestOutputTopic<String, ModelQuality> quality;
     public final TestOutputTopic<byte[], byte[]> deadLetters;
     public final TestOutputTopic<String, ModelCommand> decisions;
@@ -70,6 +74,8 @@ public final class MonitorHarness implements AutoCloseable {
                 AvroWireSerde.of(ModelCommand.class, serdeConfig, false).deserializer());
         this.outcomes = driver.createInputTopic(topics.outcomes(), new ByteArraySerializer(), new ByteArraySerializer());
         this.events = driver.createInputTopic(topics.events(), new ByteArraySerializer(), new ByteArraySerializer());
+        this.scorerDeadLetters = driver.createInputTopic(topics.scorerDeadLetter(), new ByteArraySerializer(),
+                new ByteArraySerializer());
         this.quality = driver.createOutputTopic(topics.quality(), new StringDeserializer(),
                 AvroWireSerde.of(ModelQuality.class, serdeConfig, false).deserializer());
         this.deadLetters = driver.createOutputTopic(topics.deadLetter(), new ByteArrayDeserializer(),
@@ -111,6 +117,26 @@ public final class MonitorHarness implements AutoCloseable {
     public void event(MqlEvent event) {
         events.pipeInput(key(event.getLeadId()), eventWriter.serialize(settings.topics().events(), event),
                 event.getEventTime());
+    }
+
+    /**
+     * The scorer's dead letter of the lead at {@code offset} of the events' partition 0, with the headers the scorer
+     * writes; {@code modelId} names the model that failed on it, or null for a lead rejected before scoring.
+     */
+    public void scorerDeadLetter(String leadId, String modelId, long offset, Instant at) {
+        Headers headers = new RecordHeaders();
+        header(headers, "dlq.error.reason", modelId == null ? "undecodable" : "unscorable");
+        header(headers, "dlq.source.topic", settings.topics().events());
+        header(headers, "dlq.source.partition", "0");
+        header(headers, "dlq.source.offset", Long.toString(offset));
+        if (modelId != null) {
+            header(headers, "dlq.model.id", modelId);
+        }
+        scorerDeadLetters.pipeInput(new TestRecord<>(key(leadId), new byte[] {1, 2, 3}, headers, at));
+    }
+
+    private static void header(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Lets the report and expiry punctuations run, then returns the latest record of every quality key written. */

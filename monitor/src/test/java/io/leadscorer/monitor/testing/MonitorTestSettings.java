@@ -32,7 +32,7 @@ public final class MonitorTestSettings {
                                      boolean implicitNegatives, Duration window, String stateDir) {
         return new MonitorSettings("lead-scorer-monitor",
                 new MonitorSettings.Topics("mql.scores", "mql.scores.shadow", "mql.outcomes", "mql.events",
-                        "lead-scorer.quality", "mql.outcomes.dlq", "lead-scorer.control"),
+                        "lead-scorer.quality", "mql.outcomes.dlq", "lead-scorer.control", "mql.events.dlq"),
                 new MonitorSettings.Kafka(bootstrap, "PLAINTEXT", "exactly_once_v2", 1, Duration.ofMillis(100),
                         stateDir, Map.of()),
                 new MonitorSettings.Registry(registry, null, Map.of()),
@@ -40,7 +40,7 @@ public final class MonitorTestSettings {
                 new MonitorSettings.Quality(window, Duration.ofDays(30), Duration.ofSeconds(1)),
                 new MonitorSettings.Drift(Duration.ofMinutes(5), 1, 0.1, 0.25),
                 new MonitorSettings.Rollout("lead-scorer", Duration.ofSeconds(5), RolloutMetric.LOG_LOSS, 300, 30, 0.002,
-                        0.95, Duration.ofHours(24), Duration.ofHours(1), 0.25),
+                        0.95, Duration.ofHours(24), Duration.ofHours(1), 0.25, 0.02),
                 "/models");
     }
 }

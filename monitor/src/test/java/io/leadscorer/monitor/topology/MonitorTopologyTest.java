@@ -428,6 +428,109 @@ class MonitorTopologyTest {
         assertThat(harness.metrics.decisions("ROLLBACK")).isEqualTo(1);
     }
 
+    @Test
+    void aGuardedModelThatFailsToScoreTooManyLeadsIsRolledBackOnceAndOnlyItsOwnFailuresCount() {
+        start(false);
+        harness.command(DEPLOYMENT, guardCommand());
+        scoreWithoutLabels(0, 60, NEW, LIVE);
+        harness.scorerDeadLetter("lead-f0", NEW, 1000, START);
+        for (int i = 0; i < 5; i++) {
+            harness.scorerDeadLetter("bad-" + i, null, 2000 + i, START);
+            harness.scorerDeadLetter("other-" + i, LIVE, 3000 + i, START);
+        }
+        harness.report();
+        harness.tick(Duration.ofSeconds(6));
+
+        assertThat(harness.decisions.readValuesToList()).as("1 failed of 61 leads, under 2%").isEmpty();
+        assertThat(failuresKept()).as("a dead letter without the model, or naming another, counts for nothing")
+                .isEqualTo(1);
+        assertThat(harness.metrics.count("scorer_dead_letter", "no_model")).isEqualTo(5);
+
+        harness.scorerDeadLetter("lead-f0", NEW, 1000, START);
+        harness.tick(Duration.ofSeconds(6));
+        assertThat(harness.decisions.readValuesToList()).as("a dead letter read twice counts once").isEmpty();
+
+        harness.scorerDeadLetter("lead-f1", NEW, 1001, START);
+        harness.scorerDeadLetter("lead-f2", NEW, 1002, START);
+        harness.tick(Duration.ofSeconds(6));
+
+        List<ModelCommand> written = harness.decisions.readValuesToList();
+        assertThat(written).hasSize(1);
+        ModelCommand rollback = written.get(0);
+        assertThat(rollback.getAction()).isEqualTo(ModelAction.ROLLBACK);
+        assertThat(rollback.getModelId()).isEqualTo(LIVE);
+        RolloutEvidence evidence = rollback.getEvidence();
+        assertThat(evidence.getChallengerModel()).isEqualTo(NEW);
+        assertThat(evidence.getFailed()).isEqualTo(3L);
+        assertThat(evidence.getScored()).isEqualTo(60L);
+        assertThat(evidence.getErrorRate()).isEqualTo(3 / 63.0);
+        assertThat(evidence.getReason()).startsWith("new model fails to score: error rate 0.0476 > alarm 0.02");
+        assertThat(harness.metrics.decisions("ROLLBACK")).isEqualTo(1);
+
+        harness.command(DEPLOYMENT, guardCommand());
+        harness.scorerDeadLetter("lead-f3", NEW, 1003, START);
+        harness.scorerDeadLetter("lead-f1", NEW, 1001, START);
+        harness.tick(Duration.ofSeconds(6));
+        assertThat(harness.decisions.readValuesToList()).as("the replayed command and dead letters").isEmpty();
+        assertThat(failuresKept()).as("no guard after the rollback, nothing counted").isZero();
+    }
+
+    @Test
+    void aPromotedModelsErrorsAreCountedAgainstTheLeadsItScoredSinceThePromotion() {
+        start(false);
+        harness.command(DEPLOYMENT, shadowCommand());
+        scoreWithoutLabels(0, 100, LIVE, CANDIDATE);
+        harness.report();
+        Instant promoted = START.plus(Duration.ofMinutes(1));
+        harness.command(DEPLOYMENT, ModelCommand.newBuilder(shadowCommand()).setAction(ModelAction.PROMOTE)
+                .setModelId(CANDIDATE).setBundleUri("file:///models/" + CANDIDATE).setManifestSha256("sha-" + CANDIDATE)
+                .setSequence(promoted.toEpochMilli()).setRequestedTime(promoted)
+                .setShadow(shadow(LIVE, ShadowRole.PREVIOUS, promoted.plus(Duration.ofHours(1)))).build());
+        scoreWithoutLabels(100, 48, CANDIDATE, LIVE);
+        harness.scorerDeadLetter("lead-f0", CANDIDATE, 1000, START);
+        harness.scorerDeadLetter("lead-f1", CANDIDATE, 1001, START);
+        harness.report();
+        harness.tick(Duration.ofSeconds(6));
+
+        List<ModelCommand> written = harness.decisions.readValuesToList();
+        assertThat(written).as("2 failed of 50 since the promotion; of the 150 the candidate scored, 2 would be"
+                + " under the line").hasSize(1);
+        assertThat(written.get(0).getAction()).isEqualTo(ModelAction.ROLLBACK);
+        assertThat(written.get(0).getModelId()).isEqualTo(LIVE);
+        assertThat(written.get(0).getEvidence().getScored()).isEqualTo(48L);
+        assertThat(written.get(0).getEvidence().getFailed()).isEqualTo(2L);
+    }
+
+    /** A DEPLOY of the new model guarded by the live one, on the test's policy. */
+    private static ModelCommand guardCommand() {
+        return ModelCommand.newBuilder(shadowCommand()).setAction(ModelAction.DEPLOY)
+                .setModelId(NEW).setBundleUri("file:///models/" + NEW).setManifestSha256("sha-" + NEW)
+                .setShadow(shadow(LIVE, ShadowRole.PREVIOUS, START.plus(Duration.ofHours(1))))
+                .build();
+    }
+
+    /** Leads {@code from} to {@code from + count - 1} scored by the live model and the shadow, never labelled. */
+    private void scoreWithoutLabels(int from, int count, String live, String shadow) {
+        for (int i = from; i < from + count; i++) {
+            Instant at = START.plusSeconds(i);
+            harness.score("lead-" + i, live, 0.4, 0.5, at);
+            harness.shadowScore("lead-" + i, shadow, 0.4, at);
+        }
+    }
+
+    private long failuresKept() {
+        KeyValueStore<String, String> failures =
+                harness.driver.getKeyValueStore(MonitorTopology.ROLLOUT_FAILURES_STORE);
+        long count = 0;
+        try (org.apache.kafka.streams.state.KeyValueIterator<String, String> all = failures.all()) {
+            while (all.hasNext()) {
+                all.next();
+                count++;
+            }
+        }
+        return count;
+    }
+
     private static ModelCommand shadowCommand() {
         Instant at = START.minus(Duration.ofMinutes(1));
         return ModelCommand.newBuilder().setAction(ModelAction.SHADOW).setModelId(LIVE)

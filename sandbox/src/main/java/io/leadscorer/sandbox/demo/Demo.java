@@ -368,6 +368,7 @@ public final class Demo {
         properties.put("monitor.topics.events", topics.input());
         properties.put("monitor.topics.quality", topics.quality());
         properties.put("monitor.topics.dead-letter", topics.outcomeDeadLetters());
+        properties.put("monitor.topics.scorer-dead-letter", topics.deadLetters());
         properties.put("monitor.quality.window", "1m");
         properties.put("monitor.quality.report-interval", "1s");
         properties.put("monitor.model-store", options.store().toAbsolutePath().toString());

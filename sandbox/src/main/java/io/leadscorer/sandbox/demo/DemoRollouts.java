@@ -144,6 +144,9 @@ final class DemoRollouts {
                 why.put("lower", evidence.getLower());
                 why.put("upper", evidence.getUpper());
                 why.put("score_psi", evidence.getScorePsi());
+                why.put("scored", evidence.getScored());
+                why.put("failed", evidence.getFailed());
+                why.put("error_rate", evidence.getErrorRate());
                 why.put("reason", evidence.getReason());
                 row.put("evidence", why);
             }

@@ -203,6 +203,7 @@ public final class MonitorCostBenchmark {
                         "--monitor.topics.events=" + leads,
                         "--monitor.topics.quality=" + name + ".quality",
                         "--monitor.topics.dead-letter=" + name + ".mql.outcomes.dlq",
+                        "--monitor.topics.scorer-dead-letter=" + name + ".mql.events.dlq",
                         "--monitor.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                         "--monitor.kafka.state-dir=" + work.resolve("state-" + monitorId),
                         "--monitor.registry.url=" + registry.url(),

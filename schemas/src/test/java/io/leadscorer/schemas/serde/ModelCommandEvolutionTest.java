@@ -59,6 +59,18 @@ class ModelCommandEvolutionTest {
               {"name": "reason", "type": ["null", "string"], "default": null},
               {"name": "time", "type": {"type": "long", "logicalType": "timestamp-millis"}}]}""");
 
+    /** RolloutPolicy before the scoring error alarm. */
+    static final Schema PREVIOUS_POLICY = new Schema.Parser().parse("""
+            {"type": "record", "name": "RolloutPolicy", "namespace": "io.leadscorer.avro", "fields": [
+              {"name": "metric", "type": {"type": "enum", "name": "RolloutMetric", "symbols": ["LOG_LOSS", "AUC"]}},
+              {"name": "min_labelled", "type": "long"},
+              {"name": "min_positives", "type": "long"},
+              {"name": "margin", "type": "double"},
+              {"name": "confidence", "type": "double"},
+              {"name": "max_shadow_ms", "type": "long"},
+              {"name": "guard_ms", "type": "long"},
+              {"name": "psi_alarm", "type": "double"}]}""");
+
     private static final Instant TIME = Instant.parse("2026-12-07T06:00:00Z");
 
     @Test
@@ -124,6 +136,63 @@ class ModelCommandEvolutionTest {
         assertThat(read.getRole()).isNull();
         assertThat(read.getSequence()).isZero();
         assertThat(read.getEvidence()).isNull();
+    }
+
+    @Test
+    void aPolicyWrittenBeforeTheScoringErrorAlarmReadsWithItsDefaultAndThePreviousReaderSkipsTheNewField()
+            throws IOException {
+        GenericRecord old = new GenericData.Record(PREVIOUS_POLICY);
+        old.put("metric", new GenericData.EnumSymbol(PREVIOUS_POLICY.getField("metric").schema(), "AUC"));
+        old.put("min_labelled", 500L);
+        old.put("min_positives", 50L);
+        old.put("margin", 0.002);
+        old.put("confidence", 0.95);
+        old.put("max_shadow_ms", 86_400_000L);
+        old.put("guard_ms", 3_600_000L);
+        old.put("psi_alarm", 0.25);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(PREVIOUS_POLICY).write(old, encoder);
+        encoder.flush();
+
+        GenericRecord read = new GenericDatumReader<GenericRecord>(PREVIOUS_POLICY, RolloutPolicy.getClassSchema())
+                .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+        assertThat(read.get("psi_alarm")).isEqualTo(0.25);
+        assertThat(read.get("error_rate_alarm")).isEqualTo(0.02);
+        assertThat(RolloutPolicy.newBuilder().setMetric(RolloutMetric.LOG_LOSS).setMinLabelled(1).setMinPositives(1)
+                .setMargin(0).setConfidence(0.95).setMaxShadowMs(1).setGuardMs(1).setPsiAlarm(0.25).build()
+                .getErrorRateAlarm()).as("a policy built without it").isEqualTo(0.02);
+
+        GenericRecord previous = readAs(PREVIOUS_POLICY, command(ModelAction.DEPLOY).getPolicy(),
+                RolloutPolicy.getClassSchema());
+        assertThat(previous.get("psi_alarm")).isEqualTo(0.25);
+        assertThat(previous.getSchema().getField("error_rate_alarm")).isNull();
+        for (Schema[] readerWriter : new Schema[][] {{RolloutPolicy.getClassSchema(), PREVIOUS_POLICY},
+                {PREVIOUS_POLICY, RolloutPolicy.getClassSchema()}}) {
+            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(readerWriter[0], readerWriter[1]).getType())
+                    .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+        }
+    }
+
+    @Test
+    void theScoringErrorEvidenceIsReadByTheCurrentReaderAndLeftOutByThePreviousOnes() throws IOException {
+        RolloutEvidence errors = RolloutEvidence.newBuilder(evidence()).setScored(980L).setFailed(40L)
+                .setErrorRate(40 / 1020.0).setReason("new model fails to score").build();
+        ModelCommand rollback = ModelCommand.newBuilder(command(ModelAction.ROLLBACK)).setShadow(null)
+                .setEvidence(errors).build();
+
+        GenericRecord previous = readAs(PREVIOUS_COMMAND, rollback, ModelCommand.getClassSchema());
+        assertThat(previous.get("action").toString()).isEqualTo("ROLLBACK");
+
+        InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+        byte[] wire = new AvroWireSerializer<ModelCommand>(registry).serialize("lead-scorer.control",
+                rollback);
+        ModelCommand read = new AvroWireDeserializer<>(ModelCommand.class, registry)
+                .deserialize("lead-scorer.control", wire);
+        assertThat(read.getEvidence().getFailed()).isEqualTo(40L);
+        assertThat(read.getEvidence().getScored()).isEqualTo(980L);
+        assertThat(read.getEvidence().getErrorRate()).isEqualTo(40 / 1020.0);
+        assertThat(evidence().getFailed()).as("evidence of another kind").isNull();
     }
 
     /**

@@ -22,7 +22,7 @@ sealed interface BatchLead {
     record Scored(MqlEvent event, ScoredBatch batch, int index) implements BatchLead {
     }
 
-    /** The model failed on this lead alone. */
-    record Unscorable(MqlEvent event, RuntimeException failure) implements BatchLead {
+    /** The model failed on this lead alone; {@code modelId} names it when the scorer knows it (else null). */
+    record Unscorable(MqlEvent event, RuntimeException failure, String modelId) implements BatchLead {
     }
 }

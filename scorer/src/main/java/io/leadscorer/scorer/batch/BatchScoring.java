@@ -66,15 +66,18 @@ final class BatchScoring {
 
     private BatchLead scoreAlone(LeadScorer scorer, MqlEvent event) {
         long start = System.nanoTime();
+        PendingScores pending = null;
         try {
-            ScoredBatch scored = scorer.score(List.of(event));
+            pending = scorer.submit(List.of(event));
+            ScoredBatch scored = pending.await();
             checkSize(scored, 1);
             metrics.batchScored(1, System.nanoTime() - start);
             return new BatchLead.Scored(event, scored, 0);
         } catch (ModelUnavailableException unavailable) {
             throw unavailable;
         } catch (RuntimeException failure) {
-            return new BatchLead.Unscorable(event, failure);
+            return new BatchLead.Unscorable(event, failure,
+                    pending == null ? null : pending.failedModel().orElse(null));
         }
     }
 

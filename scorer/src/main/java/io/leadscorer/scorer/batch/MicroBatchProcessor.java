@@ -303,7 +303,7 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
             } else if (lead instanceof BatchLead.Unscorable unscorable) {
                 RuntimeException failure = unscorable.failure();
                 deadLetter(source, new RejectedLeadException(DeadLetterReason.UNSCORABLE,
-                        "The predictor failed on this lead: " + failure.getMessage(), failure));
+                        "The predictor failed on this lead: " + failure.getMessage(), failure, unscorable.modelId()));
             }
             position++;
         }
@@ -336,7 +336,8 @@ public final class MicroBatchProcessor implements Processor<byte[], byte[], Obje
         float probability = scored.batch().probabilities()[scored.index()];
         if (!(probability >= 0f && probability <= 1f)) {
             deadLetter(source, new RejectedLeadException(DeadLetterReason.UNSCORABLE,
-                    "The predictor returned " + probability + " for lead " + event.getLeadId() + ", not a probability"));
+                    "The predictor returned " + probability + " for lead " + event.getLeadId() + ", not a probability",
+                    null, scored.batch().modelId()));
             return false;
         }
         ScoredLead lead = scored.batch().scoredLead(scored.index(), event, scoredAt);

@@ -11,7 +11,8 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Builds the dead-letter record of a rejected input: the original key and value bytes and headers, plus headers
- * naming the error and where the record came from, so it can be inspected and replayed. A dead letter larger than
+ * naming the error, where the record came from and, when a model failed on it, that model, so it can be inspected
+ * and replayed and the monitor can count each model's failures. A dead letter larger than
  * the configured maximum is truncated to fit the topic: the original headers go first, then the value and the key
  * are cut, and {@code dlq.truncated} with the original sizes says so. Error messages are cut to 1 KiB.
  */
@@ -24,6 +25,8 @@ public final class DeadLetters {
     public static final String SOURCE_PARTITION = "dlq.source.partition";
     public static final String SOURCE_OFFSET = "dlq.source.offset";
     public static final String SOURCE_TIMESTAMP = "dlq.source.timestamp";
+    /** Present only on a lead a model failed on: that model's id. */
+    public static final String MODEL_ID = "dlq.model.id";
     /** Present ("true") only on a truncated dead letter. */
     public static final String TRUNCATED = "dlq.truncated";
     public static final String ORIGINAL_KEY_BYTES = "dlq.original.key.bytes";
@@ -49,6 +52,7 @@ public final class DeadLetters {
         put(errorHeaders, SOURCE_PARTITION, Integer.toString(source.partition()));
         put(errorHeaders, SOURCE_OFFSET, Long.toString(source.offset()));
         put(errorHeaders, SOURCE_TIMESTAMP, Long.toString(source.timestamp()));
+        rejection.modelId().ifPresent(model -> put(errorHeaders, MODEL_ID, model));
 
         byte[] key = source.key();
         byte[] value = source.value();
@@ -65,6 +69,7 @@ public final class DeadLetters {
             key = cut(key, Math.min(room / 4, length(key)));
             value = cut(value, room - length(key));
         }
+        headers.remove(MODEL_ID); // a replayed dead letter's, which this failure may not be
         for (Header header : errorHeaders) {
             headers.remove(header.key());
             headers.add(header);

@@ -16,6 +16,7 @@ public final class PendingScores {
     private final CompletableFuture<ScoredBatch> scores = new CompletableFuture<>();
     private final CompletableFuture<ShadowScores> shadow;
     private volatile long scoringNanos;
+    private volatile String failedModel;
 
     /** Scores still to come: the scorer completes them with {@link #complete} or {@link #fail}, once. */
     public PendingScores() {
@@ -54,6 +55,17 @@ public final class PendingScores {
     /** The batch could not be scored: {@link #await} throws {@code failure}. */
     public void fail(Throwable failure) {
         scores.completeExceptionally(failure);
+    }
+
+    /** Model {@code modelId} failed on the batch: {@link #await} throws {@code failure}. */
+    public void fail(String modelId, Throwable failure) {
+        failedModel = modelId;
+        scores.completeExceptionally(failure);
+    }
+
+    /** The model that failed on the batch, when it is known; empty while the batch runs or when it did not fail. */
+    public Optional<String> failedModel() {
+        return Optional.ofNullable(failedModel);
     }
 
     /** What the shadow made of the batch; ignored when none was expected. */

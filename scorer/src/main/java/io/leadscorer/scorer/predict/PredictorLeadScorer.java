@@ -107,7 +107,7 @@ public final class PredictorLeadScorer implements LeadScorer {
             lease.releaseLive(); // before the batch is seen done: a retired generation closes once its batches are
         }
         if (failure != null) {
-            pending.fail(failure);
+            pending.fail(current.modelId(), failure);
         } else {
             pending.complete(scored, tokenizingNanos + System.nanoTime() - forwardStart);
         }

@@ -47,6 +47,26 @@ class DeadLettersTest {
     }
 
     @Test
+    void namesTheModelThatFailedAndNoModelForALeadRejectedBeforeScoring() {
+        SourceRecord replayed = new SourceRecord("k".getBytes(StandardCharsets.UTF_8), new byte[10],
+                List.of(new RecordHeader(DeadLetters.MODEL_ID, "m-0".getBytes(StandardCharsets.UTF_8))),
+                "mql.events", 0, 3, 1000);
+        RejectedLeadException failed = new RejectedLeadException(DeadLetterReason.UNSCORABLE, "returned NaN", null,
+                "m-2");
+
+        Record<byte[], byte[]> modelFailure = DeadLetters.of(replayed, failed, 1000, 10_000);
+        Record<byte[], byte[]> undecodable = DeadLetters.of(replayed,
+                new RejectedLeadException(DeadLetterReason.UNDECODABLE, "bad bytes"), 1000, 10_000);
+
+        assertThat(header(modelFailure, DeadLetters.MODEL_ID)).isEqualTo("m-2");
+        assertThat(modelFailure.headers().headers(DeadLetters.MODEL_ID)).hasSize(1);
+        assertThat(header(modelFailure, DeadLetters.ERROR_REASON)).isEqualTo("unscorable");
+        assertThat(header(undecodable, DeadLetters.MODEL_ID)).as("a replayed dead letter's model is not carried on")
+                .isNull();
+        assertThat(header(undecodable, DeadLetters.SOURCE_TOPIC)).isEqualTo("mql.events");
+    }
+
+    @Test
     void truncatesARecordTooLargeForTheDeadLetterTopicAndSaysSo() {
         List<Header> headers = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

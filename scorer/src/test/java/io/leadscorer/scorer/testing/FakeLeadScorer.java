@@ -2,6 +2,7 @@ package io.leadscorer.scorer.testing;
 
 import io.leadscorer.avro.MqlEvent;
 import io.leadscorer.scorer.predict.LeadScorer;
+import io.leadscorer.scorer.predict.PendingScores;
 import io.leadscorer.scorer.predict.ScoredBatch;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +48,18 @@ public final class FakeLeadScorer implements LeadScorer {
             probabilities[i] = notANumber.contains(id) ? Float.NaN : probabilityOf(id);
         }
         return new ScoredBatch(MODEL_ID, THRESHOLD, probabilities);
+    }
+
+    /** Scores on the calling thread; a batch it cannot score is a failure of {@link #MODEL_ID}. */
+    @Override
+    public PendingScores submit(List<MqlEvent> leads) {
+        PendingScores pending = new PendingScores();
+        try {
+            pending.complete(score(leads), 0);
+        } catch (RuntimeException failure) {
+            pending.fail(MODEL_ID, failure);
+        }
+        return pending;
     }
 
     /** The lead ids of each call, in call order. */

@@ -318,6 +318,10 @@ class ScorerTopologyTest {
                     "unscorable", "java.lang.IllegalArgumentException", "cannot score poison");
             assertLetter(letters.get(7), "nan", harness.serialize(Leads.lead("nan", 3, EVENT_TIME)), 8,
                     "unscorable", "io.leadscorer.scorer.dlq.RejectedLeadException", "returned NaN");
+            assertThat(letters).extracting(letter -> header(letter.headers(), DeadLetters.MODEL_ID))
+                    .as("the model that failed names the leads it failed on, and no other dead letter")
+                    .containsExactly(null, null, null, null, null, null, FakeLeadScorer.MODEL_ID,
+                            FakeLeadScorer.MODEL_ID);
 
             assertThat(harness.scores.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good-1");
             assertThat(harness.counter("leadscorer.records.in")).isEqualTo(9);

@@ -53,7 +53,8 @@ public record PublishSettings(
             @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double confidence,
             @NotNull Duration maxShadow,
             @NotNull Duration guard,
-            @Positive double psiAlarm) {
+            @Positive double psiAlarm,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double errorRateAlarm) {
 
         public Rollout {
             if (maxShadow != null && (maxShadow.isNegative() || maxShadow.isZero())) {
@@ -74,6 +75,7 @@ public record PublishSettings(
                     .setMaxShadowMs(maxShadow.toMillis())
                     .setGuardMs(guard.toMillis())
                     .setPsiAlarm(psiAlarm)
+                    .setErrorRateAlarm(errorRateAlarm)
                     .build();
         }
     }

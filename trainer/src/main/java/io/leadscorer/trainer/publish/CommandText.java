@@ -48,10 +48,11 @@ public final class CommandText {
             return "the monitor's defaults";
         }
         return String.format(Locale.ROOT, "%s, at least %d labelled and %d positives, margin %s at %s%% confidence, "
-                        + "shadow at most %s, guard %s, PSI alarm %s", policy.getMetric(), policy.getMinLabelled(),
+                        + "shadow at most %s, guard %s, PSI alarm %s, error-rate alarm %s", policy.getMetric(),
+                policy.getMinLabelled(),
                 policy.getMinPositives(), number(policy.getMargin()), percent(policy.getConfidence()),
                 duration(policy.getMaxShadowMs()), policy.getGuardMs() > 0 ? duration(policy.getGuardMs()) : "none",
-                number(policy.getPsiAlarm()));
+                number(policy.getPsiAlarm()), number(policy.getErrorRateAlarm()));
     }
 
     /** The comparison an automatic decision rests on, then its reason. */
@@ -73,6 +74,10 @@ public final class CommandText {
         }
         if (evidence.getScorePsi() != null) {
             text.append(String.format(Locale.ROOT, ", score PSI %.3f", evidence.getScorePsi()));
+        }
+        if (evidence.getFailed() != null && evidence.getScored() != null && evidence.getErrorRate() != null) {
+            text.append(String.format(Locale.ROOT, ", %d failed and %d scored, error rate %.4f", evidence.getFailed(),
+                    evidence.getScored(), evidence.getErrorRate()));
         }
         return text.append(": ").append(evidence.getReason()).toString();
     }

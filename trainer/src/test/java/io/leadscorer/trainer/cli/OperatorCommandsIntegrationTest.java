@@ -201,7 +201,7 @@ class OperatorCommandsIntegrationTest {
                 .containsPattern("shadow +" + third.modelId() + " as CANDIDATE until ")
                 .containsPattern("pinned +no")
                 .containsPattern("policy +AUC, at least 300 labelled and 30 positives, margin 0.002 at 95% confidence, "
-                        + "shadow at most 2h, guard 1h, PSI alarm 0.25")
+                        + "shadow at most 2h, guard 1h, PSI alarm 0.25, error-rate alarm 0.02")
                 .containsPattern("scorer-x +" + second.modelId() + " +LIVE +ACTIVE")
                 .containsPattern("scorer-x +" + third.modelId() + " +SHADOW +ACTIVE")
                 .contains("serving on every instance that answered");

@@ -64,6 +64,6 @@ class ApplicationYmlDefaultsTest {
         assertThat(publish.rollout().policy()).isEqualTo(RolloutPolicy.newBuilder().setMetric(RolloutMetric.LOG_LOSS)
                 .setMinLabelled(300).setMinPositives(30).setMargin(0.002).setConfidence(0.95)
                 .setMaxShadowMs(Duration.ofHours(24).toMillis()).setGuardMs(Duration.ofHours(1).toMillis())
-                .setPsiAlarm(0.25).build());
+                .setPsiAlarm(0.25).setErrorRateAlarm(0.02).build());
     }
 }
