@@ -58,6 +58,8 @@ public final class LeadPredictor implements AutoCloseable {
     private final ValueReasons reasons;
     private final ColumnOcclusion occlusion;
     private final LeadTokenizer tokenizer;
+    /** The score half's own tokenizer for occluded leads, opened on first use: the tokenize half may run beside it. */
+    private LeadTokenizer occlusionTokenizer;
     private final ShapeBuckets buckets;
     private final Predictor<LeadScoresTranslator.Chunk, float[]> predictor;
 
@@ -173,8 +175,12 @@ public final class LeadPredictor implements AutoCloseable {
         return probabilities;
     }
 
+    /** The network's own probabilities of lead texts, tokenized by the score half's own tokenizer. */
     private float[] networkOfTexts(List<String> texts) {
-        return network(tokenizer.encode(texts));
+        if (occlusionTokenizer == null) {
+            occlusionTokenizer = shared.newTokenizer();
+        }
+        return network(occlusionTokenizer.encode(texts));
     }
 
     /**
@@ -211,11 +217,11 @@ public final class LeadPredictor implements AutoCloseable {
 
     /**
      * Every reason of each lead by {@code attribution}, unranked: the value effects' contributions, with each column's
-     * network share added for {@link ReasonAttribution#OCCLUSION}.
+     * network share added for {@link ReasonAttribution#OCCLUSION}. Part of the score half: not beside another call of it.
      */
     public List<List<Reason>> allReasons(List<? extends LeadRecord> leads, ReasonAttribution attribution) {
         float[] network = attribution == ReasonAttribution.OCCLUSION && !leads.isEmpty()
-                ? network(tokenizer.encode(leads.stream().map(text::text).toList())) : new float[leads.size()];
+                ? networkOfTexts(leads.stream().map(text::text).toList()) : new float[leads.size()];
         return reasons(List.copyOf(leads), network, attribution);
     }
 
@@ -323,11 +329,11 @@ public final class LeadPredictor implements AutoCloseable {
         return shared.nativeArrays();
     }
 
-    /** Closes the predictor and its tokenizer, and the network too when this predictor opened it alone. */
+    /** Closes the predictor and its tokenizers, and the network too when this predictor opened it alone. */
     @Override
     public void close() {
-        try (tokenizer; predictor) {
-            // closes predictor, then tokenizer
+        try (tokenizer; LeadTokenizer occlusion = occlusionTokenizer; predictor) {
+            // closes predictor, then the tokenizers
         } finally {
             if (ownsModel) {
                 shared.close();

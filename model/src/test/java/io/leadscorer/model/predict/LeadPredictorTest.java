@@ -228,6 +228,7 @@ class LeadPredictorTest {
         List<MqlEvent> events = SyntheticLeads.events(10, 4);
         List<LeadRecord> leads = events.stream().map(LeadRecord::of).toList();
         try (LeadPredictor predictor = LeadPredictor.open(explained, Device.cpu())) {
+            int weights = predictor.nativeArrays();
             List<LeadScore> effectsOnly = predictor.scoreLeads(predictor.tokenize(events), 3);
             List<LeadScore> occluded = predictor.scoreLeads(predictor.tokenize(events), 3, ReasonAttribution.OCCLUSION);
             List<List<Reason>> all = predictor.allReasons(leads, ReasonAttribution.OCCLUSION);
@@ -245,6 +246,7 @@ class LeadPredictorTest {
             assertThat(predictor.scoreRecords(leads, 0, ReasonAttribution.OCCLUSION))
                     .allSatisfy(score -> assertThat(score.reasons()).isEmpty());
             assertThat(predictor.allReasons(List.of(), ReasonAttribution.OCCLUSION)).isEmpty();
+            assertThat(predictor.nativeArrays()).as("native arrays after the occluded passes").isEqualTo(weights);
         }
     }
 
