@@ -40,7 +40,8 @@ import java.util.Optional;
  * {@link #scoreLeads} gives each lead what a sales rep reads beside its probability: its tier and percentile from the
  * bundle's {@link ScoreTiers} and its strongest {@link ValueReasons reasons}, from the value effects alone or, when
  * asked ({@link ReasonAttribution#OCCLUSION}), with each column's {@link ColumnOcclusion network share} added, whose
- * occluded leads run through the same tokenizer and fixed-shape passes.
+ * occluded leads run through the same fixed-shape passes (tokenized by a second tokenizer of the bundle's, the score
+ * half's own).
  */
 public final class LeadPredictor implements AutoCloseable {
 
