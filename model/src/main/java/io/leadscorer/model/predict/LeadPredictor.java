@@ -10,7 +10,9 @@ import io.leadscorer.model.bundle.BundleText;
 import io.leadscorer.model.bundle.Manifest;
 import io.leadscorer.model.effects.EffectKeys;
 import io.leadscorer.model.effects.ValueEffects;
+import io.leadscorer.model.explain.ColumnOcclusion;
 import io.leadscorer.model.explain.Reason;
+import io.leadscorer.model.explain.ReasonAttribution;
 import io.leadscorer.model.explain.ValueReasons;
 import io.leadscorer.model.tiers.ScoreTiers;
 import io.leadscorer.model.text.IdRates;
@@ -21,6 +23,7 @@ import io.leadscorer.model.tokenizer.LeadTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,7 +38,10 @@ import java.util.Optional;
  * network, or on its own by {@link #open}. Close it to free its native memory.
  * <p>
  * {@link #scoreLeads} gives each lead what a sales rep reads beside its probability: its tier and percentile from the
- * bundle's {@link ScoreTiers} and its strongest {@link ValueReasons reasons}.
+ * bundle's {@link ScoreTiers} and its strongest {@link ValueReasons reasons}, from the value effects alone or, when
+ * asked ({@link ReasonAttribution#OCCLUSION}), with each column's {@link ColumnOcclusion network share} added, whose
+ * occluded leads run through the same fixed-shape passes (tokenized by a second tokenizer of the bundle's, the score
+ * half's own).
  */
 public final class LeadPredictor implements AutoCloseable {
 
@@ -51,7 +57,10 @@ public final class LeadPredictor implements AutoCloseable {
     private final EffectKeys effectKeys;
     private final Optional<ScoreTiers> tiers;
     private final ValueReasons reasons;
+    private final ColumnOcclusion occlusion;
     private final LeadTokenizer tokenizer;
+    /** The score half's own tokenizer for occluded leads, opened on first use: the tokenize half may run beside it. */
+    private LeadTokenizer occlusionTokenizer;
     private final ShapeBuckets buckets;
     private final Predictor<LeadScoresTranslator.Chunk, float[]> predictor;
 
@@ -64,6 +73,7 @@ public final class LeadPredictor implements AutoCloseable {
         this.effectKeys = new EffectKeys(bundle.manifest().text());
         this.tiers = shared.tiers();
         this.reasons = new ValueReasons(effects, effectKeys, bundle.manifest().calibration());
+        this.occlusion = new ColumnOcclusion(text, bundle.manifest().calibration());
         this.tokenizer = tokenizer;
         this.buckets = shared.buckets();
         this.predictor = shared.djlModel().newPredictor(new LeadScoresTranslator());
@@ -143,10 +153,18 @@ public final class LeadPredictor implements AutoCloseable {
 
     /** The second half of {@link #predict}: conversion probabilities of a batch this predictor tokenized, in order. */
     public float[] score(TokenizedBatch batch) {
+        requireOwn(batch);
+        return bundle.manifest().calibration().apply(network(batch.leads()), batch.shifts());
+    }
+
+    private void requireOwn(TokenizedBatch batch) {
         if (batch.owner() != this) {
             throw new IllegalArgumentException("a batch tokenized by another predictor cannot be scored by this one");
         }
-        List<Encoded> leads = batch.leads();
+    }
+
+    /** The network's own probabilities of tokenized leads, in order, in passes of the buckets' shapes. */
+    private float[] network(List<Encoded> leads) {
         float[] probabilities = new float[leads.size()];
         int start = 0;
         for (int rows : buckets.chunkRows(leads.size())) {
@@ -156,24 +174,69 @@ public final class LeadPredictor implements AutoCloseable {
             System.arraycopy(scores, 0, probabilities, start, chunk.size());
             start += chunk.size();
         }
-        return bundle.manifest().calibration().apply(probabilities, batch.shifts());
+        return probabilities;
+    }
+
+    /** The network's own probabilities of lead texts, tokenized by the score half's own tokenizer. */
+    private float[] networkOfTexts(List<String> texts) {
+        if (occlusionTokenizer == null) {
+            occlusionTokenizer = shared.newTokenizer();
+        }
+        return network(occlusionTokenizer.encode(texts));
     }
 
     /**
-     * {@link #score} with each lead's tier, percentile and up to {@code reasonsPerDirection} reasons each way, in
-     * order. Leads of a batch tokenized from texts get no reasons (a text does not name its values' effects).
+     * {@link #score} with each lead's tier, percentile and up to {@code reasonsPerDirection} reasons each way from the
+     * value effects alone, in order. Leads of a batch tokenized from texts get no reasons (a text does not name its
+     * values' effects).
      */
     public List<LeadScore> scoreLeads(TokenizedBatch batch, int reasonsPerDirection) {
-        float[] probabilities = score(batch);
+        return scoreLeads(batch, reasonsPerDirection, ReasonAttribution.EFFECTS);
+    }
+
+    /**
+     * {@link #scoreLeads(TokenizedBatch, int)} with reasons by {@code attribution}; {@link ReasonAttribution#OCCLUSION}
+     * runs one more network row per column a lead has a value in (none when no reasons are asked for).
+     */
+    public List<LeadScore> scoreLeads(TokenizedBatch batch, int reasonsPerDirection, ReasonAttribution attribution) {
+        requireOwn(batch);
+        if (reasonsPerDirection < 0) {
+            throw new IllegalArgumentException("reasons per direction must not be negative, was " + reasonsPerDirection);
+        }
+        float[] network = network(batch.leads());
+        float[] probabilities = bundle.manifest().calibration().apply(network, batch.shifts());
         List<LeadRecord> leads = batch.records();
+        List<List<Reason>> top = leads.isEmpty() || reasonsPerDirection == 0 ? null
+                : reasons(leads, network, attribution).stream().map(r -> ValueReasons.top(r, reasonsPerDirection)).toList();
         List<LeadScore> scores = new ArrayList<>(probabilities.length);
         for (int i = 0; i < probabilities.length; i++) {
             float probability = probabilities[i];
-            List<Reason> top = leads.isEmpty() ? List.of() : reasons.top(leads.get(i), reasonsPerDirection);
             scores.add(new LeadScore(probability, tiers.map(t -> t.tier(probability).name()).orElse(null),
-                    tiers.map(t -> t.percentile(probability)).orElse(null), top));
+                    tiers.map(t -> t.percentile(probability)).orElse(null), top == null ? List.of() : top.get(i)));
         }
         return scores;
+    }
+
+    /**
+     * Every reason of each lead by {@code attribution}, unranked: the value effects' contributions, with each column's
+     * network share added for {@link ReasonAttribution#OCCLUSION}. Part of the score half: not beside another call of it.
+     */
+    public List<List<Reason>> allReasons(List<? extends LeadRecord> leads, ReasonAttribution attribution) {
+        float[] network = attribution == ReasonAttribution.OCCLUSION && !leads.isEmpty()
+                ? networkOfTexts(leads.stream().map(text::text).toList()) : new float[leads.size()];
+        return reasons(List.copyOf(leads), network, attribution);
+    }
+
+    private List<List<Reason>> reasons(List<LeadRecord> leads, float[] network, ReasonAttribution attribution) {
+        if (attribution == ReasonAttribution.EFFECTS) {
+            return leads.stream().map(reasons::all).toList();
+        }
+        List<Map<String, Double>> shares = occlusion.shares(leads, network, this::networkOfTexts);
+        List<List<Reason>> all = new ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            all.add(reasons.all(leads.get(i), shares.get(i)));
+        }
+        return all;
     }
 
     /** {@link #scoreLeads} of leads (events or CSV rows), in order. */
@@ -181,12 +244,20 @@ public final class LeadPredictor implements AutoCloseable {
         return scoreLeads(tokenizeRecords(leads), reasonsPerDirection);
     }
 
+    /** {@link #scoreLeads(TokenizedBatch, int, ReasonAttribution)} of leads (events or CSV rows), in order. */
+    public List<LeadScore> scoreRecords(List<LeadRecord> leads, int reasonsPerDirection, ReasonAttribution attribution) {
+        return scoreLeads(tokenizeRecords(leads), reasonsPerDirection, attribution);
+    }
+
     /** The bundle's tiers and percentile table; empty for a bundle written before them. */
     public Optional<ScoreTiers> tiers() {
         return tiers;
     }
 
-    /** How this bundle explains a lead's score; {@link ValueReasons#isEmpty empty} without value effects. */
+    /**
+     * How this bundle's value effects explain a lead's score; {@link ValueReasons#isEmpty empty} without them (the
+     * network's shares: {@link #allReasons}).
+     */
     public ValueReasons reasons() {
         return reasons;
     }
@@ -260,11 +331,11 @@ public final class LeadPredictor implements AutoCloseable {
         return shared.nativeArrays();
     }
 
-    /** Closes the predictor and its tokenizer, and the network too when this predictor opened it alone. */
+    /** Closes the predictor and its tokenizers, and the network too when this predictor opened it alone. */
     @Override
     public void close() {
-        try (tokenizer; predictor) {
-            // closes predictor, then tokenizer
+        try (tokenizer; LeadTokenizer occlusion = occlusionTokenizer; predictor) {
+            // closes predictor, then the tokenizers
         } finally {
             if (ownsModel) {
                 shared.close();

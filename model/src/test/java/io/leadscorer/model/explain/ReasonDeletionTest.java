@@ -53,6 +53,20 @@ class ReasonDeletionTest {
     }
 
     @Test
+    void withOcclusionEveryLeadWithACellTheNetworkReadsIsTested() {
+        Bundle noEffects = TinyBundles.create(store, 9);
+        List<LeadRecord> leads = SyntheticLeads.events(20, 3).stream().map(LeadRecord::of).toList();
+
+        try (LeadPredictor predictor = LeadPredictor.open(noEffects, Device.cpu())) {
+            ReasonDeletion.Result result = ReasonDeletion.run(predictor, leads, 1, ReasonAttribution.OCCLUSION);
+            assertThat(result.tested()).isEqualTo(20);
+            // a single column's contribution is what removing it does, so the top one moves the score most but for
+            // the sigmoid's asymmetry between raising and lowering
+            assertThat(result.share()).isGreaterThanOrEqualTo(0.8);
+        }
+    }
+
+    @Test
     void leadsWithoutAReasonAreNotTested() {
         Bundle noEffects = TinyBundles.create(store, 9);
         List<LeadRecord> leads = SyntheticLeads.events(5, 3).stream().map(LeadRecord::of).toList();

@@ -63,6 +63,29 @@ class ValueReasonsTest {
         assertThat(reasons.isEmpty()).isFalse();
     }
 
+    @Test
+    void theNetworksSharesAddToTheColumnsOwnAndRankWithThem() {
+        LeadRecord lead = lead(Map.of("customer_idx", 17L, "lead_owner", 4L, "customer_job", "engineering",
+                "product_category", "vrf", "business_area", "retail"));
+        Map<String, Double> shares = new java.util.LinkedHashMap<>();
+        shares.put("customer_idx", -0.1);
+        shares.put("lead_owner", 0.0);
+        shares.put("product_category", 1.0);
+        shares.put("business_area", 0.0);
+
+        assertThat(reasons.all(lead, shares)).containsExactly(
+                new Reason("customer_idx", "17", 0.8 * 0.75 - 0.1),
+                new Reason("customer_job", "engineering", 0.8 * 0.5),
+                new Reason("lead_owner", "4", 0.8 * -0.5),
+                new Reason("product_category*business_area", "vrf | retail", 0.8 * -0.375),
+                new Reason("product_category", "vrf", 1.0));
+        assertThat(reasons.top(lead, 1, shares)).extracting(Reason::column)
+                .containsExactly("product_category", "lead_owner");
+        ValueReasons none = new ValueReasons(ValueEffects.NONE, KEYS, CALIBRATION);
+        assertThat(none.all(lead, shares)).containsExactly(new Reason("customer_idx", "17", -0.1),
+                new Reason("product_category", "vrf", 1.0));
+    }
+
     private static LeadRecord lead(Map<String, Object> cells) {
         Map<String, Object> copy = new HashMap<>(cells);
         return copy::get;

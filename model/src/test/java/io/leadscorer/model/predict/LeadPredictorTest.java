@@ -16,6 +16,8 @@ import io.leadscorer.model.bundle.Manifest;
 import io.leadscorer.model.effects.EffectKeys;
 import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.explain.Reason;
+import io.leadscorer.model.explain.ReasonAttribution;
+import io.leadscorer.model.explain.ValueReasons;
 import io.leadscorer.model.network.BatchInputs;
 import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
@@ -215,6 +217,36 @@ class LeadPredictorTest {
                     .contains("customer_job", "enterprise");
             assertThat(predictor.scoreRecords(events.stream().map(LeadRecord::of).toList(), 0))
                     .allSatisfy(score -> assertThat(score.reasons()).isEmpty());
+        }
+    }
+
+    @Test
+    void withOcclusionTheReasonsAddTheNetworksSharesAndStayOffWhenNoneAreAsked() {
+        ValueEffects effects = new ValueEffects(Map.of("enterprise", new ValueEffects.Column(1,
+                Map.of(KEYS.key("Enterprise"), 0.25))));
+        Bundle explained = TinyBundles.create(store, 11, effects);
+        List<MqlEvent> events = SyntheticLeads.events(10, 4);
+        List<LeadRecord> leads = events.stream().map(LeadRecord::of).toList();
+        try (LeadPredictor predictor = LeadPredictor.open(explained, Device.cpu())) {
+            int weights = predictor.nativeArrays();
+            List<LeadScore> effectsOnly = predictor.scoreLeads(predictor.tokenize(events), 3);
+            List<LeadScore> occluded = predictor.scoreLeads(predictor.tokenize(events), 3, ReasonAttribution.OCCLUSION);
+            List<List<Reason>> all = predictor.allReasons(leads, ReasonAttribution.OCCLUSION);
+
+            for (int i = 0; i < events.size(); i++) {
+                assertThat(occluded.get(i).probability()).isEqualTo(effectsOnly.get(i).probability());
+                Map<String, Double> byColumn = new java.util.HashMap<>();
+                all.get(i).forEach(reason -> byColumn.put(reason.column(), reason.contribution()));
+                assertThat(occluded.get(i).reasons()).hasSameSizeAs(ValueReasons.top(all.get(i), 3)).hasSizeGreaterThan(3)
+                        .allSatisfy(reason -> assertThat(reason.contribution())
+                                .isCloseTo(byColumn.get(reason.column()), within(1e-4)));
+            }
+            assertThat(effectsOnly).flatExtracting(LeadScore::reasons).extracting(Reason::column)
+                    .containsOnly("enterprise");
+            assertThat(predictor.scoreRecords(leads, 0, ReasonAttribution.OCCLUSION))
+                    .allSatisfy(score -> assertThat(score.reasons()).isEmpty());
+            assertThat(predictor.allReasons(List.of(), ReasonAttribution.OCCLUSION)).isEmpty();
+            assertThat(predictor.nativeArrays()).as("native arrays after the occluded passes").isEqualTo(weights);
         }
     }
 

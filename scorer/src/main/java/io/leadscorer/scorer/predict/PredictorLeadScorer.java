@@ -2,6 +2,7 @@ package io.leadscorer.scorer.predict;
 
 import ai.djl.engine.EngineException;
 import io.leadscorer.avro.MqlEvent;
+import io.leadscorer.model.explain.ReasonAttribution;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.predict.TokenizedBatch;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
  * lease is returned when the forward passes end, so a swap never closes a model under a running batch. Batches run one
  * at a time in the order they were submitted. The first batch on a new generation opens this thread's predictor on it
  * (the generation closes that predictor when it is retired and done). Each lead comes back with its tier, percentile
- * and up to {@code reasonsPerDirection} reasons each way, as the bundle gives them.
+ * and up to {@code reasonsPerDirection} reasons each way, as the bundle gives them by the settings' attribution.
  *
  * <p>While a shadow generation is leased with the live one, the batch also runs through the shadow on a second
  * inference thread of this scorer, beside the live forward pass (a core the stream thread leaves idle while it waits
@@ -29,6 +30,7 @@ public final class PredictorLeadScorer implements LeadScorer {
     private final ExecutorService inference;
     private final ExecutorService shadowInference;
     private final int reasonsPerDirection;
+    private final ReasonAttribution attribution;
     private final RolePredictor live = new RolePredictor();
     private final RolePredictor shadow = new RolePredictor();
 
@@ -40,6 +42,7 @@ public final class PredictorLeadScorer implements LeadScorer {
     public PredictorLeadScorer(ActiveGeneration active, ReasonSettings reasons) {
         this.active = active;
         this.reasonsPerDirection = reasons.count();
+        this.attribution = reasons.method();
         String name = Thread.currentThread().getName();
         this.inference = inferenceThread(name + "-inference");
         this.shadowInference = inferenceThread(name + "-shadow-inference");
@@ -98,7 +101,7 @@ public final class PredictorLeadScorer implements LeadScorer {
         Throwable failure = null;
         try {
             scored = ScoredBatch.of(current.modelId(), current.threshold(),
-                    current.scoreLeads(tokens, reasonsPerDirection));
+                    current.scoreLeads(tokens, reasonsPerDirection, attribution));
         } catch (RuntimeException | OutOfMemoryError e) {
             failure = asModelFailure(current, e);
         } catch (Throwable e) {
@@ -128,7 +131,7 @@ public final class PredictorLeadScorer implements LeadScorer {
                 ShadowScores scored;
                 try {
                     scored = ShadowScores.of(ScoredBatch.of(current.modelId(), current.threshold(),
-                            current.scoreLeads(tokens, reasonsPerDirection)));
+                            current.scoreLeads(tokens, reasonsPerDirection, attribution)));
                 } catch (Throwable e) {
                     scored = ShadowScores.failed(current.modelId(), e);
                 } finally {

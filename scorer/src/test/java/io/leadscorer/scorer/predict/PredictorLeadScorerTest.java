@@ -9,6 +9,7 @@ import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.effects.EffectKeys;
 import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.text.TextSpec;
+import io.leadscorer.model.explain.ReasonAttribution;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.predict.LeadScore;
 import io.leadscorer.model.testing.TinyBundles;
@@ -94,6 +95,26 @@ class PredictorLeadScorerTest {
             assertThat(lead.reasons()).isEmpty();
             assertThat(lead.tier()).isNotNull();
         });
+        active.close();
+    }
+
+    @Test
+    void occlusionAddsTheNetworksSharesAsTheSettingsAsk() {
+        Bundle bundle = TinyBundles.create(store, 3);
+        ActiveGeneration active = new ActiveGeneration();
+        active.switchTo(Generations.of(bundle, 1, new ArrayList<>()));
+        List<MqlEvent> leads = Leads.leads("o", 4, Instant.EPOCH);
+
+        ScoredBatch occluded = new PredictorLeadScorer(active, new ReasonSettings(2, "occlusion")).score(leads);
+        ScoredBatch effects = new PredictorLeadScorer(active, new ReasonSettings(2)).score(leads);
+
+        List<LeadScore> expected;
+        try (LeadPredictor alone = LeadPredictor.open(bundle, Device.cpu())) {
+            expected = alone.scoreLeads(alone.tokenize(leads), 2, ReasonAttribution.OCCLUSION);
+        }
+        assertThat(occluded.leads()).isEqualTo(expected);
+        assertThat(occluded.leads()).allSatisfy(lead -> assertThat(lead.reasons()).isNotEmpty());
+        assertThat(effects.leads()).allSatisfy(lead -> assertThat(lead.reasons()).isEmpty());
         active.close();
     }
 }
