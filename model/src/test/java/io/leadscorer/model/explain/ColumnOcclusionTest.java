@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.Device;
 import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleText;
-import io.leadscorer.model.bundle.BundleWriter;
-import io.leadscorer.model.bundle.Manifest;
 import io.leadscorer.model.effects.EffectKeys;
 import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.predict.Calibration;
@@ -19,7 +17,6 @@ import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.text.LeadText;
 import io.leadscorer.model.text.TextSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +42,7 @@ class ColumnOcclusionTest {
     void eachColumnsReasonIsWhatRemovingItsCellDoesToTheServedLogOdds() throws IOException {
         // a single column's contribution: its value effect plus its network share, each exactly what removing the
         // cell does to that term, so together what it does to the served log-odds
-        Bundle bundle = withCalibration(TinyBundles.create(store, 5, EFFECTS, WITHOUT_OWNER), CALIBRATION);
+        Bundle bundle = TinyBundles.recalibrated(store, TinyBundles.create(store, 5, EFFECTS, WITHOUT_OWNER), CALIBRATION);
         List<LeadRecord> leads = SyntheticLeads.events(6, 8).stream().map(LeadRecord::of).toList();
 
         try (LeadPredictor predictor = LeadPredictor.open(bundle, Device.cpu())) {
@@ -76,7 +73,7 @@ class ColumnOcclusionTest {
 
     @Test
     void aColumnTheNetworkDoesNotReadHasNoShare() throws IOException {
-        Bundle bundle = withCalibration(TinyBundles.create(store, 5, ValueEffects.NONE, WITHOUT_OWNER), CALIBRATION);
+        Bundle bundle = TinyBundles.recalibrated(store, TinyBundles.create(store, 5, ValueEffects.NONE, WITHOUT_OWNER), CALIBRATION);
         List<LeadRecord> leads = SyntheticLeads.events(8, 8).stream().map(LeadRecord::of).toList();
         assertThat(leads).allMatch(lead -> lead.value("lead_owner") != null);
 
@@ -130,15 +127,4 @@ class ColumnOcclusionTest {
         return (float) (1 / (1 + Math.exp(-x)));
     }
 
-    /** The bundle's files under a new id and the given calibration. */
-    private Bundle withCalibration(Bundle bundle, Calibration calibration) throws IOException {
-        try (BundleWriter writer = BundleWriter.begin(store)) {
-            for (String file : bundle.manifest().files().keySet()) {
-                Files.copy(bundle.file(file), writer.staging().resolve(file));
-            }
-            Manifest m = bundle.manifest();
-            return writer.publish(Manifest.of("recalibrated-" + m.modelId(), m.createdAt(), null, m.network(), m.text(),
-                    m.threshold(), Map.of(), Map.of()).withCalibration(calibration));
-        }
-    }
 }

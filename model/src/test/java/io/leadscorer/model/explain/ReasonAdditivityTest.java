@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import io.leadscorer.model.bundle.Bundle;
-import io.leadscorer.model.bundle.BundleWriter;
-import io.leadscorer.model.bundle.Manifest;
 import io.leadscorer.model.effects.EffectKeys;
 import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.predict.Calibration;
@@ -16,7 +14,6 @@ import io.leadscorer.model.testing.TinyBundles;
 import io.leadscorer.model.text.LeadRecord;
 import io.leadscorer.model.text.TextSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +32,7 @@ class ReasonAdditivityTest {
 
     @Test
     void whereTheEffectsCarryTheWholeScoreTheReasonsAddUpExactly() throws IOException {
-        Bundle effectsOnly = withCalibration(TinyBundles.create(store, 9, EFFECTS), new Calibration(Calibration.PLATT, 0, -1, 1.0));
+        Bundle effectsOnly = TinyBundles.recalibrated(store, TinyBundles.create(store, 9, EFFECTS), new Calibration(Calibration.PLATT, 0, -1, 1.0));
         List<LeadRecord> leads = SyntheticLeads.events(30, 3).stream().map(LeadRecord::of).toList();
 
         try (LeadPredictor predictor = LeadPredictor.open(effectsOnly, Device.cpu())) {
@@ -65,15 +62,4 @@ class ReasonAdditivityTest {
         }
     }
 
-    /** The bundle's files under a new id and the given calibration. */
-    private Bundle withCalibration(Bundle bundle, Calibration calibration) throws IOException {
-        try (BundleWriter writer = BundleWriter.begin(store)) {
-            for (String file : bundle.manifest().files().keySet()) {
-                Files.copy(bundle.file(file), writer.staging().resolve(file));
-            }
-            Manifest m = bundle.manifest();
-            return writer.publish(Manifest.of("recalibrated-" + m.modelId(), m.createdAt(), null, m.network(), m.text(),
-                    m.threshold(), Map.of(), Map.of()).withCalibration(calibration));
-        }
-    }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
 import io.leadscorer.model.bundle.Bundle;
-import io.leadscorer.model.bundle.BundleWriter;
-import io.leadscorer.model.bundle.Manifest;
 import io.leadscorer.model.effects.EffectKeys;
 import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.text.TextSpec;
@@ -15,7 +13,6 @@ import io.leadscorer.model.testing.SyntheticLeads;
 import io.leadscorer.model.testing.TinyBundles;
 import io.leadscorer.model.text.LeadRecord;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +36,7 @@ class ReasonDeletionTest {
     void whereTheEffectsCarryTheWholeScoreTheTopReasonAlwaysMovesItMost() throws IOException {
         // the network's slope 0: the served log-odds are the effects alone, so deleting the top reason's column
         // moves them by its contribution and deleting any other by at most a smaller one
-        Bundle effectsOnly = withCalibration(TinyBundles.create(store, 9, EFFECTS), new Calibration(Calibration.PLATT, 0, -1, 1.0));
+        Bundle effectsOnly = TinyBundles.recalibrated(store, TinyBundles.create(store, 9, EFFECTS), new Calibration(Calibration.PLATT, 0, -1, 1.0));
         List<LeadRecord> leads = SyntheticLeads.events(60, 3).stream().map(LeadRecord::of).toList();
 
         ReasonDeletion.Result result;
@@ -101,15 +98,4 @@ class ReasonDeletionTest {
         assertThat(without.value("business_unit")).isEqualTo("ID");
     }
 
-    /** The bundle's files under a new id and the given calibration. */
-    private Bundle withCalibration(Bundle bundle, Calibration calibration) throws IOException {
-        try (BundleWriter writer = BundleWriter.begin(store)) {
-            for (String file : bundle.manifest().files().keySet()) {
-                Files.copy(bundle.file(file), writer.staging().resolve(file));
-            }
-            Manifest m = bundle.manifest();
-            return writer.publish(Manifest.of("recalibrated-" + m.modelId(), m.createdAt(), null, m.network(), m.text(),
-                    m.threshold(), Map.of(), Map.of()).withCalibration(calibration));
-        }
-    }
 }

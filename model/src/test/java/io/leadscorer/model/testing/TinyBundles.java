@@ -9,6 +9,7 @@ import io.leadscorer.model.effects.ValueEffects;
 import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
+import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.reference.ReferenceProfile;
 import io.leadscorer.model.text.LeadRecord;
@@ -93,6 +94,20 @@ public final class TinyBundles {
             String modelId = BundleWriter.newModelId(created, digest(weights, staging.getFileName().toString()));
             return writer.publish(Manifest.of(modelId, created, null, config, spec, THRESHOLD,
                     Map.of("synthetic", true, "seed", seed), Map.of()));
+        }
+    }
+
+    /** The bundle's files published again under a new model id ({@code recalibrated-<id>}) with the given calibration. */
+    public static Bundle recalibrated(Path store, Bundle bundle, Calibration calibration) {
+        try (BundleWriter writer = BundleWriter.begin(store)) {
+            for (String file : bundle.manifest().files().keySet()) {
+                Files.copy(bundle.file(file), writer.staging().resolve(file));
+            }
+            Manifest m = bundle.manifest();
+            return writer.publish(Manifest.of("recalibrated-" + m.modelId(), m.createdAt(), null, m.network(), m.text(),
+                    m.threshold(), Map.of(), Map.of()).withCalibration(calibration));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
