@@ -154,7 +154,12 @@ public final class LeadPredictor implements AutoCloseable {
     /** The second half of {@link #predict}: conversion probabilities of a batch this predictor tokenized, in order. */
     public float[] score(TokenizedBatch batch) {
         requireOwn(batch);
-        return bundle.manifest().calibration().apply(network(batch.leads()), batch.shifts());
+        return served(network(batch.leads()), batch);
+    }
+
+    /** The bundle's probabilities of a batch from the network's: its value effects added and calibrated. */
+    private float[] served(float[] network, TokenizedBatch batch) {
+        return bundle.manifest().calibration().apply(network, batch.shifts());
     }
 
     private void requireOwn(TokenizedBatch batch) {
@@ -204,7 +209,7 @@ public final class LeadPredictor implements AutoCloseable {
             throw new IllegalArgumentException("reasons per direction must not be negative, was " + reasonsPerDirection);
         }
         float[] network = network(batch.leads());
-        float[] probabilities = bundle.manifest().calibration().apply(network, batch.shifts());
+        float[] probabilities = served(network, batch);
         List<LeadRecord> leads = batch.records();
         List<List<Reason>> top = leads.isEmpty() || reasonsPerDirection == 0 ? null
                 : reasons(leads, network, attribution).stream().map(r -> ValueReasons.top(r, reasonsPerDirection)).toList();

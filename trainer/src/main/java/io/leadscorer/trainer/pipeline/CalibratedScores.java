@@ -16,4 +16,14 @@ import java.util.Optional;
  */
 record CalibratedScores(Calibration calibration, CalibrationReport report, float[] servedValidation,
                         ScoredLabels scored, ScoreTiers tiers, double threshold, BinaryMetrics metrics,
-                        Optional<WithoutNetwork> withoutNetwork) {}
+                        Optional<WithoutNetwork> withoutNetwork) {
+
+    /** Probabilities as tiers and reference profiles read them. */
+    static double[] doubles(float[] probabilities) {
+        double[] doubles = new double[probabilities.length];
+        for (int i = 0; i < doubles.length; i++) {
+            doubles[i] = probabilities[i];
+        }
+        return doubles;
+    }
+}

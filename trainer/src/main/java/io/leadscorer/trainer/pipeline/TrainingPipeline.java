@@ -9,7 +9,6 @@ import io.leadscorer.model.bundle.Manifest;
 import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
-import io.leadscorer.model.predict.Calibration;
 import io.leadscorer.model.predict.LeadPredictor;
 import io.leadscorer.model.effects.EffectKeys;
 import io.leadscorer.model.effects.ValueEffects;
@@ -18,13 +17,10 @@ import io.leadscorer.model.text.IdRates;
 import io.leadscorer.model.text.LeadColumns;
 import io.leadscorer.model.text.LeadText;
 import io.leadscorer.model.text.TextSpec;
-import io.leadscorer.model.tiers.PercentileTable;
 import io.leadscorer.model.tiers.ScoreTiers;
-import io.leadscorer.model.tiers.Tier;
 import io.leadscorer.model.tokenizer.LeadTokenizer;
 import io.leadscorer.model.tokenizer.WordPieceTokenizerBuilder;
 import io.leadscorer.trainer.augment.MissingCellAugmenter;
-import io.leadscorer.trainer.calibrate.CalibrationReport;
 import io.leadscorer.trainer.config.TrainingSettings;
 import io.leadscorer.trainer.data.CsvLeadReader;
 import io.leadscorer.trainer.data.InputException;
@@ -32,9 +28,6 @@ import io.leadscorer.trainer.data.LeadRow;
 import io.leadscorer.trainer.data.LeadTable;
 import io.leadscorer.trainer.data.ReadReport;
 import io.leadscorer.trainer.data.StratifiedSplit;
-import io.leadscorer.trainer.evaluate.BinaryMetrics;
-import io.leadscorer.trainer.evaluate.ScoredLabels;
-import io.leadscorer.trainer.evaluate.WithoutNetwork;
 import io.leadscorer.trainer.lineage.ProjectVersion;
 import io.leadscorer.trainer.lineage.ResolvedSettings;
 import io.leadscorer.trainer.lineage.TrainingData;
@@ -111,7 +104,8 @@ public final class TrainingPipeline {
                 EffectKeys keys = new EffectKeys(leads.spec());
                 FittedEffects effects = new EffectsFitting(settings.valueEffects(), settings.threads())
                         .fit(leads.parts(), keys, console);
-                CalibratedScores scores = calibrate(model, effects, keys, leads.parts(), tokens.validation(), console);
+                CalibratedScores scores = new CalibrationFitting(settings.seed(), settings.tiers().shares())
+                        .fit(model, effects, keys, leads.parts(), tokens.validation(), console);
                 return publish(writer, leads, tokens, model, effects, scores, base, started);
             }
         } catch (IOException e) {
@@ -206,44 +200,6 @@ public final class TrainingPipeline {
         return new TrainedModel(network, config, parameterCount, outcome, raw);
     }
 
-    /**
-     * The served probability is the calibrated one, network and effects each with its own slope, and the threshold
-     * and the tiers are chosen on that scale.
-     */
-    private CalibratedScores calibrate(TrainedModel model, FittedEffects effects, EffectKeys keys,
-                                       StratifiedSplit.Parts parts, EncodedLeads validation, PrintStream console) {
-        float[] raw = model.validationProbabilities();
-        double[] shifts = effects.judged().shifts(LeadRow.records(parts.validation()), keys);
-        Calibration calibration = Calibration.fitPlatt(raw, shifts, validation.labels());
-        CalibrationReport report = CalibrationReport.of(calibration, raw, shifts, validation.labels(), settings.seed());
-        float[] servedValidation = calibration.apply(raw, shifts);
-        ScoredLabels scored = ScoredLabels.of(validation.labels(), servedValidation);
-        console.printf(Locale.ROOT, "calibration: sigmoid(%.3f x network log-odds + %.3f x effects %+.3f)%n",
-                calibration.slope(), calibration.effectsSlope(), calibration.intercept());
-        ScoreTiers tiers = ScoreTiers.fit(doubles(servedValidation), validation.labels(),
-                settings.tiers().shares(), PercentileTable.DEFAULT_QUANTILES);
-        console.println(describe(tiers));
-        double threshold = scored.bestF1Threshold();
-        BinaryMetrics metrics = scored.metricsAt(threshold);
-        Optional<WithoutNetwork> withoutNetwork = withoutNetwork(effects, shifts, validation.labels());
-        withoutNetwork.ifPresent(alone -> console.printf(Locale.ROOT,
-                "without the network: the value effects alone, calibrated alike, validation F1 %.4f (the bundle %.4f)%n",
-                alone.validationF1(), metrics.f1()));
-        return new CalibratedScores(calibration, report, servedValidation, scored, tiers, threshold, metrics,
-                withoutNetwork);
-    }
-
-    /** The value effects alone on the same validation leads, so that the network's share can be told. */
-    private static Optional<WithoutNetwork> withoutNetwork(FittedEffects effects, double[] shifts, boolean[] labels) {
-        if (effects.served().isEmpty()) {
-            return Optional.empty();
-        }
-        Calibration alone = Calibration.fitEffectsAlone(shifts, labels);
-        ScoredLabels scored = ScoredLabels.of(labels, alone.apply(new float[shifts.length], shifts));
-        double threshold = scored.bestF1Threshold();
-        return Optional.of(new WithoutNetwork(alone, threshold, scored.metricsAt(threshold).f1()));
-    }
-
     /** Writes every file of the bundle into the staging directory, then its manifest, and publishes it. */
     private TrainingResult publish(BundleWriter writer, PreparedLeads leads, TokenizedLeads tokens, TrainedModel model,
                                    FittedEffects effects, CalibratedScores scores, Optional<BaseModel> base,
@@ -308,29 +264,8 @@ public final class TrainingPipeline {
      * (before augmentation) and the served probabilities of the validation rows.
      */
     private ReferenceProfile reference(List<LeadRow> training, float[] servedValidation) {
-        return ReferenceProfile.fit(LeadRow.records(training), doubles(servedValidation),
+        return ReferenceProfile.fit(LeadRow.records(training), CalibratedScores.doubles(servedValidation),
                 settings.reference().topValues(), settings.reference().numberBins());
-    }
-
-    private static double[] doubles(float[] values) {
-        double[] doubles = new double[values.length];
-        for (int i = 0; i < doubles.length; i++) {
-            doubles[i] = values[i];
-        }
-        return doubles;
-    }
-
-    /** One line: each tier's start, share and validation conversion rate. */
-    private static String describe(ScoreTiers tiers) {
-        StringBuilder line = new StringBuilder("tiers on the validation rows (base rate ")
-                .append(String.format(Locale.ROOT, "%.1f%%):", 100 * tiers.baseRate()));
-        for (Tier tier : tiers.tiers()) {
-            line.append(String.format(Locale.ROOT, " %s from %.3f (%d leads, %s converted);", tier.name(),
-                    tier.minProbability(), tier.leads(), tier.conversionRate() == null ? "none"
-                            : String.format(Locale.ROOT, "%.1f%%", 100 * tier.conversionRate())));
-        }
-        line.setLength(line.length() - 1);
-        return line.toString();
     }
 
     private ColumnPruner pruner() {
