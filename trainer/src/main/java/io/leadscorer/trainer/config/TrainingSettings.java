@@ -125,12 +125,18 @@ public record TrainingSettings(
      * the calibration; the candidate prior standard deviations searched on the validation split, the first one the
      * start of the search; {@code outOfText}: the columns the network does not read (their effects stand in for them);
      * {@code refitWithValidation}: whether the bundle's effects are fitted again on the training and validation rows
-     * together once the validation rows have chosen the priors, the calibration and the threshold.
+     * together once the validation rows have chosen the priors, the calibration and the threshold;
+     * {@code offsetFolds}: when 2 or more, the network is trained on top of the effects, their log-odds a fixed offset
+     * on its logit (out of fold for the training rows, in this many folds), so that it learns what they leave; 0: the
+     * network learns from the labels alone.
      */
     @ConfigurationProperties("id-effects")
     public record ValueEffects(List<String> columns, List<@PositiveOrZero Double> priorSds, List<String> outOfText,
-                            boolean refitWithValidation) {
+                            boolean refitWithValidation, @PositiveOrZero int offsetFolds) {
         public ValueEffects {
+            if (offsetFolds == 1) {
+                throw new IllegalArgumentException("trainer.id-effects.offset-folds must be 0 (off) or at least 2, was 1");
+            }
             columns = columnList(columns);
             columns.forEach(io.leadscorer.model.effects.ValueEffects::parts);
             priorSds = priorSds == null || priorSds.isEmpty() ? List.of(1.0) : List.copyOf(priorSds);

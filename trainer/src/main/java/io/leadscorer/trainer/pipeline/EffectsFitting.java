@@ -45,7 +45,7 @@ final class EffectsFitting {
                         + "%.4f with the effects alone%s (%.0f s)%n",
                 report.priorSds(), choice.withoutEffectsLogLoss(), choice.heldOutLogLoss(),
                 refit ? "; refitted on training and validation rows" : "", report.seconds());
-        return new FittedEffects(choice.effects(), served, report);
+        return new FittedEffects(choice.effects(), served, report, choice.priorSds());
     }
 
     /**

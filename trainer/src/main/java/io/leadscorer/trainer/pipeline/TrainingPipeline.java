@@ -99,11 +99,12 @@ public final class TrainingPipeline {
         try (BundleWriter writer = BundleWriter.begin(request.store()); StagingGuard guard = StagingGuard.of(writer)) {
             TokenizedLeads tokens = tokenize(leads, base, writer.staging().resolve(TOKENIZER), console);
             BertConfig config = base.map(BaseModel::config).orElseGet(() -> compactConfig(tokens.vocabSize()));
+            EffectKeys keys = new EffectKeys(leads.spec());
+            FittedEffects effects = new EffectsFitting(settings.valueEffects(), settings.threads())
+                    .fit(leads.parts(), keys, console);
             try (NDManager manager = NDManager.newBaseManager(device)) {
-                TrainedModel model = trainNetwork(config, base, tokens, manager, console);
-                EffectKeys keys = new EffectKeys(leads.spec());
-                FittedEffects effects = new EffectsFitting(settings.valueEffects(), settings.threads())
-                        .fit(leads.parts(), keys, console);
+                TrainedModel model = trainNetwork(config, base, onEffects(tokens, leads, effects, keys, console),
+                        manager, console);
                 CalibratedScores scores = new CalibrationFitting(settings.seed(), settings.tiers().shares())
                         .fit(model, effects, keys, leads.parts(), tokens.validation(), console);
                 return publish(writer, leads, tokens, model, effects, scores, base, started);
@@ -143,7 +144,8 @@ public final class TrainingPipeline {
                 .withIdRates(settings.text().idRateColumns(), settings.text().idRareBelow());
         OutOfFoldText text = OutOfFoldText.fit(LeadText.forSpec(spec), parts.training(), settings.text().idRateFolds(),
                 settings.text().idRateSmoothing(), settings.seed());
-        return new PreparedLeads(table, dataSha256, parts, augmented, pruning, spec, text);
+        return new PreparedLeads(table, dataSha256, parts, augmented, positiveStageRows(parts.training()), pruning,
+                spec, text);
     }
 
     /**
@@ -170,7 +172,7 @@ public final class TrainingPipeline {
         try (LeadTokenizer tokenizer = LeadTokenizer.load(tokenizerFile, leads.maxTokens())) {
             EncodedLeads training = encode(tokenizer, text::training, leads.augmented());
             EncodedLeads validation = encode(tokenizer, text::heldOut, parts.validation());
-            EncodedLeads positiveStage = encode(tokenizer, text::training, positiveStageRows(parts.training()));
+            EncodedLeads positiveStage = encode(tokenizer, text::training, leads.positiveStage());
             console.printf(Locale.ROOT, "tokens per validation lead ([CLS] and [SEP] included): mean %.1f, p95 %d, "
                             + "p99 %d, max %d; %d of %d longer than the %d-token limit (truncated); vocabulary %d%n",
                     lengths.mean(), lengths.p95(), lengths.p99(), lengths.max(), lengths.truncated(),
@@ -178,6 +180,27 @@ public final class TrainingPipeline {
             return new TokenizedLeads(training, validation, positiveStage, lengths, tokenizer.vocabSize(),
                     tokenizer.maskId());
         }
+    }
+
+    /**
+     * The leads with the value effects' log-odds as their offsets when the settings train the network on what the
+     * effects leave; as they are otherwise.
+     */
+    private TokenizedLeads onEffects(TokenizedLeads tokens, PreparedLeads leads, FittedEffects effects, EffectKeys keys,
+                                     PrintStream console) {
+        int folds = settings.valueEffects().offsetFolds();
+        if (folds == 0 || effects.served().isEmpty()) {
+            return tokens;
+        }
+        long started = System.nanoTime();
+        EffectOffsets offsets = EffectOffsets.fit(settings.valueEffects().columns(), keys, leads.parts().training(),
+                effects, folds, settings.seed() + 2);
+        console.printf(Locale.ROOT, "the network learns what the value effects leave: their log-odds a fixed offset, "
+                + "out of %d folds for the training rows (%.0f s)%n", folds, (System.nanoTime() - started) / 1e9);
+        return new TokenizedLeads(tokens.training().withOffsets(offsets.training(leads.augmented())),
+                tokens.validation().withOffsets(offsets.heldOut(leads.parts().validation())),
+                tokens.positiveStage().withOffsets(offsets.training(leads.positiveStage())),
+                tokens.lengths(), tokens.vocabSize(), tokens.maskId());
     }
 
     /** Both training stages of the network (from the base model's weights when there is one), on {@code manager}. */

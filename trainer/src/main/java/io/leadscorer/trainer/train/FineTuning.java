@@ -30,9 +30,9 @@ import java.util.stream.Collectors;
 
 /**
  * Trains the classifier for one {@link StagePlan}: shuffled mini-batches (with {@link TokenDropout} when the plan
- * asks for it), binary cross-entropy on the single
- * logit, AdamW with SAM/ASAM or plain steps, warm-up and decay, validation after every epoch, early stopping
- * on validation loss with the best weights restored at the end.
+ * asks for it), binary cross-entropy on the single logit (plus the leads' fixed offsets when they have them), AdamW
+ * with SAM/ASAM or plain steps, warm-up and decay, validation after every epoch, early stopping on validation loss
+ * with the best weights restored at the end.
  */
 public final class FineTuning {
     private static final Logger LOG = LoggerFactory.getLogger(FineTuning.class);
@@ -86,15 +86,20 @@ public final class FineTuning {
                         int end = Math.min(order.length, start + plan.batchSize());
                         List<Encoded> batch = new ArrayList<>(end - start);
                         float[] labels = new float[end - start];
+                        float[] offsets = training.hasOffsets() ? new float[end - start] : null;
                         for (int i = start; i < end; i++) {
                             batch.add(dropout.apply(training.encoded().get(order[i]), random));
                             labels[i - start] = training.labels()[order[i]] ? 1f : 0f;
+                            if (offsets != null) {
+                                offsets[i - start] = training.offsets()[order[i]];
+                            }
                         }
                         try (NDManager stepManager = manager.newSubManager()) {
                             NDList inputs = BatchInputs.of(stepManager, batch);
                             NDArray truth = stepManager.create(labels);
+                            NDArray offset = offsets == null ? null : stepManager.create(offsets);
                             lossSum += step.step(stepManager, () -> loss.evaluate(new NDList(truth),
-                                    network.forward(store, inputs, true)));
+                                    withOffset(network.forward(store, inputs, true), offset)));
                         } catch (TrainingDivergedException e) {
                             throw new TrainingDivergedException(String.format(Locale.ROOT,
                                     "%s stage, epoch %d, step %d of %d (%s, learning rate %s): %s", plan.name(), epoch,
@@ -104,7 +109,7 @@ public final class FineTuning {
                     }
                     double seconds = (System.nanoTime() - started) / 1e9;
                     ScoredLabels scored = ScoredLabels.of(validation.labels(),
-                            Probabilities.of(network, manager, validation.encoded(), evalBatchSize));
+                            Probabilities.withOffsets(network, manager, validation, evalBatchSize));
                     double threshold = scored.bestF1Threshold();
                     record = new EpochRecord(plan.name(), epoch, lossSum / stepsPerEpoch, scored.logLoss(),
                             scored.metricsAt(threshold).f1(), threshold, seconds, training.size() / seconds);
@@ -144,6 +149,10 @@ public final class FineTuning {
             }
         }
         return new Outcome(epochs, keptEpoch);
+    }
+
+    private static NDList withOffset(NDList logits, NDArray offset) {
+        return offset == null ? logits : new NDList(logits.singletonOrThrow().add(offset));
     }
 
     private OptimizerStep optimizerStep(StagePlan plan, List<Parameter> parameters, int totalSteps) {

@@ -82,8 +82,12 @@ class TrainCommandIntegrationTest {
     private Path data;
     private TrainerRun run;
     private Bundle bundle;
-    /** The same run but for the refit: the bundle's value effects are those the validation figures were measured with. */
+    /**
+     * The same run but for the refit and the offsets: the bundle's value effects are those the validation figures were
+     * measured with, and its network learnt from the labels alone.
+     */
     private Bundle trainingRowsOnly;
+    private TrainerRun withoutRefit;
 
     @BeforeAll
     void train() {
@@ -97,9 +101,9 @@ class TrainCommandIntegrationTest {
                 "--control-topic", CONTROL_TOPIC);
         assertThat(run.exitCode()).as(run.toString()).isZero();
         bundle = Bundle.open(Path.of(run.lastLine()));
-        TrainerRun withoutRefit = TrainerRun.tiny("train", "--data", data.toString(),
+        withoutRefit = TrainerRun.tiny("train", "--data", data.toString(),
                 "--store", dir.resolve("training-rows-only").toString(), "--augment-copies", "8",
-                "--set", "trainer.id-effects.refit-with-validation=false");
+                "--set", "trainer.id-effects.refit-with-validation=false", "--set", "trainer.id-effects.offset-folds=0");
         assertThat(withoutRefit.exitCode()).as(withoutRefit.toString()).isZero();
         trainingRowsOnly = Bundle.open(Path.of(withoutRefit.lastLine()));
     }
@@ -110,6 +114,17 @@ class TrainCommandIntegrationTest {
             kafka.close();
         }
         InMemorySchemaRegistry.dropScope(REGISTRY_SCOPE);
+    }
+
+    @Test
+    void trainsTheNetworkOnTheValueEffectsOffsetUnlessTheSettingsSwitchItOff() {
+        assertThat(run.err()).contains("the network learns what the value effects leave: their log-odds a fixed "
+                + "offset, out of 5 folds for the training rows");
+        assertThat(withoutRefit.err()).contains("calibration: sigmoid(")
+                .doesNotContain("the network learns what the value effects leave");
+        assertThat(bundle.manifest().lineage().settings()).contains(entry("trainer.id-effects.offset-folds", "5"));
+        assertThat(trainingRowsOnly.manifest().lineage().settings())
+                .contains(entry("trainer.id-effects.offset-folds", "0"));
     }
 
     @Test
