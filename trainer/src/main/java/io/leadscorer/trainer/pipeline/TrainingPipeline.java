@@ -6,7 +6,6 @@ import io.leadscorer.model.bundle.Bundle;
 import io.leadscorer.model.bundle.BundleWriter;
 import io.leadscorer.model.bundle.Lineage;
 import io.leadscorer.model.bundle.Manifest;
-import io.leadscorer.model.network.BertClassifier;
 import io.leadscorer.model.network.BertConfig;
 import io.leadscorer.model.network.BertWeights;
 import io.leadscorer.model.predict.LeadPredictor;
@@ -36,8 +35,6 @@ import io.leadscorer.trainer.prune.ColumnImportance;
 import io.leadscorer.trainer.prune.ColumnPruner;
 import io.leadscorer.trainer.prune.Pruning;
 import io.leadscorer.trainer.train.EncodedLeads;
-import io.leadscorer.trainer.train.StagePlan;
-import io.leadscorer.trainer.train.TrainedNetwork;
 import io.leadscorer.trainer.train.TwoStageTraining;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -64,9 +61,9 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * The training pipeline, step by step as the seed did it: read, split, augment, prune, tokenize, train in two
- * stages, learn the value effects, calibrate, choose the threshold, evaluate, plot, record the reference distributions
- * and publish the bundle atomically. A failure at any step leaves no bundle behind (the staging directory is deleted).
+ * The training pipeline, step by step: read, split, augment, prune, tokenize, learn the value effects, train the network
+ * in the seed's two stages on what they leave, calibrate, choose the threshold, evaluate, plot, record the reference
+ * distributions and publish the bundle atomically. A failure at any step leaves no bundle behind (the staging directory is deleted).
  */
 @Singleton
 public final class TrainingPipeline {
@@ -103,8 +100,8 @@ public final class TrainingPipeline {
             FittedEffects effects = new EffectsFitting(settings.valueEffects(), settings.threads())
                     .fit(leads.parts(), keys, console);
             try (NDManager manager = NDManager.newBaseManager(device)) {
-                TrainedModel model = trainNetwork(config, base, onEffects(tokens, leads, effects, keys, console),
-                        manager, console);
+                TrainedModel model = new NetworkFitting(settings, manager, console)
+                        .fit(config, base, tokens, leads, effects, keys);
                 CalibratedScores scores = new CalibrationFitting(settings.seed(), settings.tiers().shares())
                         .fit(model, effects, keys, leads.parts(), tokens.validation(), console);
                 return publish(writer, leads, tokens, model, effects, scores, base, started);
@@ -180,47 +177,6 @@ public final class TrainingPipeline {
             return new TokenizedLeads(training, validation, positiveStage, lengths, tokenizer.vocabSize(),
                     tokenizer.maskId());
         }
-    }
-
-    /**
-     * The leads with the value effects' log-odds as their offsets when the settings train the network on what the
-     * effects leave; as they are otherwise.
-     */
-    private TokenizedLeads onEffects(TokenizedLeads tokens, PreparedLeads leads, FittedEffects effects, EffectKeys keys,
-                                     PrintStream console) {
-        int folds = settings.valueEffects().offsetFolds();
-        if (folds == 0 || effects.served().isEmpty()) {
-            return tokens;
-        }
-        long started = System.nanoTime();
-        EffectOffsets offsets = EffectOffsets.fit(settings.valueEffects().columns(), keys, leads.parts().training(),
-                effects, folds, settings.seed() + 2);
-        console.printf(Locale.ROOT, "the network learns what the value effects leave: their log-odds a fixed offset, "
-                + "out of %d folds for the training rows (%.0f s)%n", folds, (System.nanoTime() - started) / 1e9);
-        return new TokenizedLeads(tokens.training().withOffsets(offsets.training(leads.augmented())),
-                tokens.validation().withOffsets(offsets.heldOut(leads.parts().validation())),
-                tokens.positiveStage().withOffsets(offsets.training(leads.positiveStage())),
-                tokens.lengths(), tokens.vocabSize(), tokens.maskId());
-    }
-
-    /** Both training stages of the network (from the base model's weights when there is one), on {@code manager}. */
-    private TrainedModel trainNetwork(BertConfig config, Optional<BaseModel> base, TokenizedLeads tokens,
-                                      NDManager manager, PrintStream console) {
-        BertClassifier network = new BertClassifier(config);
-        network.initialize(manager);
-        base.ifPresent(b -> BertWeights.load(network, b.weights()));
-        long parameterCount = TrainedNetwork.parameterCount(network);
-        console.printf(Locale.ROOT, "network: %d layers, hidden %d, %d heads, %d parameters, %s on %s%n",
-                config.numHiddenLayers(), config.hiddenSize(), config.numAttentionHeads(), parameterCount,
-                settings.optimization().optimizer(), device);
-
-        TwoStageTraining.Outcome outcome = new TwoStageTraining(network, manager,
-                settings.optimization().evalBatchSize(), settings.seed(), tokens.maskId(), console)
-                .run(mainStage(), tokens.training(), positiveStagePlan(), tokens.positiveStage(), tokens.validation());
-
-        float[] raw = TrainedNetwork.probabilities(network, manager, tokens.validation(),
-                settings.optimization().evalBatchSize());
-        return new TrainedModel(network, config, parameterCount, outcome, raw);
     }
 
     /** Writes every file of the bundle into the staging directory, then its manifest, and publishes it. */
@@ -307,19 +263,6 @@ public final class TrainingPipeline {
         return new BertConfig(vocabSize, network.hiddenSize(), network.layers(), network.heads(),
                 network.intermediateSize(), settings.text().maxTokens(), 2, network.dropout(), network.dropout(),
                 1e-12, BertConfig.GELU);
-    }
-
-    private StagePlan mainStage() {
-        TrainingSettings.Optimization o = settings.optimization();
-        return new StagePlan("main", o.epochs(), o.batchSize(), o.optimizer(), o.rho(), o.asamEta(), o.learningRate(),
-                o.weightDecay(), o.warmupFraction(), o.decay(), o.clipNorm(), o.patience(), o.tokenDropout());
-    }
-
-    private StagePlan positiveStagePlan() {
-        TrainingSettings.Optimization o = settings.optimization();
-        TrainingSettings.PositiveStage p = settings.positiveStage();
-        return new StagePlan("positive", p.epochs(), o.batchSize(), o.optimizer(), o.rho(), o.asamEta(),
-                p.learningRate(), o.weightDecay(), 0, o.decay(), o.clipNorm(), 0, o.tokenDropout());
     }
 
     /** Every True row of the training split and {@code negative-ratio} times as many False rows, shuffled. */
