@@ -15,7 +15,8 @@ import org.slf4j.helpers.MessageFormatter;
 /**
  * Kafka Streams logs at ERROR, with a stack trace, failures it recovers from by itself when a broker is lost or stops
  * answering for a while: a transaction commit that times out, a send that times out or finds its transaction aborted
- * by the coordinator, and the producer's batches dropped when it is fenced for that. Each time Kafka Streams closes
+ * by the coordinator, a store's cache that cannot be flushed for either reason, and the producer's batches dropped
+ * when it is fenced for that. Each time Kafka Streams closes
  * the tasks concerned and resumes them from their last commit with a new transaction, so with exactly-once nothing is
  * lost and nothing is counted twice. This filter writes each of those as one WARN line that says so, so that an ERROR
  * line keeps meaning a failure that needs someone; any other ERROR, from the same loggers too, passes as it is.
@@ -31,6 +32,8 @@ public final class RecoverableKafkaErrors extends TurboFilter {
     private static final Map<String, String> WHAT_HAPPENS_NEXT = Map.of(
             "org.apache.kafka.streams.processor.internals.TaskExecutor", TASK_REBUILT,
             "org.apache.kafka.streams.processor.internals.RecordCollectorImpl", TASK_REBUILT,
+            "org.apache.kafka.streams.processor.internals.ProcessorStateManager", TASK_REBUILT,
+            "org.apache.kafka.streams.processor.internals.TaskManager", TASK_REBUILT,
             "org.apache.kafka.clients.producer.internals.Sender",
             "Kafka Streams replaces the fenced producer and resumes the task(s) from their last commit; the aborted"
                     + " transaction's records are processed again, none lost or counted twice");

@@ -12,6 +12,7 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.errors.TaskMigratedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,9 @@ class RecoverableKafkaErrorsTest {
     private static final String TASK_EXECUTOR = "org.apache.kafka.streams.processor.internals.TaskExecutor";
     private static final String RECORD_COLLECTOR = "org.apache.kafka.streams.processor.internals.RecordCollectorImpl";
     private static final String SENDER = "org.apache.kafka.clients.producer.internals.Sender";
+    private static final String PROCESSOR_STATE_MANAGER =
+            "org.apache.kafka.streams.processor.internals.ProcessorStateManager";
+    private static final String TASK_MANAGER = "org.apache.kafka.streams.processor.internals.TaskManager";
 
     private final LoggerContext context = new LoggerContext();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -65,6 +69,30 @@ class RecoverableKafkaErrorsTest {
         assertThat(event.getLevel()).isEqualTo(Level.WARN);
         assertThat(event.getFormattedMessage()).contains("[Producer clientId=monitor-1] Aborting producer batches")
                 .contains("replaces the fenced producer");
+    }
+
+    @Test
+    void aStoresCacheThatCannotBeFlushedForAFencedProducerIsAWarnLineFromEitherLogger() {
+        StreamsException fenced = new TaskMigratedException("producer got fenced while flushing",
+                new ProducerFencedException("epoch bumped"));
+        context.getLogger(PROCESSOR_STATE_MANAGER).error("stream-thread [monitor-StreamThread-1] stream-task [0_0] "
+                + "Failed to flush cache of store {}: ", "leads", fenced);
+        context.getLogger(TASK_MANAGER).error("stream-thread [monitor-StreamThread-1] Error flushing caches of dirty "
+                + "task {}", "0_0", fenced);
+
+        assertThat(appender.list).hasSize(2).allSatisfy(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).contains("Recoverable: Kafka Streams closes the task(s)");
+        });
+        assertThat(appender.list.get(0).getFormattedMessage()).contains("Failed to flush cache of store leads");
+    }
+
+    @Test
+    void aStoreFlushFailingForAnotherReasonStaysAnError() {
+        context.getLogger(PROCESSOR_STATE_MANAGER).error("Failed to flush cache of store {}: ", "leads",
+                new StreamsException("disk full"));
+
+        assertThat(single().getLevel()).isEqualTo(Level.ERROR);
     }
 
     @Test
