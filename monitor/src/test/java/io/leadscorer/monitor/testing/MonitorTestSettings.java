@@ -5,6 +5,7 @@ import io.leadscorer.monitor.config.MonitorSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -19,10 +20,15 @@ public final class MonitorTestSettings {
         return of("localhost:9092", registry, horizon, grace, implicitNegatives, window, freshStateDir());
     }
 
-    /** A state directory of its own, so that state a killed run left behind (or another run's) is never read. */
+    /**
+     * A state directory of its own, so that state a killed run left behind (or another run's) is never read; the test
+     * driver empties it on close, and the JVM removes it on exit.
+     */
     private static String freshStateDir() {
         try {
-            return Files.createTempDirectory("lead-scorer-monitor-test").toString();
+            Path dir = Files.createTempDirectory("lead-scorer-monitor-test");
+            dir.toFile().deleteOnExit();
+            return dir.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
