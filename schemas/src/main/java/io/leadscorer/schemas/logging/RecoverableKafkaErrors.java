@@ -1,4 +1,4 @@
-package io.leadscorer.monitor.runtime;
+package io.leadscorer.schemas.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -20,7 +20,7 @@ import org.slf4j.helpers.MessageFormatter;
  * the tasks concerned and resumes them from their last commit with a new transaction, so with exactly-once nothing is
  * lost and nothing is counted twice. This filter writes each of those as one WARN line that says so, so that an ERROR
  * line keeps meaning a failure that needs someone; any other ERROR, from the same loggers too, passes as it is.
- * Named in the monitor's logback.xml.
+ * Named in the scorer's and the monitor's logback.xml.
  */
 public final class RecoverableKafkaErrors extends TurboFilter {
 

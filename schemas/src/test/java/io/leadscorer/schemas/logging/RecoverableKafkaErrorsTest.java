@@ -1,4 +1,4 @@
-package io.leadscorer.monitor.runtime;
+package io.leadscorer.schemas.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
